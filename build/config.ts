@@ -1,0 +1,203 @@
+// The one boundary where raw settings (CLI flags, report.config.json) become a typed config.
+// Precedence: flags > config file > defaults. Unknown keys and bad values are input errors,
+// never silently ignored (STYLE.md 11).
+import { readFileSync, statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { InputError } from './types.ts';
+
+export interface ReportConfig {
+  seed: number;
+  users: number;
+  titles: number;
+  /** Ratings drawn per simulated user (on average). */
+  ratingsPerUser: number;
+  /** Viewing sessions drawn per simulated user (on average). */
+  sessionsPerUser: number;
+  /** Last day (UTC, YYYY-MM-DD) of the 30-day viewing window: the injected clock. */
+  endDate: string;
+  out: string;
+  ratings: string | null;
+  movies: string | null;
+  catalog: string | null;
+  /** Recommendations published per user. */
+  recommendations: number;
+  /** Turn failed claims into warnings listed on the drafts page. */
+  drafts: boolean;
+  /** URL prefix the site is served under (e.g. /my-repo/ on GitHub Pages). */
+  pathPrefix: string;
+}
+
+export const DEFAULTS: ReportConfig = {
+  seed: 42,
+  users: 10,
+  titles: 20,
+  ratingsPerUser: 5,
+  sessionsPerUser: 10,
+  endDate: '2025-06-30',
+  out: '_site',
+  ratings: null,
+  movies: null,
+  catalog: null,
+  recommendations: 10,
+  drafts: false,
+  pathPrefix: '/',
+};
+
+type Kind = 'int' | 'string' | 'path' | 'date' | 'boolean' | 'prefix';
+interface Option {
+  key: keyof ReportConfig;
+  kind: Kind;
+  min?: number;
+  max?: number;
+  help: string;
+}
+
+/** Flag name → option. The help text is generated from this table. */
+export const OPTIONS: Record<string, Option> = {
+  seed: { key: 'seed', kind: 'int', min: 0, max: 2 ** 31 - 1, help: 'random seed for the simulation and the evaluation split' },
+  users: { key: 'users', kind: 'int', min: 1, max: 1_000_000, help: 'simulated users (ids from 101)' },
+  titles: { key: 'titles', kind: 'int', min: 2, max: 100_000, help: 'simulated titles (the case study\'s 20, then synthetic ones)' },
+  'ratings-per-user': { key: 'ratingsPerUser', kind: 'int', min: 1, max: 10_000, help: 'average ratings per simulated user' },
+  'sessions-per-user': { key: 'sessionsPerUser', kind: 'int', min: 0, max: 10_000, help: 'average viewing sessions per simulated user' },
+  'end-date': { key: 'endDate', kind: 'date', help: 'last day (UTC, YYYY-MM-DD) of the 30-day viewing window' },
+  out: { key: 'out', kind: 'path', help: 'output folder' },
+  ratings: { key: 'ratings', kind: 'path', help: 'MovieLens-format ratings.csv (needs --movies)' },
+  movies: { key: 'movies', kind: 'path', help: 'MovieLens-format movies.csv (needs --ratings)' },
+  catalog: { key: 'catalog', kind: 'path', help: 'Netflix catalogue CSV (netflix_titles.csv); users are simulated' },
+  recommendations: { key: 'recommendations', kind: 'int', min: 5, max: 100, help: 'recommendations published per user' },
+  drafts: { key: 'drafts', kind: 'boolean', help: 'report failed claims as warnings on /drafts/ instead of failing' },
+  'path-prefix': { key: 'pathPrefix', kind: 'prefix', help: 'URL prefix the site is served under' },
+};
+
+const FILE_KEYS = new Map<string, Option>(Object.values(OPTIONS).map((o) => [o.key, o]));
+
+function coerce(option: Option, raw: unknown, where: string): unknown {
+  const bad = (expected: string): never => {
+    throw new InputError(`${where}: invalid value ${JSON.stringify(raw)}: expected ${expected}`, { field: option.key });
+  };
+  switch (option.kind) {
+    case 'int': {
+      const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^-?\d+$/.test(raw.trim()) ? Number(raw) : NaN;
+      if (!Number.isSafeInteger(n)) bad('a whole number');
+      if ((option.min !== undefined && n < option.min) || (option.max !== undefined && n > option.max)) {
+        bad(`a whole number from ${option.min} to ${option.max}`);
+      }
+      return n;
+    }
+    case 'boolean':
+      if (typeof raw === 'boolean') return raw;
+      return bad('true or false');
+    case 'date': {
+      if (typeof raw !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(raw)) bad('a date as YYYY-MM-DD');
+      const d = new Date(`${raw}T00:00:00Z`);
+      if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== raw) bad('a real calendar date');
+      return raw;
+    }
+    case 'prefix': {
+      if (typeof raw !== 'string' || !/^\/([A-Za-z0-9._~-]+\/)*$/.test(raw)) bad('a URL path such as / or /report/');
+      return raw;
+    }
+    case 'path':
+    case 'string':
+      if (typeof raw !== 'string' || raw.trim() === '') bad('a non-empty path');
+      if ((raw as string).includes('\0')) bad('a path without NUL bytes');
+      return raw;
+  }
+}
+
+/** Reads an optional JSON config file; a file that was named but is missing is an error. */
+export function readConfigFile(path: string, required: boolean): Partial<ReportConfig> {
+  let text: string;
+  try {
+    if (statSync(path).isDirectory()) throw new InputError(`${path}: is a directory, expected a JSON file`, { file: path });
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && !required) return {};
+    throw new InputError(`${path}: cannot read config file (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { file: path });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw new InputError(`${path}: invalid JSON: ${(err as Error).message}`, { file: path });
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new InputError(`${path}: expected a JSON object of settings`, { file: path });
+  }
+  const out: Partial<ReportConfig> = {};
+  for (const [key, value] of Object.entries(parsed)) {
+    if (key === '$schema' || key === '//') continue;
+    const option = FILE_KEYS.get(key);
+    if (!option) {
+      throw new InputError(`${path}: unknown setting "${key}" (known: ${[...FILE_KEYS.keys()].join(', ')})`, { file: path, field: key });
+    }
+    (out as Record<string, unknown>)[key] = coerce(option, value, `${path}: ${key}`);
+  }
+  return out;
+}
+
+export interface ParsedArgs {
+  config: ReportConfig;
+  help: boolean;
+  /** Flags not part of ReportConfig that a particular script declared (e.g. --json, --k). */
+  extra: Map<string, string | boolean>;
+}
+
+export interface ExtraFlag {
+  type: 'string' | 'boolean';
+  help: string;
+}
+
+/**
+ * Parses argv into a resolved config. `extra` declares script-specific flags. The config file
+ * is `--config F` (required to exist) or `report.config.json` in `cwd` when present.
+ */
+export function resolveConfig(argv: string[], opts: { cwd?: string; extra?: Record<string, ExtraFlag> } = {}): ParsedArgs {
+  const extraDecl = opts.extra ?? {};
+  const spec: Record<string, { type: 'string' | 'boolean' }> = { help: { type: 'boolean' }, config: { type: 'string' } };
+  for (const [flag, o] of Object.entries(OPTIONS)) spec[flag] = { type: o.kind === 'boolean' ? 'boolean' : 'string' };
+  for (const [flag, o] of Object.entries(extraDecl)) spec[flag] = { type: o.type };
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({ args: argv, options: spec, strict: true, allowPositionals: false }));
+  } catch (err) {
+    // node's messages are already one line; strip its trailing advice about "--"
+    throw new InputError(String((err as Error).message).split('\n')[0].replace(/\. To specify.*$/, ''));
+  }
+  const cwd = opts.cwd ?? process.cwd();
+  const fileSettings =
+    typeof values.config === 'string'
+      ? readConfigFile(values.config, true)
+      : readConfigFile(`${cwd}/report.config.json`, false);
+  const config: ReportConfig = { ...DEFAULTS, ...fileSettings };
+  for (const [flag, option] of Object.entries(OPTIONS)) {
+    const raw = values[flag];
+    if (raw === undefined) continue;
+    (config as unknown as Record<string, unknown>)[option.key] = coerce(option, raw, `--${flag}`);
+  }
+  if ((config.ratings === null) !== (config.movies === null)) {
+    throw new InputError('--ratings and --movies go together: give both MovieLens files');
+  }
+  if (config.catalog !== null && config.ratings !== null) {
+    throw new InputError('--catalog cannot be combined with --ratings/--movies: choose one data source');
+  }
+  const extra = new Map<string, string | boolean>();
+  for (const flag of Object.keys(extraDecl)) {
+    const v = values[flag];
+    if (v !== undefined) extra.set(flag, v);
+  }
+  return { config, help: values.help === true, extra };
+}
+
+export function helpText(command: string, extra: Record<string, ExtraFlag> = {}): string {
+  const rows: [string, string][] = [['--config F', 'JSON settings file (default: report.config.json if present)']];
+  for (const [flag, o] of Object.entries(OPTIONS)) {
+    const def = DEFAULTS[o.key];
+    rows.push([`--${flag}${o.kind === 'boolean' ? '' : ' V'}`, `${o.help}${def === null || def === false ? '' : ` (default ${def})`}`]);
+  }
+  for (const [flag, o] of Object.entries(extra)) rows.push([`--${flag}${o.type === 'boolean' ? '' : ' V'}`, o.help]);
+  rows.push(['--help', 'show this help']);
+  const width = Math.max(...rows.map(([f]) => f.length));
+  return `Usage: ${command} [options]\n\n${rows.map(([f, h]) => `  ${f.padEnd(width)}  ${h}`).join('\n')}\n`;
+}
