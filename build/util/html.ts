@@ -1,0 +1,54 @@
+// The one escaping path for strings from data (STYLE.md 8). Markup is built with the `html`
+// tagged template, which escapes every interpolated value unless it was made by `raw()` or by
+// `html` itself. Nothing else in build/ should concatenate data into markup by hand.
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for HTML/SVG element content and quoted attribute values. */
+export function escapeHtml(value: unknown): string {
+  return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+/** Markup that is already safe; only `html` and deliberate callers create it. */
+export class Raw {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+export function raw(markup: string): Raw {
+  return new Raw(markup);
+}
+
+function render(value: unknown): string {
+  if (value instanceof Raw) return value.value;
+  if (Array.isArray(value)) return value.map(render).join('');
+  if (value === null || value === undefined || value === false) return '';
+  return escapeHtml(value);
+}
+
+/** Tagged template: `html\`<p>${title}</p>\`` escapes `title`; arrays are joined. */
+export function html(strings: TemplateStringsArray, ...values: unknown[]): Raw {
+  let out = strings[0];
+  for (let i = 0; i < values.length; i++) out += render(values[i]) + strings[i + 1];
+  return new Raw(out);
+}
+
+/**
+ * JSON for a `<script type="application/json">` block: `<`, `>`, `&` and the line separators
+ * are escaped so no string can close the element or start a comment.
+ */
+export function jsonForHtml(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** A URL path segment from data (ids are slugged first; this is the last line of defence). */
+export function urlSegment(value: string): string {
+  return encodeURIComponent(value);
+}
