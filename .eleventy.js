@@ -1,0 +1,21 @@
+// Eleventy configuration for `npm run dev` (and a plain `eleventy` run). It runs the same
+// pipeline as `npm run build` from report.config.json, then registers the project's plugin with
+// every page at once; Vite serves the client assets as middleware. The production build does
+// not use this file: build/site/publish.ts runs Eleventy in two passes so Vite's work does not
+// grow with the number of user pages. Needs tsx (npm run dev starts Node with it).
+import EleventyVitePlugin from '@11ty/eleventy-plugin-vite';
+import { devSite } from './build/site/dev.ts';
+
+export default async function (eleventyConfig) {
+  const { site, bind, assets } = await devSite(process.cwd());
+  const { reportPlugin } = await import('./build/site/eleventyPlugin.ts');
+  eleventyConfig.setTemplateFormats(['md', '11ty.js']);
+  eleventyConfig.addPlugin(reportPlugin, { site, phase: 'all', assets, bind });
+  eleventyConfig.addPassthroughCopy({ 'templates/assets': 'client' });
+  for (const [rel, content] of site.downloads) {
+    eleventyConfig.addTemplate(`downloads/${rel}.11ty.js`, { data: { permalink: rel, eleventyExcludeFromCollections: true }, render: () => content });
+  }
+  eleventyConfig.addWatchTarget('./content/');
+  eleventyConfig.addPlugin(EleventyVitePlugin, { viteOptions: { base: site.pathPrefix, publicDir: false } });
+  return { dir: { input: 'content', output: '_site' } };
+}

@@ -1,0 +1,69 @@
+// One build, end to end: the pipeline's values, the narrative checked against the facts, the
+// site view, and the atomic publish. Used by scripts/build.ts, the benchmark and the site tests.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ReportConfig } from './config.ts';
+import { runPipeline, type PipelineResult } from './pipeline.ts';
+import { assembleSite } from './site/assemble.ts';
+import { bindContent } from './site/content.ts';
+import { publishSite, CONTENT_DIR } from './site/publish.ts';
+import { stageTimer, type StageTimer } from './timing.ts';
+
+export interface BuildOptions {
+  /** Project root holding content/, templates/ and node_modules/. */
+  root: string;
+  /** The flags as given, for the "reproduce" line. */
+  argv: string[];
+  log?: (line: string) => void;
+  time?: StageTimer;
+}
+
+export interface BuildResult {
+  pipeline: PipelineResult;
+  stages: [string, number][];
+  warnings: number;
+  summary: string;
+}
+
+export function generatorName(root: string): string {
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string };
+  return `${pkg.name} ${pkg.version}`;
+}
+
+/** The command that reproduces a build: the same flags, shell-quoted. */
+export function reproduceCommand(argv: string[]): string {
+  const quote = (a: string) => (/^[A-Za-z0-9_./:=@-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
+  return ['npm run build', ...(argv.length > 0 ? ['--', ...argv.map(quote)] : [])].join(' ');
+}
+
+export async function buildReport(config: ReportConfig, opts: BuildOptions): Promise<BuildResult> {
+  const time = opts.time ?? stageTimer();
+  const log = opts.log ?? (() => {});
+  const pipeline = await runPipeline(config, time);
+  for (const [what, n] of pipeline.dataset.counts) if (n > 0) log(`note: ${what}: ${n}`);
+  const content = await time('narrative bindings', async () =>
+    bindContent(path.join(opts.root, CONTENT_DIR), opts.root, { pipeline, drafts: config.drafts, pathPrefix: config.pathPrefix }),
+  );
+  for (const w of content.warnings) log(`warning: ${w.file}:${w.line}: ${w.message}`);
+  const site = await time('site data', async () =>
+    assembleSite({
+      config,
+      dataset: pipeline.dataset,
+      model: pipeline.model,
+      recommendations: pipeline.recommendations,
+      evaluation: pipeline.evaluation,
+      charts: pipeline.charts,
+      userCharts: pipeline.userCharts,
+      matrixDownloads: pipeline.matrixDownloads,
+      warnings: content.warnings,
+      generator: generatorName(opts.root),
+      command: reproduceCommand(opts.argv),
+    }),
+  );
+  await publishSite(site, { out: config.out, root: opts.root, bind: content.bind, time, log });
+  const ds = pipeline.dataset;
+  const summary =
+    `built ${config.out}: ${ds.users.length} user pages, ${ds.titles.length} titles, ${ds.ratings.length} ratings, ` +
+    `${site.charts.size} report charts${content.warnings.length > 0 ? `, ${content.warnings.length} claim warning(s) on /drafts/` : ''}`;
+  return { pipeline, stages: time.stages, warnings: content.warnings.length, summary };
+}

@@ -1,0 +1,45 @@
+// The whole pipeline as one function of the config (DESIGN.md "Data flows one way"):
+// dataset → model → recommend → evaluate → insights → charts → site view. Nothing here writes
+// files; scripts/build.ts hands the result to the publisher.
+import type { ReportConfig } from './config.ts';
+import type { Dataset, EvaluationResult, Recommendation } from './types.ts';
+import { loadDataset } from './data/load.ts';
+import { buildModel, type Model, matrixDownloads } from './model/index.ts';
+import { recommendAll } from './recommend/index.ts';
+import { evaluate } from './evaluate/index.ts';
+import { buildFacts } from './insights/facts.ts';
+import type { FactCatalogue } from './insights/catalogue.ts';
+import { buildReportCharts, userChartRenderer } from './charts/reportCharts.ts';
+import type { Chart } from './charts/chart.ts';
+import { stageTimer, type StageTimer } from './timing.ts';
+
+export interface PipelineResult {
+  config: ReportConfig;
+  dataset: Dataset;
+  model: Model;
+  recommendations: Map<string, Recommendation[]>;
+  evaluation: EvaluationResult | null;
+  facts: FactCatalogue;
+  charts: Chart[];
+  userCharts: (userId: string) => Chart[];
+  matrixDownloads: Map<string, string>;
+}
+
+/** K of the published evaluation: 10 as the protocol says, fewer when the catalogue is tiny. */
+export function evaluationK(titles: number): number {
+  return titles >= 50 ? 10 : 5;
+}
+
+export async function runPipeline(config: ReportConfig, time: StageTimer = stageTimer()): Promise<PipelineResult> {
+  const dataset = await time('load/simulate', () => loadDataset(config));
+  const model = await time('model', async () => buildModel(dataset));
+  const recommendations = await time('recommend', async () => recommendAll(model, dataset, { k: config.recommendations }));
+  const evaluation = await time('evaluate', async () =>
+    dataset.ratings.length > 0 ? evaluate(dataset, { k: evaluationK(dataset.titles.length), seed: config.seed }) : null,
+  );
+  const facts = await time('insights', async () => buildFacts({ dataset, model, recommendations, evaluation }));
+  const charts = await time('charts', async () => buildReportCharts({ dataset, model, evaluation }));
+  const userCharts = userChartRenderer({ dataset, model });
+  const downloads = await time('matrix downloads', async () => matrixDownloads(model, dataset));
+  return { config, dataset, model, recommendations, evaluation, facts, charts, userCharts, matrixDownloads: downloads };
+}

@@ -1,0 +1,176 @@
+// Site data assembly: turns the pipeline's stage values into the one SiteView the templates
+// read, and the downloads analysts get (the exact data behind every chart and user page).
+import path from 'node:path';
+import type { Dataset, EvaluationResult, ModelView, Recommendation, Title } from '../types.ts';
+import type { ReportConfig } from '../config.ts';
+import type { Chart } from '../charts/chart.ts';
+import { toCsv } from '../util/csv.ts';
+import { slugify } from './slug.ts';
+import { similarUsers } from './similarUsers.ts';
+import type { ChartView, RecommendationView, SiteView, UserView } from './siteView.ts';
+
+export interface AssembleInput {
+  config: ReportConfig;
+  dataset: Dataset;
+  model: ModelView;
+  recommendations: Map<string, Recommendation[]>;
+  evaluation: EvaluationResult | null;
+  charts: Chart[];
+  userCharts: (userId: string) => Chart[];
+  /** Matrix downloads from the model stage: site-relative path → CSV. */
+  matrixDownloads: Map<string, string>;
+  warnings: SiteView['warnings'];
+  generator: string;
+  /** Command line that reproduces this build. */
+  command: string;
+}
+
+export const chartView = (c: Chart, dir: string): ChartView => ({
+  id: c.id,
+  title: c.title,
+  description: c.description,
+  svg: c.svg,
+  notes: c.notes ?? [],
+  csvPath: `${dir}${c.id}.csv`,
+  svgPath: `${dir}${c.id}.svg`,
+});
+
+/** Top genres of a user by what they rated (count of rated titles per genre, ties by name). */
+function topGenresByRatings(titleIds: string[], titles: Map<string, Title>, n: number): string[] {
+  const counts = new Map<string, number>();
+  for (const id of titleIds) for (const g of titles.get(id)?.genres ?? []) counts.set(g, (counts.get(g) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, n).map(([g]) => g);
+}
+
+export function assembleSite(input: AssembleInput): SiteView {
+  const { dataset: ds, config } = input;
+  const titles = new Map(ds.titles.map((t) => [t.id, t]));
+  const name = (id: string) => titles.get(id)?.name ?? id;
+  const slugs = slugify(ds.users.map((u) => u.id));
+
+  const ratedBy = new Map<string, { titleId: string; value: number }[]>();
+  for (const r of ds.ratings) {
+    let list = ratedBy.get(r.userId);
+    if (!list) ratedBy.set(r.userId, (list = []));
+    list.push({ titleId: r.titleId, value: r.value });
+  }
+  const sessionsBy = new Map<string, number>();
+  for (const s of ds.sessions ?? []) sessionsBy.set(s.userId, (sessionsBy.get(s.userId) ?? 0) + 1);
+
+  const similar = similarUsers(input.model, 3);
+  const users: UserView[] = ds.users.map((u) => {
+    const rated = (ratedBy.get(u.id) ?? []).slice().sort((a, b) => b.value - a.value || name(a.titleId).localeCompare(name(b.titleId)));
+    const recs: RecommendationView[] = (input.recommendations.get(u.id) ?? []).map((r) => {
+      const t = titles.get(r.titleId);
+      return {
+        rank: r.rank,
+        titleId: r.titleId,
+        titleName: name(r.titleId),
+        genres: t?.genres ?? [],
+        year: t?.year ?? null,
+        score: r.score,
+        source: r.source,
+        explanation: r.explanation,
+        reasons: r.reasons.map((x) => ({ titleId: x.titleId, titleName: name(x.titleId), rating: x.rating, similarity: x.similarity, kind: x.kind })),
+      };
+    });
+    const slug = slugs.get(u.id)!;
+    let charts: ChartView[] | null = null;
+    return {
+      id: u.id,
+      slug,
+      plan: u.plan,
+      region: u.region,
+      topGenres: topGenresByRatings(rated.map((r) => r.titleId), titles, 3),
+      ratingCount: rated.length,
+      sessionCount: sessionsBy.get(u.id) ?? 0,
+      rated: rated.map((r) => ({ titleId: r.titleId, titleName: name(r.titleId), rating: r.value })),
+      recommendations: recs,
+      similarUsers: [],
+      charts: () => (charts ??= input.userCharts(u.id).map((c) => chartView(c, `users/${slug}/`))),
+    };
+  });
+  const byId = new Map(users.map((u) => [u.id, u]));
+  for (const u of users) {
+    u.similarUsers = (similar.get(u.id) ?? []).map((id) => {
+      const other = byId.get(id)!;
+      return { id, slug: other.slug, sharedGenres: other.topGenres.filter((g) => u.topGenres.includes(g)) };
+    });
+  }
+
+  const charts = new Map(input.charts.map((c) => [c.id, chartView(c, 'charts/')]));
+  const downloads = new Map<string, string>(input.matrixDownloads);
+  for (const c of input.charts) {
+    downloads.set(`charts/${c.id}.csv`, c.csv);
+    downloads.set(`charts/${c.id}.svg`, `<?xml version="1.0" encoding="UTF-8"?>\n${c.svg}\n`);
+  }
+  downloads.set(
+    'data/ratings.csv',
+    toCsv(ds.ratings, [
+      { name: 'user_id', value: (r) => r.userId },
+      { name: 'title_id', value: (r) => r.titleId },
+      { name: 'rating', value: (r) => r.value },
+    ]),
+  );
+  const recRows = users.flatMap((u) => u.recommendations.map((r) => ({ u, r })));
+  downloads.set(
+    'data/recommendations.csv',
+    toCsv(recRows, [
+      { name: 'user_id', value: ({ u }) => u.id },
+      { name: 'rank', value: ({ r }) => r.rank },
+      { name: 'title_id', value: ({ r }) => r.titleId },
+      { name: 'title', value: ({ r }) => r.titleName },
+      { name: 'genre', value: ({ r }) => r.genres.join('|') },
+      { name: 'score', value: ({ r }) => Number(r.score.toFixed(6)) },
+      { name: 'reason', value: ({ r }) => r.explanation },
+    ]),
+  );
+  downloads.set(
+    'data/titles.csv',
+    toCsv(ds.titles, [
+      { name: 'title_id', value: (t) => t.id },
+      { name: 'title', value: (t) => t.name },
+      { name: 'genres', value: (t) => t.genres.join('|') },
+      { name: 'year', value: (t) => t.year },
+      { name: 'duration_min', value: (t) => t.durationMin },
+      { name: 'kind', value: (t) => t.kind },
+    ]),
+  );
+  downloads.set(
+    'users/index.json',
+    JSON.stringify(users.map((u) => ({ id: u.id, slug: u.slug, plan: u.plan, region: u.region, topGenres: u.topGenres, ratings: u.ratingCount }))),
+  );
+
+  const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))].sort();
+  const src = ds.source;
+  return {
+    title: src.kind === 'simulation' ? 'Streaming recommendations report' : `Streaming recommendations report: ${src.kind === 'movielens' ? 'MovieLens' : 'Netflix catalogue'}`,
+    pathPrefix: config.pathPrefix,
+    notes: ds.notes,
+    provenance: {
+      description: src.description,
+      files: src.files.map((f) => ({ name: path.basename(f.path), bytes: f.bytes, sha256: f.sha256 })),
+      seed: src.seed,
+      generator: input.generator,
+      command: input.command,
+      settings: [
+        ['seed', String(config.seed)],
+        ['data', src.kind],
+        ...(src.kind === 'movielens' ? [] : ([['users', String(ds.users.length)], ['titles', String(ds.titles.length)]] as [string, string][])),
+        ['viewing window ends', config.endDate],
+        ['recommendations per user', String(config.recommendations)],
+        ['evaluation', input.evaluation ? input.evaluation.protocol.description : 'not run'],
+      ],
+    },
+    charts,
+    users,
+    filters: {
+      plans: distinct(ds.users.map((u) => u.plan)),
+      regions: distinct(ds.users.map((u) => u.region)),
+      genres: distinct(users.flatMap((u) => u.topGenres)),
+    },
+    warnings: input.warnings,
+    counts: { titles: ds.titles.length, users: ds.users.length, ratings: ds.ratings.length, sessions: ds.sessions?.length ?? null },
+    downloads,
+  };
+}

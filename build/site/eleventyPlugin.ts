@@ -1,0 +1,98 @@
+// The project's one Eleventy plugin (STYLE.md 10): Markdown through marked, content bindings
+// (facts, claims, charts) as a preprocessor, and the report's pages as virtual JavaScript
+// templates whose markup lives in templates/. Both the programmatic build (build/site/publish.ts)
+// and the dev server (.eleventy.js) register exactly this.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { SiteView, UserView } from './siteView.ts';
+import type { AssetTags } from '../../templates/layout.ts';
+import { createMarkdown } from './markdown.ts';
+import { homePage, type SectionView } from '../../templates/home.ts';
+import { usersIndexPage, usersIndexPath, USERS_PER_INDEX_PAGE } from '../../templates/usersIndex.ts';
+import { userPage } from '../../templates/userPage.ts';
+import { draftsPage } from '../../templates/drafts.ts';
+
+/** Which pages this Eleventy run writes: Vite post-processes only the report phase. */
+export type Phase = 'report' | 'users' | 'all';
+
+export interface ReportPluginOptions {
+  site: SiteView;
+  phase: Phase;
+  assets: AssetTags;
+  /** Content bindings: turns an editor's Markdown (with directives) into plain Markdown. */
+  bind: (source: string, file: string, bodyLine: number) => string;
+}
+
+interface EleventyData {
+  collections: { section?: { data: Record<string, unknown>; content: string; inputPath: string }[] };
+  u?: UserView;
+  chunk?: { page: number; users: UserView[] };
+}
+
+/** 1-based line of the first body line, after any front matter, so errors name real lines. */
+function bodyStartLine(inputPath: string): number {
+  const text = readFileSync(inputPath, 'utf8');
+  const m = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(text);
+  return m ? m[0].split('\n').length : 1;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function reportPlugin(eleventyConfig: any, options: ReportPluginOptions): void {
+  const { site, phase, assets, bind } = options;
+  eleventyConfig.setLibrary('md', createMarkdown());
+  eleventyConfig.addPreprocessor('report-bindings', 'md', (data: { page: { inputPath: string } }, content: string) => {
+    const file = path.relative(process.cwd(), data.page.inputPath);
+    return bind(content, file, bodyStartLine(data.page.inputPath));
+  });
+
+  const sections = (data: EleventyData): SectionView[] =>
+    (data.collections.section ?? [])
+      .map((item) => ({
+        id: String(item.data.section ?? ''),
+        title: String(item.data.title ?? ''),
+        order: Number(item.data.order ?? 0),
+        html: item.content,
+      }))
+      .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+
+  if (phase !== 'users') {
+    eleventyConfig.addTemplate('index.11ty.js', {
+      data: { permalink: 'index.html', eleventyExcludeFromCollections: true },
+      render: (data: EleventyData) => homePage(site, sections(data), assets),
+    });
+    eleventyConfig.addTemplate('drafts.11ty.js', {
+      data: { permalink: 'drafts/index.html', eleventyExcludeFromCollections: true },
+      render: (data: EleventyData) => draftsPage(site, sections(data), assets),
+    });
+  }
+  if (phase !== 'report') {
+    const chunks: { page: number; users: UserView[] }[] = [];
+    for (let i = 0; i < site.users.length || i === 0; i += USERS_PER_INDEX_PAGE) {
+      chunks.push({ page: chunks.length + 1, users: site.users.slice(i, i + USERS_PER_INDEX_PAGE) });
+    }
+    eleventyConfig.addTemplate('users-index.11ty.js', {
+      data: {
+        pagination: { data: 'reportUserChunks', size: 1, alias: 'chunk' },
+        reportUserChunks: chunks,
+        permalink: (data: EleventyData) => usersIndexPath(data.chunk!.page),
+        eleventyExcludeFromCollections: true,
+      },
+      render: (data: EleventyData) =>
+        usersIndexPage(site, sections(data), assets, data.chunk!.page, chunks.length, data.chunk!.users),
+    });
+    eleventyConfig.addTemplate('user-pages.11ty.js', {
+      data: {
+        pagination: { data: 'reportUsers', size: 1, alias: 'u' },
+        reportUsers: site.users,
+        permalink: (data: EleventyData) => `users/${data.u!.slug}/index.html`,
+        eleventyExcludeFromCollections: true,
+      },
+      render: (data: EleventyData) => userPage(site, sections(data), data.u!, assets),
+    });
+  }
+  // Sections are every Markdown file in content/; content/content.11tydata.json keeps them
+  // from being written as pages of their own (the home page assembles them).
+  eleventyConfig.addCollection('section', (api: { getFilteredByGlob(glob: string): unknown[] }) =>
+    api.getFilteredByGlob('**/*.md'),
+  );
+}

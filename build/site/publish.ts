@@ -1,0 +1,132 @@
+// The final writer. Builds the whole site into a staging folder beside the output and swaps it
+// in only when every step succeeded, so a failed build leaves the last good site untouched.
+//
+// Two Eleventy passes keep Vite's work independent of the number of users: the plugin makes
+// every HTML file Eleventy wrote a Vite entry (DESIGN.md measured 387 s for 10,000 pages), so
+// pass 1 writes only the report pages (home, drafts) and Vite bundles the client assets from
+// them; pass 2 writes the users index and the user pages without Vite, pointing at the hashed
+// assets from Vite's manifest.
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Eleventy from '@11ty/eleventy';
+import EleventyVitePlugin from '@11ty/eleventy-plugin-vite';
+import { reportPlugin, type ReportPluginOptions } from './eleventyPlugin.ts';
+import type { SiteView } from './siteView.ts';
+import type { AssetTags } from '../../templates/layout.ts';
+
+export const CONTENT_DIR = 'content';
+/** The client sources, copied into the output for Vite to bundle (see templates/assets/). */
+export const CLIENT_SOURCE_ASSETS: AssetTags = { scripts: ['/client/main.ts'], styles: ['/client/styles.css'] };
+
+export interface PublishOptions {
+  /** Output folder (replaced atomically). */
+  out: string;
+  /** The project root (content/, templates/, node_modules/). */
+  root: string;
+  bind: ReportPluginOptions['bind'];
+  log?: (line: string) => void;
+  /** Stage timings are reported through this. */
+  time?: <T>(stage: string, fn: () => Promise<T>) => Promise<T>;
+}
+
+/** Refuses output folders whose replacement would delete the project or something above it. */
+export function checkOutputFolder(out: string, root: string): void {
+  const o = path.resolve(out);
+  const r = path.resolve(root);
+  const rel = path.relative(o, r);
+  if (o === path.parse(o).root || rel === '' || !rel.startsWith('..')) {
+    throw new Error(`--out ${out}: refusing to replace a folder that contains the project`);
+  }
+  for (const keep of [CONTENT_DIR, 'templates', 'build', 'scripts', 'tests', 'node_modules']) {
+    if (o === path.join(r, keep) || o.startsWith(path.join(r, keep) + path.sep)) {
+      throw new Error(`--out ${out}: refusing to write into the project's ${keep}/ folder`);
+    }
+  }
+}
+
+function assetsFromManifest(staging: string, prefix: string): AssetTags {
+  const manifestPath = path.join(staging, '.vite', 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, { file: string; css?: string[] }>;
+  const entry = manifest['index.html'];
+  if (!entry) throw new Error(`Vite manifest has no entry for index.html (${manifestPath})`);
+  const js = entry.file.endsWith('.js') ? [prefix + entry.file] : [];
+  return { scripts: js, styles: (entry.css ?? []).map((c) => prefix + c) };
+}
+
+/** Writes a download, refusing any path that would leave the output folder. */
+export function writeInside(folder: string, relPath: string, content: string): void {
+  const target = path.resolve(folder, relPath);
+  if (!target.startsWith(path.resolve(folder) + path.sep)) throw new Error(`refusing to write outside the output folder: ${relPath}`);
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, content);
+}
+
+export async function publishSite(site: SiteView, opts: PublishOptions): Promise<void> {
+  const time = opts.time ?? (async <T>(_s: string, fn: () => Promise<T>) => fn());
+  const root = path.resolve(opts.root);
+  const out = path.resolve(root, opts.out);
+  checkOutputFolder(out, root);
+  const staging = `${out}.staging-${process.pid}`;
+  // The Vite plugin moves Eleventy's output to this folder (relative to the working directory).
+  const viteTemp = path.relative(process.cwd(), `${out}.vite-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  rmSync(viteTemp, { recursive: true, force: true });
+  const eleventyOptions = (phase: 'report' | 'users', assets: AssetTags) => ({
+    configPath: false,
+    quietMode: true,
+    pathPrefix: site.pathPrefix,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    config(cfg: any) {
+      cfg.setTemplateFormats(['md', '11ty.js']);
+      cfg.setQuietMode(true);
+      reportPlugin(cfg, { site, phase, assets, bind: opts.bind });
+      if (phase === 'report') {
+        cfg.addPassthroughCopy({ [path.join(root, 'templates/assets')]: 'client' });
+        cfg.addPlugin(EleventyVitePlugin, {
+          tempFolderName: viteTemp,
+          viteOptions: {
+            base: site.pathPrefix,
+            logLevel: 'warn',
+            publicDir: false,
+            build: { manifest: true, assetsInlineLimit: 0, reportCompressedSize: false },
+          },
+        });
+      }
+    },
+  });
+  try {
+    await time('eleventy+vite (report pages)', async () => {
+      const pass1 = new Eleventy(path.join(root, CONTENT_DIR), staging, eleventyOptions('report', CLIENT_SOURCE_ASSETS));
+      await pass1.write();
+    });
+    const assets = assetsFromManifest(staging, site.pathPrefix);
+    rmSync(path.join(staging, '.vite'), { recursive: true, force: true });
+    await time('eleventy (user pages)', async () => {
+      const pass2 = new Eleventy(path.join(root, CONTENT_DIR), staging, eleventyOptions('users', assets));
+      await pass2.write();
+    });
+    await time('downloads', async () => {
+      for (const [rel, content] of site.downloads) writeInside(staging, rel, content);
+    });
+    swapIn(staging, out);
+  } catch (err) {
+    rmSync(staging, { recursive: true, force: true });
+    throw err;
+  } finally {
+    rmSync(viteTemp, { recursive: true, force: true });
+  }
+}
+
+/** Replaces `out` by `staging`; on failure the previous `out` is put back. */
+function swapIn(staging: string, out: string): void {
+  const old = `${out}.old-${process.pid}`;
+  const hadOld = existsSync(out);
+  if (hadOld) renameSync(out, old);
+  try {
+    renameSync(staging, out);
+  } catch (err) {
+    if (hadOld) renameSync(old, out);
+    throw err;
+  }
+  if (hadOld) rmSync(old, { recursive: true, force: true });
+}

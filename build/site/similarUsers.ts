@@ -1,0 +1,52 @@
+// "Users with similar taste" links: cosine similarity of users' genre-affinity vectors. Comparing
+// every pair would be quadratic (10,000 users ⇒ 50M pairs), so each user is compared only with
+// users who share their strongest genre, at most MAX_CANDIDATES of them, chosen deterministically.
+import type { ModelView } from '../types.ts';
+
+const MAX_CANDIDATES = 400;
+
+export function similarUsers(model: ModelView, n: number): Map<string, string[]> {
+  const users = model.userIds.length;
+  const genres = model.genres.length;
+  const vec = new Float64Array(users * genres);
+  const norm = new Float64Array(users);
+  const top = new Int32Array(users).fill(-1);
+  for (let u = 0; u < users; u++) {
+    let best = 0;
+    let s = 0;
+    for (let g = 0; g < genres; g++) {
+      const a = model.genreAffinity(u, g);
+      vec[u * genres + g] = a;
+      s += a * a;
+      if (a > best) {
+        best = a;
+        top[u] = g;
+      }
+    }
+    norm[u] = Math.sqrt(s);
+  }
+  const buckets = new Map<number, number[]>();
+  for (let u = 0; u < users; u++) {
+    if (top[u] < 0) continue;
+    let b = buckets.get(top[u]);
+    if (!b) buckets.set(top[u], (b = []));
+    b.push(u);
+  }
+  const out = new Map<string, string[]>();
+  for (let u = 0; u < users; u++) {
+    const bucket = top[u] < 0 ? [] : buckets.get(top[u])!;
+    // A window of the bucket around u keeps the work bounded and the choice deterministic.
+    const at = bucket.indexOf(u);
+    const from = Math.max(0, Math.min(at - MAX_CANDIDATES / 2, bucket.length - MAX_CANDIDATES));
+    const scored: [number, number][] = [];
+    for (const v of bucket.slice(from, from + MAX_CANDIDATES)) {
+      if (v === u || norm[v] === 0) continue;
+      let dot = 0;
+      for (let g = 0; g < genres; g++) dot += vec[u * genres + g] * vec[v * genres + g];
+      scored.push([v, dot / (norm[u] * norm[v])]);
+    }
+    scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    out.set(model.userIds[u], scored.slice(0, n).map(([v]) => model.userIds[v]));
+  }
+  return out;
+}

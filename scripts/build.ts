@@ -1,0 +1,15 @@
+// `npm run build`: flags → pipeline → site → _site/ (atomically). Thin on purpose: the logic
+// lives in build/.
+import { helpText, resolveConfig } from '../build/config.ts';
+import { buildReport } from '../build/buildReport.ts';
+import { runCli } from './cli.ts';
+
+await runCli(async () => {
+  const { config, help } = resolveConfig(process.argv.slice(2));
+  if (help) {
+    process.stdout.write(helpText('npm run build --'));
+    return;
+  }
+  const result = await buildReport(config, { root: process.cwd(), argv: process.argv.slice(2), log: (l) => process.stdout.write(`${l}\n`) });
+  process.stdout.write(`${result.summary}\n`);
+});

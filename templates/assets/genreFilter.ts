@@ -1,0 +1,22 @@
+// User page: a genre filter over the recommendation cards (shown only when JavaScript runs).
+export function enhanceGenreFilter(doc: Document): void {
+  const box = doc.getElementById('genre-filter');
+  const select = doc.getElementById('rec-genre') as HTMLSelectElement | null;
+  const list = doc.getElementById('rec-list');
+  const count = doc.getElementById('rec-count');
+  if (!box || !select || !list) return;
+  const cards = [...list.querySelectorAll<HTMLElement>('.rec-card')];
+  const update = () => {
+    const genre = select.value;
+    let shown = 0;
+    for (const card of cards) {
+      const match = genre === '' || (card.dataset.genres ?? '').split('|').includes(genre);
+      card.hidden = !match;
+      if (match) shown++;
+    }
+    if (count) count.textContent = genre === '' ? `${cards.length} recommendations` : `${shown} of ${cards.length} recommendations`;
+  };
+  select.addEventListener('change', update);
+  box.hidden = false;
+  update();
+}

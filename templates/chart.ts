@@ -1,0 +1,17 @@
+// A chart as readers get it: the inline SVG (readable without JavaScript), its caption, any
+// notes (e.g. words the cloud dropped) and the downloads of its data and of the SVG itself.
+import { html, raw, type Raw } from '../build/util/html.ts';
+import type { ChartView, SiteView } from '../build/site/siteView.ts';
+import { url } from './layout.ts';
+
+export function chartFigure(site: Pick<SiteView, 'pathPrefix'>, chart: ChartView, level: 'section' | 'user' = 'section'): Raw {
+  return html`<figure class="chart chart-${level}" id="chart-${chart.id}">
+<div class="chart-svg">${raw(chart.svg)}</div>
+<figcaption>
+<strong class="chart-title">${chart.title}</strong>
+<span class="chart-description">${chart.description}</span>
+${chart.notes.length > 0 ? html`<span class="chart-notes">${chart.notes.join(' ')}</span>` : ''}
+<span class="chart-downloads"><a href="${url(site, chart.csvPath)}" download>Data (CSV)</a> · <a href="${url(site, chart.svgPath)}" download>Chart (SVG)</a></span>
+</figcaption>
+</figure>`;
+}

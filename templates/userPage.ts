@@ -1,0 +1,57 @@
+// One user's page: what we recommend and why, the genre filter over the cards, the user's
+// genre affinity and viewing by device, what they rated, and similar users.
+import { html } from '../build/util/html.ts';
+import type { RecommendationView, SiteView, UserView } from '../build/site/siteView.ts';
+import { layout, url, type AssetTags, type NavSection } from './layout.ts';
+import { chartFigure } from './chart.ts';
+
+const stars = (n: number) => `★${Number.isInteger(n) ? n : n.toFixed(1)}`;
+
+function card(site: SiteView, r: RecommendationView) {
+  return html`<li class="rec-card" data-genres="${r.genres.join('|')}">
+<p class="rec-rank" aria-hidden="true">${r.rank}</p>
+<h3 class="rec-title">${r.titleName}</h3>
+<p class="rec-meta">${r.genres.join(', ')}${r.year === null ? '' : ` · ${r.year}`} · score <span class="rec-score">${r.score.toFixed(3)}</span></p>
+<p class="rec-why">${r.reasons.length > 0
+    ? html`Because you rated ${r.reasons.map(
+        (x, i) => html`${i === 0 ? '' : i === r.reasons.length - 1 ? ' and ' : ', '}<em>${x.titleName}</em> ${stars(x.rating)} — ${x.kind === 'content' ? 'content similarity' : 'similarity'} ${x.similarity.toFixed(2)}`,
+      )}`
+    : r.explanation}</p>
+</li>`;
+}
+
+export function userPage(site: SiteView, sections: NavSection[], u: UserView, assets: AssetTags): string {
+  const genres = [...new Set(u.recommendations.flatMap((r) => r.genres))].sort();
+  const charts = u.charts();
+  const body = html`<nav class="breadcrumbs" aria-label="Breadcrumbs"><ol><li><a href="${url(site, '/')}">Report</a></li><li><a href="${url(site, '/users/')}">Users</a></li><li aria-current="page">User ${u.id}</li></ol></nav>
+<h1>User ${u.id}</h1>
+<dl class="user-facts">
+<div><dt>Plan</dt><dd>${u.plan ?? 'not in the data'}</dd></div>
+<div><dt>Region</dt><dd>${u.region ?? 'not in the data'}</dd></div>
+<div><dt>Ratings</dt><dd>${u.ratingCount}</dd></div>
+<div><dt>Viewing sessions</dt><dd>${u.sessionCount}</dd></div>
+<div><dt>Top genres</dt><dd>${u.topGenres.length > 0 ? u.topGenres.join(', ') : 'none yet'}</dd></div>
+</dl>
+<section aria-labelledby="recs-title">
+<h2 id="recs-title">Recommended for user ${u.id}</h2>
+${genres.length > 1
+  ? html`<div class="genre-filter" id="genre-filter" hidden><label for="rec-genre">Show genre</label><select id="rec-genre"><option value="">All genres</option>${genres.map((g) => html`<option value="${g}">${g}</option>`)}</select> <span id="rec-count" aria-live="polite"></span></div>`
+  : ''}
+<ol class="rec-list" id="rec-list">
+${u.recommendations.map((r) => card(site, r))}
+</ol>
+</section>
+<section aria-labelledby="profile-title" class="user-charts">
+<h2 id="profile-title">Taste and viewing</h2>
+${charts.map((c) => chartFigure(site, c, 'user'))}
+</section>
+<section aria-labelledby="rated-title">
+<h2 id="rated-title">What user ${u.id} rated</h2>
+<ul class="rated-list">${u.rated.map((r) => html`<li>${r.titleName} <span class="stars">${stars(r.rating)}</span></li>`)}</ul>
+</section>
+${u.similarUsers.length > 0
+  ? html`<section aria-labelledby="similar-title"><h2 id="similar-title">Users with similar taste</h2>
+<ul class="similar-users">${u.similarUsers.map((s) => html`<li><a href="${url(site, `/users/${s.slug}/`)}">User ${s.id}</a> <span class="user-genres">${s.sharedGenres.join(', ')}</span></li>`)}</ul></section>`
+  : ''}`;
+  return layout(site, sections, assets, { title: `User ${u.id} — ${site.title}`, current: { kind: 'user' }, body });
+}

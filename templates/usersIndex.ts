@@ -1,0 +1,64 @@
+// The users index: a plain, paginated HTML list that works without JavaScript; the bundled
+// script adds search and filters over users/index.json and renders matches in small batches,
+// so 10,000 users never become 10,000 DOM rows on a phone.
+import { html } from '../build/util/html.ts';
+import type { SiteView, UserView } from '../build/site/siteView.ts';
+import { layout, url, type AssetTags, type NavSection } from './layout.ts';
+
+export const USERS_PER_INDEX_PAGE = 200;
+
+export function usersIndexPath(page: number): string {
+  return page <= 1 ? 'users/index.html' : `users/page/${page}/index.html`;
+}
+
+function pageHref(site: SiteView, page: number): string {
+  return url(site, page <= 1 ? '/users/' : `/users/page/${page}/`);
+}
+
+export function userRow(site: SiteView, u: UserView) {
+  return html`<li class="user-row" data-id="${u.id}" data-plan="${u.plan ?? ''}" data-region="${u.region ?? ''}" data-genres="${u.topGenres.join('|')}">
+<a href="${url(site, `/users/${u.slug}/`)}"><span class="user-id">User ${u.id}</span></a>
+<span class="user-meta">${u.plan ?? 'no plan'} · ${u.region ?? 'no region'} · ${u.ratingCount} rating${u.ratingCount === 1 ? '' : 's'}</span>
+<span class="user-genres">${u.topGenres.length > 0 ? u.topGenres.join(', ') : 'no genres yet'}</span>
+</li>`;
+}
+
+function select(id: string, label: string, values: string[]) {
+  return html`<label for="${id}">${label}</label>
+<select id="${id}" name="${id}"><option value="">All</option>${values.map((v) => html`<option value="${v}">${v}</option>`)}</select>`;
+}
+
+export function usersIndexPage(
+  site: SiteView,
+  sections: NavSection[],
+  assets: AssetTags,
+  page: number,
+  pages: number,
+  users: UserView[],
+): string {
+  const first = (page - 1) * USERS_PER_INDEX_PAGE + 1;
+  const body = html`<nav class="breadcrumbs" aria-label="Breadcrumbs"><ol><li><a href="${url(site, '/')}">Report</a></li><li aria-current="page">Users</li></ol></nav>
+<h1>Users</h1>
+<p>Every user with their plan, region, strongest genres and how many titles they rated. Open a user to see what we recommend to them and why.</p>
+<form class="user-filters" id="user-filters" role="search" hidden data-index="${url(site, '/users/index.json')}" data-base="${url(site, '/users/')}">
+<div class="filter-field"><label for="user-search">Search by id</label><input id="user-search" name="q" type="search" autocomplete="off" inputmode="search"></div>
+${site.filters.plans.length > 0 ? html`<div class="filter-field">${select('filter-plan', 'Plan', site.filters.plans)}</div>` : ''}
+${site.filters.regions.length > 0 ? html`<div class="filter-field">${select('filter-region', 'Region', site.filters.regions)}</div>` : ''}
+<div class="filter-field">${select('filter-genre', 'Top genre', site.filters.genres)}</div>
+</form>
+<p class="user-count" id="user-count" aria-live="polite">Showing users ${first.toLocaleString('en-US')}–${(first + users.length - 1).toLocaleString('en-US')} of ${site.users.length.toLocaleString('en-US')}</p>
+<ul class="user-list" id="user-list">
+${users.map((u) => userRow(site, u))}
+</ul>
+<button type="button" id="user-more" class="more" hidden>Show more</button>
+${pages > 1
+  ? html`<nav class="pager" id="user-pager" aria-label="User pages"><ul>${Array.from({ length: pages }, (_, i) => i + 1).map((p) =>
+      p === page ? html`<li><span aria-current="page">${p}</span></li>` : html`<li><a href="${pageHref(site, p)}">${p}</a></li>`,
+    )}</ul></nav>`
+  : ''}`;
+  return layout(site, sections, assets, {
+    title: page > 1 ? `Users (page ${page}) — ${site.title}` : `Users — ${site.title}`,
+    current: { kind: 'users' },
+    body,
+  });
+}

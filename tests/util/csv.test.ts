@@ -1,0 +1,26 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { csvCell, toCsv } from '../../build/util/csv.ts';
+
+test('quotes commas, quotes and newlines (RFC 4180)', () => {
+  assert.is(csvCell('a,b'), '"a,b"');
+  assert.is(csvCell('say "hi"'), '"say ""hi"""');
+  assert.is(csvCell('two\nlines'), '"two\nlines"');
+  assert.is(csvCell('plain'), 'plain');
+});
+
+test('neutralises spreadsheet formulas in strings but keeps our numbers numeric', () => {
+  for (const f of ['=HYPERLINK("http://x")', '+1+1', '-2+3', '@SUM(A1)']) assert.ok(csvCell(f).replace(/^"/, '').startsWith("'"), f);
+  assert.is(csvCell(-0.5), '-0.5');
+  assert.is(csvCell(NaN), '');
+});
+
+test('toCsv writes the header and one line per row', () => {
+  const out = toCsv([{ a: 1, b: 'x,y' }], [
+    { name: 'a', value: (r) => r.a },
+    { name: 'b', value: (r) => r.b },
+  ]);
+  assert.is(out, 'a,b\n1,"x,y"\n');
+});
+
+test.run();
