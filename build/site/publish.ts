@@ -5,7 +5,7 @@
 // every HTML file Eleventy wrote a Vite entry (DESIGN.md measured 387 s for 10,000 pages), so
 // pass 1 writes only the report pages (home, drafts) and Vite bundles the client assets from
 // them; pass 2 writes the users index and the user pages without Vite, pointing at the hashed
-// assets from Vite's manifest.
+// assets Vite linked from the home page.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
@@ -44,13 +44,17 @@ export function checkOutputFolder(out: string, root: string): void {
   }
 }
 
-function assetsFromManifest(staging: string, prefix: string): AssetTags {
-  const manifestPath = path.join(staging, '.vite', 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, { file: string; css?: string[] }>;
-  const entry = manifest['index.html'];
-  if (!entry) throw new Error(`Vite manifest has no entry for index.html (${manifestPath})`);
-  const js = entry.file.endsWith('.js') ? [prefix + entry.file] : [];
-  return { scripts: js, styles: (entry.css ?? []).map((c) => prefix + c) };
+/**
+ * The hashed client assets Vite wrote into the home page. Every page shares the one client
+ * entry, so the user pages of pass 2 link exactly these.
+ */
+function assetsFromBuiltPage(staging: string, prefix: string): AssetTags {
+  const page = readFileSync(path.join(staging, 'index.html'), 'utf8');
+  const own = (url: string) => url.startsWith(`${prefix}assets/`);
+  const scripts = [...page.matchAll(/<script type="module"[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]).filter(own);
+  const styles = [...page.matchAll(/<link rel="stylesheet"[^>]*\shref="([^"]+)"/g)].map((m) => m[1]).filter(own);
+  if (scripts.length === 0 || styles.length === 0) throw new Error('Vite did not bundle the client assets into index.html');
+  return { scripts, styles };
 }
 
 /** Writes a download, refusing any path that would leave the output folder. */
@@ -88,7 +92,10 @@ export async function publishSite(site: SiteView, opts: PublishOptions): Promise
             base: site.pathPrefix,
             logLevel: 'warn',
             publicDir: false,
-            build: { manifest: true, assetsInlineLimit: 0, reportCompressedSize: false },
+            // Bare CSS imports (the bundled Inter font) resolve from the project, wherever the
+            // output folder is.
+            resolve: { alias: { '@fontsource': path.join(root, 'node_modules', '@fontsource') } },
+            build: { assetsInlineLimit: 0, reportCompressedSize: false },
           },
         });
       }
@@ -99,8 +106,7 @@ export async function publishSite(site: SiteView, opts: PublishOptions): Promise
       const pass1 = new Eleventy(path.join(root, CONTENT_DIR), staging, eleventyOptions('report', CLIENT_SOURCE_ASSETS));
       await pass1.write();
     });
-    const assets = assetsFromManifest(staging, site.pathPrefix);
-    rmSync(path.join(staging, '.vite'), { recursive: true, force: true });
+    const assets = assetsFromBuiltPage(staging, site.pathPrefix);
     await time('eleventy (user pages)', async () => {
       const pass2 = new Eleventy(path.join(root, CONTENT_DIR), staging, eleventyOptions('users', assets));
       await pass2.write();
