@@ -1,0 +1,126 @@
+// Word cloud of genres, word size by the genre's share of ratings (or viewing). Laid out by
+// d3-cloud, which measures each word on a canvas: we measure with the Inter files registered in
+// dom.ts and render the SVG in that same font and weight, and seed its random placement so the
+// same data and seed give the same picture. Words d3-cloud cannot place are reported, never lost
+// silently: the layout is retried smaller, and whatever still does not fit goes into `notes` and
+// the description.
+
+import cloud from 'd3-cloud';
+import seedrandom from 'seedrandom';
+import { boundedReadCanvas } from './cloudCanvas.ts';
+import { escapeHtml } from '../util/html.ts';
+import { toCsv } from '../util/csv.ts';
+import { emptyChart, round, standaloneSvg, type Chart } from './chart.ts';
+import { ensureFonts } from './dom.ts';
+import { CATEGORICAL } from './palette.ts';
+
+export interface GenreShareRow {
+  genre: string;
+  /** Share of the whole, 0..1. */
+  share: number;
+  /** The count behind the share (ratings, minutes…). */
+  count: number;
+}
+
+export interface GenreCloudOptions {
+  seed: number | string;
+  /** What the share is a share of, for the text ("ratings", "viewing minutes"). */
+  measure: string;
+  width?: number;
+  height?: number;
+}
+
+export const GENRE_CLOUD_ID = 'genre-cloud';
+const FONT = 'Inter';
+const WEIGHT = 600;
+const MIN_SIZE = 13;
+const MAX_SIZE = 64;
+/** Shrink factor per retry when words did not fit, and how many retries. */
+const SHRINK = 0.8;
+const ATTEMPTS = 3;
+// Yellow is left out: too faint on a white page for text.
+const WORD_COLOURS = CATEGORICAL.slice(0, 6);
+
+interface PlacedWord {
+  text: string;
+  size: number;
+  x: number;
+  y: number;
+  rotate: number;
+  colour: string;
+}
+
+interface CloudWord {
+  text: string;
+  size: number;
+  colour: string;
+  x?: number;
+  y?: number;
+  rotate?: number;
+}
+
+function layout(words: CloudWord[], width: number, height: number, seed: string): PlacedWord[] {
+  let placed: PlacedWord[] = [];
+  cloud<CloudWord>()
+    .size([width, height])
+    // Copies: d3-cloud writes its layout fields into the objects it is given.
+    .words(words.map((w) => ({ ...w })))
+    .canvas(() => boundedReadCanvas() as unknown as HTMLCanvasElement)
+    .font(FONT)
+    .fontWeight(WEIGHT)
+    .fontSize((d) => d.size)
+    .padding(2)
+    .rotate(() => 0)
+    .random(seedrandom(seed))
+    // timeInterval defaults to Infinity, so start() lays out every word synchronously.
+    .on('end', (tags) => {
+      placed = tags.map((t) => ({ text: t.text, size: t.size, x: t.x ?? 0, y: t.y ?? 0, rotate: t.rotate ?? 0, colour: t.colour }));
+    })
+    .start();
+  return placed;
+}
+
+export function renderGenreCloud(rows: GenreShareRow[], options: GenreCloudOptions): Chart {
+  const id = GENRE_CLOUD_ID;
+  const title = `Genres by share of ${options.measure}`;
+  const sorted = rows.filter((r) => r.share > 0).sort((a, b) => b.share - a.share || (a.genre < b.genre ? -1 : 1));
+  const csv = toCsv(sorted, [
+    { name: 'genre', value: (r) => r.genre },
+    { name: 'share', value: (r) => Number(r.share.toFixed(4)) },
+    { name: options.measure.replace(/\s+/g, '_'), value: (r) => r.count },
+  ]);
+  if (sorted.length === 0) return emptyChart(id, title, `No ${options.measure} in this data`, csv);
+  ensureFonts();
+
+  const width = options.width ?? 640;
+  const height = options.height ?? 360;
+  const maxShare = sorted[0].share;
+  const baseSize = (share: number): number => MIN_SIZE + (MAX_SIZE - MIN_SIZE) * Math.sqrt(share / maxShare);
+  let placed: PlacedWord[] = [];
+  let factor = 1;
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const words = sorted.map((r, i) => ({ text: r.genre, size: Math.max(MIN_SIZE * 0.8, Math.round(baseSize(r.share) * factor)), colour: WORD_COLOURS[i % WORD_COLOURS.length] }));
+    placed = layout(words, width, height, `${options.seed}:${attempt}`);
+    if (placed.length === words.length) break;
+    factor *= SHRINK;
+  }
+
+  const placedNames = new Set(placed.map((p) => p.text));
+  const dropped = sorted.filter((r) => !placedNames.has(r.genre)).map((r) => r.genre);
+  const notes = dropped.length ? [`${dropped.length} of ${sorted.length} genres did not fit in the cloud: ${dropped.join(', ')} (they are in the CSV).`] : undefined;
+  const pct = (v: number): string => `${(v * 100).toFixed(1)} %`;
+  const description =
+    `Word cloud of ${sorted.length} genres, word size by share of ${options.measure}. Largest: ` +
+    sorted.slice(0, 5).map((r) => `${r.genre} ${pct(r.share)}`).join(', ') +
+    '.' +
+    (notes ? ' ' + notes[0] : '');
+
+  let body = `<g transform="translate(${width / 2},${height / 2})" text-anchor="middle" font-weight="${WEIGHT}">`;
+  for (const w of placed) {
+    const rotate = w.rotate ? ` rotate(${w.rotate})` : '';
+    body += `<text transform="translate(${round(w.x)},${round(w.y)})${rotate}" font-size="${w.size}" fill="${w.colour}">${escapeHtml(w.text)}</text>`;
+  }
+  body += '</g>';
+  const svg = standaloneSvg({ id, title, description, width, height, body });
+  return { id, title, description, svg, csv, ...(notes ? { notes } : {}) };
+}

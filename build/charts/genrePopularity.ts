@@ -1,0 +1,70 @@
+// Strip plot: one dot per title at its number of ratings (or viewing sessions), one row per
+// genre, with the genre's median marked. Shows whether a genre's popularity comes from a few
+// hits or is broad.
+
+import * as Plot from '@observablehq/plot';
+import { toCsv } from '../util/csv.ts';
+import { emptyChart, fmt, shortLabel, standaloneSvg, type Chart } from './chart.ts';
+import { renderPlot } from './dom.ts';
+import { ACCENT, CATEGORICAL } from './palette.ts';
+import { byNumberThenName, median } from './stats.ts';
+
+export interface TitlePopularityRow {
+  titleId: string;
+  title: string;
+  /** The title's primary genre. */
+  genre: string;
+  count: number;
+}
+
+export interface GenrePopularityOptions {
+  /** What `count` counts, as a plural noun for labels ("ratings", "viewing sessions"). */
+  measure: string;
+  width?: number;
+}
+
+export const GENRE_POPULARITY_ID = 'genre-popularity';
+const MEDIAN_COLOUR = CATEGORICAL[5];
+
+export function renderGenrePopularity(rows: TitlePopularityRow[], options: GenrePopularityOptions): Chart {
+  const id = GENRE_POPULARITY_ID;
+  const title = `Popularity of titles by genre (${options.measure} per title)`;
+  const csv = toCsv(rows, [
+    { name: 'title_id', value: (r) => r.titleId },
+    { name: 'title', value: (r) => r.title },
+    { name: 'genre', value: (r) => r.genre },
+    { name: options.measure.replace(/\s+/g, '_'), value: (r) => r.count },
+  ]);
+  if (rows.length === 0) return emptyChart(id, title, 'No titles in this data', csv);
+
+  const byGenre = new Map<string, number[]>();
+  for (const r of rows) {
+    const list = byGenre.get(r.genre);
+    if (list) list.push(r.count);
+    else byGenre.set(r.genre, [r.count]);
+  }
+  const genres = [...byGenre.entries()]
+    .map(([genre, counts]) => ({ genre, median: median(counts), titles: counts.length, total: counts.reduce((s, c) => s + c, 0) }))
+    .sort((a, b) => b.median - a.median || b.total - a.total || (a.genre < b.genre ? -1 : 1));
+  const width = options.width ?? 640;
+  const plot = renderPlot({
+    width,
+    height: 40 + genres.length * 26,
+    marginLeft: 110,
+    x: { label: `${options.measure} per title →`, grid: true, nice: true, zero: true },
+    y: { label: null, domain: genres.map((g) => g.genre), tickFormat: (g: string) => shortLabel(g) },
+    marks: [
+      Plot.dot(rows, { x: 'count', y: 'genre', r: 4, fill: ACCENT, fillOpacity: 0.55, stroke: ACCENT }),
+      Plot.tickX(genres, { x: 'median', y: 'genre', stroke: MEDIAN_COLOUR, strokeWidth: 3 }),
+    ],
+  });
+
+  const top = [...rows].sort(byNumberThenName((r) => r.count, (r) => r.title))[0];
+  const description =
+    `${rows.length} titles in ${genres.length} genres, one dot per title at its number of ${options.measure}; ` +
+    `the orange tick is the genre median. Highest medians: ` +
+    genres.slice(0, 5).map((g) => `${g.genre} ${fmt(g.median, 1)} (${g.titles} titles)`).join(', ') +
+    `. Most ${options.measure}: ${top.title} (${top.genre}, ${top.count}).`;
+  const svg = standaloneSvg({ id, title, description, width: plot.width, height: plot.height, body: plot.body });
+  return { id, title, description, svg, csv };
+}

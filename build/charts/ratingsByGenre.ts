@@ -1,0 +1,110 @@
+// Box plot of rating values per genre, drawn from counts per (genre, rating value) rather than
+// one row per rating, so 500k ratings cost the same as 50.
+
+import * as Plot from '@observablehq/plot';
+import { toCsv } from '../util/csv.ts';
+import { emptyChart, fmt, shortLabel, standaloneSvg, type Chart } from './chart.ts';
+import { renderPlot } from './dom.ts';
+import { ACCENT } from './palette.ts';
+import { weightedQuantile } from './stats.ts';
+
+export interface RatingCountRow {
+  genre: string;
+  value: number;
+  count: number;
+}
+
+export interface RatingsByGenreOptions {
+  scale: { min: number; max: number };
+  width?: number;
+}
+
+export interface GenreBox {
+  genre: string;
+  n: number;
+  mean: number;
+  q1: number;
+  median: number;
+  q3: number;
+  /** Whisker ends: the most extreme values within 1.5 × IQR of the box. */
+  low: number;
+  high: number;
+}
+
+export const RATINGS_BY_GENRE_ID = 'ratings-by-genre';
+
+export function genreBoxes(rows: RatingCountRow[]): { boxes: GenreBox[]; outliers: RatingCountRow[] } {
+  const byGenre = new Map<string, RatingCountRow[]>();
+  for (const r of rows) {
+    if (r.count <= 0) continue;
+    const list = byGenre.get(r.genre);
+    if (list) list.push(r);
+    else byGenre.set(r.genre, [r]);
+  }
+  const boxes: GenreBox[] = [];
+  const outliers: RatingCountRow[] = [];
+  for (const [genre, dist] of byGenre) {
+    const n = dist.reduce((s, d) => s + d.count, 0);
+    const q1 = weightedQuantile(dist, 0.25);
+    const q3 = weightedQuantile(dist, 0.75);
+    const fence = 1.5 * (q3 - q1);
+    const inside = dist.filter((d) => d.value >= q1 - fence && d.value <= q3 + fence).map((d) => d.value);
+    boxes.push({
+      genre,
+      n,
+      mean: dist.reduce((s, d) => s + d.value * d.count, 0) / n,
+      q1,
+      median: weightedQuantile(dist, 0.5),
+      q3,
+      low: Math.min(...inside),
+      high: Math.max(...inside),
+    });
+    outliers.push(...dist.filter((d) => d.value < q1 - fence || d.value > q3 + fence));
+  }
+  boxes.sort((a, b) => b.median - a.median || b.mean - a.mean || (a.genre < b.genre ? -1 : 1));
+  return { boxes, outliers };
+}
+
+export function renderRatingsByGenre(rows: RatingCountRow[], options: RatingsByGenreOptions): Chart {
+  const id = RATINGS_BY_GENRE_ID;
+  const title = 'How each genre is rated';
+  const { boxes, outliers } = genreBoxes(rows);
+  const csv = toCsv(boxes, [
+    { name: 'genre', value: (b) => b.genre },
+    { name: 'ratings', value: (b) => b.n },
+    { name: 'mean', value: (b) => Number(b.mean.toFixed(3)) },
+    { name: 'q1', value: (b) => b.q1 },
+    { name: 'median', value: (b) => b.median },
+    { name: 'q3', value: (b) => b.q3 },
+    { name: 'whisker_low', value: (b) => b.low },
+    { name: 'whisker_high', value: (b) => b.high },
+  ]);
+  if (boxes.length === 0) return emptyChart(id, title, 'No ratings in this data', csv);
+
+  const width = options.width ?? 640;
+  const plot = renderPlot({
+    width,
+    height: 44 + boxes.length * 28,
+    marginLeft: 110,
+    x: { label: 'rating →', domain: [options.scale.min, options.scale.max], grid: true },
+    y: { label: null, domain: boxes.map((b) => b.genre), tickFormat: (g: string) => shortLabel(g) },
+    marks: [
+      Plot.ruleY(boxes, { y: 'genre', x1: 'low', x2: 'high', stroke: 'currentColor' }),
+      Plot.barX(boxes, { y: 'genre', x1: 'q1', x2: 'q3', fill: ACCENT, fillOpacity: 0.35, stroke: ACCENT, insetTop: 4, insetBottom: 4 }),
+      Plot.tickX(boxes, { y: 'genre', x: 'median', stroke: 'currentColor', strokeWidth: 2.5, insetTop: 4, insetBottom: 4 }),
+      Plot.dot(boxes, { y: 'genre', x: 'mean', symbol: 'diamond', r: 3, fill: 'currentColor' }),
+      Plot.dot(outliers, { y: 'genre', x: 'value', r: 2.5, stroke: 'currentColor', fill: 'none' }),
+    ],
+  });
+  const total = boxes.reduce((s, b) => s + b.n, 0);
+  const description =
+    `Box plot of ${total} genre-tagged ratings (a title with several genres counts in each) across ${boxes.length} genres: ` +
+    `box from the first to the third quartile, thick line at the median, diamond at the mean, whiskers to 1.5 × IQR, circles beyond. ` +
+    boxes
+      .slice(0, 6)
+      .map((b) => `${b.genre} median ${fmt(b.median)}, mean ${fmt(b.mean)} (n=${b.n})`)
+      .join('; ') +
+    (boxes.length > 6 ? `; lowest: ${boxes[boxes.length - 1].genre} median ${fmt(boxes[boxes.length - 1].median)}.` : '.');
+  const svg = standaloneSvg({ id, title, description, width: plot.width, height: plot.height, body: plot.body });
+  return { id, title, description, svg, csv };
+}

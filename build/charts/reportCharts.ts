@@ -1,0 +1,196 @@
+// Derives every chart's rows from the typed stage values and renders the report's charts.
+// Nothing here is hard-coded: each value comes from the dataset, the model (through the
+// ModelView interface only) or the evaluation. Chart modules take plain rows, so they can be
+// tested on hand-made data; this file is the only one that knows the pipeline's types.
+
+import { DEVICES, type Dataset, type EvaluationResult, type Metrics, type ModelView } from '../types.ts';
+import type { Chart } from './chart.ts';
+import { renderDeviceEngagement, type UserDeviceRow } from './deviceEngagement.ts';
+import { renderGenreCloud, type GenreShareRow } from './genreCloud.ts';
+import { renderGenrePopularity, type TitlePopularityRow } from './genrePopularity.ts';
+import { renderModelComparison, type ModelMetricRow } from './modelComparison.ts';
+import { renderRatingsByGenre, type RatingCountRow } from './ratingsByGenre.ts';
+import { renderTitleSimilarity, type SimilarityCell, type SimilarityTitle } from './titleSimilarity.ts';
+import { renderUserAffinity, type GenreAffinityRow } from './userAffinity.ts';
+import { renderUserDevices, type DeviceMinutesRow } from './userDevices.ts';
+import { renderUserGenreSankey, type UserGenreFlowRow } from './userGenreSankey.ts';
+
+/** How many users / titles the overview charts show (they stay readable at any scale). */
+export const TOP_DEVICE_USERS = 15;
+export const TOP_SIMILAR_TITLES = 15;
+export const TOP_SANKEY_USERS = 12;
+
+export interface ReportChartsInput {
+  dataset: Dataset;
+  model: ModelView;
+  evaluation: EvaluationResult | null;
+}
+
+export const userLabel = (userId: string): string => `User ${userId}`;
+
+const UNKNOWN_GENRE = 'Unknown';
+const primaryGenre = (genres: string[]): string => genres[0] ?? UNKNOWN_GENRE;
+
+function countBy<K>(keys: Iterable<K>): Map<K, number> {
+  const counts = new Map<K, number>();
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return counts;
+}
+
+/** Ids ordered by count, most first, ties by id; at most `n`. */
+function topByCount(counts: Map<string, number>, n: number): string[] {
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, n)
+    .map(([id]) => id);
+}
+
+export function titlePopularityRows(dataset: Dataset): TitlePopularityRow[] {
+  const counts = countBy(dataset.ratings.map((r) => r.titleId));
+  return dataset.titles.map((t) => ({ titleId: t.id, title: t.name, genre: primaryGenre(t.genres), count: counts.get(t.id) ?? 0 }));
+}
+
+/** Counts per (genre, rating value); a title with several genres counts in each. */
+export function ratingCountRows(dataset: Dataset): RatingCountRow[] {
+  const genresOf = new Map(dataset.titles.map((t) => [t.id, t.genres.length ? t.genres : [UNKNOWN_GENRE]]));
+  const counts = new Map<string, Map<number, number>>();
+  for (const r of dataset.ratings) {
+    for (const g of genresOf.get(r.titleId) ?? [UNKNOWN_GENRE]) {
+      let byValue = counts.get(g);
+      if (!byValue) counts.set(g, (byValue = new Map()));
+      byValue.set(r.value, (byValue.get(r.value) ?? 0) + 1);
+    }
+  }
+  const rows: RatingCountRow[] = [];
+  for (const [genre, byValue] of counts) for (const [value, count] of byValue) rows.push({ genre, value, count });
+  return rows;
+}
+
+/** Each genre's share of genre-tagged ratings. */
+export function genreShareRows(dataset: Dataset): GenreShareRow[] {
+  const ratingCounts = countBy(dataset.ratings.map((r) => r.titleId));
+  const counts = new Map<string, number>();
+  for (const t of dataset.titles) {
+    const n = ratingCounts.get(t.id) ?? 0;
+    if (n > 0) for (const g of t.genres.length ? t.genres : [UNKNOWN_GENRE]) counts.set(g, (counts.get(g) ?? 0) + n);
+  }
+  const total = [...counts.values()].reduce((s, c) => s + c, 0);
+  return [...counts.entries()].map(([genre, count]) => ({ genre, count, share: total > 0 ? count / total : 0 }));
+}
+
+/** Minutes and sessions per device for the most active users (by number of sessions). */
+export function userDeviceRows(dataset: Dataset, topN = TOP_DEVICE_USERS): UserDeviceRow[] {
+  const sessions = dataset.sessions ?? [];
+  const top = topByCount(countBy(sessions.map((s) => s.userId)), topN);
+  const wanted = new Set(top);
+  const cells = new Map<string, { minutes: number; sessions: number }>();
+  for (const s of sessions) {
+    if (!wanted.has(s.userId)) continue;
+    const key = `${s.userId}\u0000${s.device}`;
+    const c = cells.get(key) ?? { minutes: 0, sessions: 0 };
+    c.minutes += s.minutes;
+    c.sessions += 1;
+    cells.set(key, c);
+  }
+  return top.flatMap((userId) =>
+    DEVICES.map((device) => {
+      const c = cells.get(`${userId}\u0000${device}`) ?? { minutes: 0, sessions: 0 };
+      return { userId, userLabel: userLabel(userId), device, minutes: Math.round(c.minutes), sessions: c.sessions };
+    }),
+  );
+}
+
+export function titleSimilarityInput(dataset: Dataset, model: ModelView, topN = TOP_SIMILAR_TITLES): { titles: SimilarityTitle[]; cells: SimilarityCell[] } {
+  const counts = countBy(dataset.ratings.map((r) => r.titleId));
+  const byId = new Map(dataset.titles.map((t) => [t.id, t]));
+  const top = topByCount(counts, topN).filter((id) => model.titlePos.has(id) && byId.has(id));
+  const titles = top.map((id) => ({ id, name: byId.get(id)!.name, genre: primaryGenre(byId.get(id)!.genres) }));
+  const cells: SimilarityCell[] = [];
+  for (const a of top) {
+    for (const b of top) {
+      const sim = a === b ? 1 : model.itemSimilarity(model.titlePos.get(a)!, model.titlePos.get(b)!);
+      cells.push({ a, b, similarity: sim });
+    }
+  }
+  return { titles, cells };
+}
+
+/** The most active raters' genre affinities, straight from the model. */
+export function userGenreFlowRows(dataset: Dataset, model: ModelView, topN = TOP_SANKEY_USERS): UserGenreFlowRow[] {
+  const top = topByCount(countBy(dataset.ratings.map((r) => r.userId)), topN).filter((id) => model.userPos.has(id));
+  return top.flatMap((userId) => {
+    const u = model.userPos.get(userId)!;
+    return model.genres.map((genre, g) => ({ userId, userLabel: userLabel(userId), genre, affinity: model.genreAffinity(u, g) })).filter((r) => r.affinity > 0);
+  });
+}
+
+const METRIC_NAMES: { key: keyof Metrics; name: (k: number) => string }[] = [
+  { key: 'precision', name: (k) => `Precision@${k}` },
+  { key: 'recall', name: (k) => `Recall@${k}` },
+  { key: 'ndcg', name: (k) => `NDCG@${k}` },
+  { key: 'hitRate', name: (k) => `Hit rate@${k}` },
+  { key: 'coverage', name: () => 'Catalogue coverage' },
+  { key: 'genreMatch', name: () => 'Genre match (train top 3)' },
+  { key: 'genreMatchTruth', name: () => 'Genre match (true top 3)' },
+];
+
+export function modelMetricRows(evaluation: EvaluationResult): ModelMetricRow[] {
+  const k = evaluation.protocol.k;
+  return METRIC_NAMES.flatMap(({ key, name }) =>
+    evaluation.models
+      .filter((m) => typeof m.metrics[key] === 'number')
+      .map((m) => ({ model: m.name, label: m.label, metric: name(k), value: m.metrics[key] as number })),
+  );
+}
+
+export function buildReportCharts(input: ReportChartsInput): Chart[] {
+  const { dataset, model, evaluation } = input;
+  const charts: Chart[] = [
+    renderGenrePopularity(titlePopularityRows(dataset), { measure: 'ratings' }),
+    renderRatingsByGenre(ratingCountRows(dataset), { scale: dataset.ratingScale }),
+    renderGenreCloud(genreShareRows(dataset), { seed: dataset.source.seed, measure: 'ratings' }),
+  ];
+  // MovieLens has no sessions: the section says so in prose instead of showing an empty chart.
+  if (dataset.sessions) charts.push(renderDeviceEngagement(userDeviceRows(dataset), { value: 'minutes', devices: DEVICES }));
+  const similarity = titleSimilarityInput(dataset, model);
+  charts.push(renderTitleSimilarity(similarity.titles, similarity.cells));
+  charts.push(renderUserGenreSankey(userGenreFlowRows(dataset, model)));
+  if (evaluation) charts.push(renderModelComparison(modelMetricRows(evaluation), { baseline: evaluation.models[0]?.name }));
+  return charts;
+}
+
+/**
+ * Per-user charts for 10,000 pages: the session index is built once here, and each call then
+ * costs one pass over the genres and the user's four devices (no scan of the dataset).
+ */
+export function userChartRenderer(input: { dataset: Dataset; model: ModelView }): (userId: string) => Chart[] {
+  const { dataset, model } = input;
+  const devicesByUser = dataset.sessions ? new Map<string, Map<string, DeviceMinutesRow>>() : null;
+  if (devicesByUser) {
+    for (const s of dataset.sessions ?? []) {
+      let byDevice = devicesByUser.get(s.userId);
+      if (!byDevice) devicesByUser.set(s.userId, (byDevice = new Map()));
+      const row = byDevice.get(s.device) ?? { device: s.device, minutes: 0, sessions: 0 };
+      row.minutes += s.minutes;
+      row.sessions += 1;
+      byDevice.set(s.device, row);
+    }
+  }
+  return (userId: string): Chart[] => {
+    const label = userLabel(userId);
+    const u = model.userPos.get(userId);
+    const affinity: GenreAffinityRow[] = u === undefined ? [] : model.genres.map((genre, g) => ({ genre, affinity: model.genreAffinity(u, g) }));
+    const charts = [renderUserAffinity(affinity, { userLabel: label })];
+    if (devicesByUser) {
+      const byDevice = devicesByUser.get(userId);
+      const rows = DEVICES.map((device) => byDevice?.get(device) ?? { device, minutes: 0, sessions: 0 });
+      charts.push(renderUserDevices(rows, { userLabel: label }));
+    }
+    return charts;
+  };
+}
+
+/** One user's charts; for many users build a userChartRenderer once and call it per user. */
+export function buildUserCharts(input: { dataset: Dataset; model: ModelView; userId: string }): Chart[] {
+  return userChartRenderer(input)(input.userId);
+}

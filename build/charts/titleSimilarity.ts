@@ -1,0 +1,87 @@
+// Heatmap of item–item cosine similarity (over ratings) among the most-rated titles, ordered
+// by primary genre and then by name, so genre clusters show as blocks along the diagonal.
+
+import * as Plot from '@observablehq/plot';
+import { toCsv } from '../util/csv.ts';
+import { emptyChart, fmt, shortLabel, standaloneSvg, type Chart } from './chart.ts';
+import { renderPlot } from './dom.ts';
+import { STEPPED_LEGEND_HEIGHT, plotColour, steppedLegend, steppedScale, textOn } from './legend.ts';
+
+export interface SimilarityTitle {
+  id: string;
+  name: string;
+  genre: string;
+}
+
+export interface SimilarityCell {
+  a: string;
+  b: string;
+  similarity: number;
+}
+
+export interface TitleSimilarityOptions {
+  width?: number;
+}
+
+export const TITLE_SIMILARITY_ID = 'title-similarity';
+
+export function renderTitleSimilarity(titles: SimilarityTitle[], cells: SimilarityCell[], options: TitleSimilarityOptions = {}): Chart {
+  const id = TITLE_SIMILARITY_ID;
+  const title = 'How similar the most-rated titles are (cosine over ratings)';
+  const ordered = [...titles].sort((x, y) => (x.genre < y.genre ? -1 : x.genre > y.genre ? 1 : x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+  const byId = new Map(ordered.map((t) => [t.id, t]));
+  const kept = cells.filter((c) => byId.has(c.a) && byId.has(c.b));
+  const csv = toCsv(kept, [
+    { name: 'title_a_id', value: (c) => c.a },
+    { name: 'title_a', value: (c) => byId.get(c.a)?.name },
+    { name: 'title_b_id', value: (c) => c.b },
+    { name: 'title_b', value: (c) => byId.get(c.b)?.name },
+    { name: 'similarity', value: (c) => Number(c.similarity.toFixed(4)) },
+  ]);
+  if (ordered.length === 0 || kept.length === 0) return emptyChart(id, title, 'No rated titles in this data', csv);
+
+  const label = (tid: string): string => {
+    const t = byId.get(tid);
+    return t ? shortLabel(`${t.name} · ${t.genre}`, 26) : tid;
+  };
+  const scale = steppedScale(0, 1);
+  const n = ordered.length;
+  const cell = Math.max(22, Math.min(36, Math.floor(460 / n)));
+  const marginLeft = 170;
+  const marginTop = 130;
+  const width = options.width ?? marginLeft + n * cell + 20;
+  const domain = ordered.map((t) => t.id);
+  const plot = renderPlot(
+    {
+      width,
+      height: marginTop + n * cell + 10,
+      marginLeft,
+      marginTop,
+      marginRight: 20,
+      marginBottom: 10,
+      x: { label: null, domain, axis: 'top', tickRotate: -50, tickFormat: label },
+      y: { label: null, domain, tickFormat: label },
+      color: plotColour(scale),
+      marks: [
+        Plot.cell(kept, { x: 'a', y: 'b', fill: 'similarity', inset: 0.5 }),
+        Plot.text(kept, {
+          x: 'a',
+          y: 'b',
+          text: (c: SimilarityCell) => c.similarity.toFixed(2).replace(/^0/, ''),
+          fill: (c: SimilarityCell) => textOn(scale, c.similarity),
+          fontSize: 9,
+        }),
+      ],
+    },
+    { y: STEPPED_LEGEND_HEIGHT },
+  );
+  const legend = steppedLegend(scale, { x: marginLeft, y: 12, width: Math.min(260, width - marginLeft - 20), label: 'cosine similarity', format: (v) => fmt(v, 1) });
+  const pairs = kept.filter((c) => c.a < c.b).sort((x, y) => y.similarity - x.similarity || (x.a + x.b < y.a + y.b ? -1 : 1));
+  const strongest = pairs.slice(0, 3).map((c) => `${byId.get(c.a)?.name} – ${byId.get(c.b)?.name} ${fmt(c.similarity)}`);
+  const description =
+    `Cosine similarity of rating vectors among the ${n} most-rated titles, grouped by primary genre. ` +
+    (strongest.length ? `Most similar pairs: ${strongest.join('; ')}.` : '') +
+    ` Mean off-diagonal similarity ${fmt(pairs.reduce((s, c) => s + c.similarity, 0) / Math.max(1, pairs.length))}.`;
+  const svg = standaloneSvg({ id, title, description, width: plot.width, height: plot.height + STEPPED_LEGEND_HEIGHT, body: legend + plot.body });
+  return { id, title, description, svg, csv };
+}

@@ -1,0 +1,45 @@
+// One user's genre affinity as horizontal bars. Hand-built SVG (barList.ts), not Plot: this
+// runs once per user page, and a Plot render through jsdom measured well above the 0.3 ms
+// per-user budget (see tests/charts/README.md), while a string render costs microseconds.
+
+import { toCsv } from '../util/csv.ts';
+import { barListSvg } from './barList.ts';
+import { emptyChart, type Chart } from './chart.ts';
+
+export interface GenreAffinityRow {
+  genre: string;
+  /** Share of the user's rating weight on this genre, 0..1. */
+  affinity: number;
+}
+
+export interface UserAffinityOptions {
+  userLabel: string;
+  /** Bars shown; the CSV keeps every genre with affinity > 0. */
+  maxBars?: number;
+}
+
+export const USER_AFFINITY_ID = 'user-affinity';
+
+const percent = (v: number): string => `${Math.round(v * 100)} %`;
+
+export function renderUserAffinity(rows: GenreAffinityRow[], options: UserAffinityOptions): Chart {
+  const title = `Genre affinity of ${options.userLabel}`;
+  const kept = rows.filter((r) => r.affinity > 0).sort((a, b) => b.affinity - a.affinity || (a.genre < b.genre ? -1 : 1));
+  const csv = toCsv(kept, [
+    { name: 'genre', value: (r) => r.genre },
+    { name: 'affinity', value: (r) => Number(r.affinity.toFixed(4)) },
+  ]);
+  if (kept.length === 0) return emptyChart(USER_AFFINITY_ID, title, `${options.userLabel} has no ratings to show a genre affinity for.`, csv);
+  const shown = kept.slice(0, options.maxBars ?? 10);
+  const top = shown.slice(0, 3).map((r) => `${r.genre} (${percent(r.affinity)})`).join(', ');
+  const description =
+    `Share of ${options.userLabel}'s ratings by genre, strongest first. Top genres: ${top}.` +
+    (kept.length > shown.length ? ` ${kept.length - shown.length} smaller genres are in the CSV only.` : '');
+  const svg = barListSvg({
+    id: USER_AFFINITY_ID,
+    title,
+    description,
+    bars: shown.map((r) => ({ label: r.genre, value: r.affinity, valueLabel: percent(r.affinity) })),
+  });
+  return { id: USER_AFFINITY_ID, title, description, svg, csv };
+}

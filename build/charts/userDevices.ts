@@ -1,0 +1,41 @@
+// One user's viewing minutes by device. Hand-built SVG (barList.ts) for the same per-page cost
+// reason as userAffinity.ts.
+
+import { toCsv } from '../util/csv.ts';
+import { barListSvg } from './barList.ts';
+import { emptyChart, type Chart } from './chart.ts';
+
+export interface DeviceMinutesRow {
+  device: string;
+  minutes: number;
+  sessions: number;
+}
+
+export interface UserDevicesOptions {
+  userLabel: string;
+}
+
+export const USER_DEVICES_ID = 'user-devices';
+
+export function renderUserDevices(rows: DeviceMinutesRow[], options: UserDevicesOptions): Chart {
+  const title = `Viewing by device for ${options.userLabel}`;
+  const csv = toCsv(rows, [
+    { name: 'device', value: (r) => r.device },
+    { name: 'minutes', value: (r) => r.minutes },
+    { name: 'sessions', value: (r) => r.sessions },
+  ]);
+  const total = rows.reduce((s, r) => s + r.minutes, 0);
+  if (rows.length === 0) return emptyChart(USER_DEVICES_ID, title, 'No viewing sessions in this data', csv);
+  if (total <= 0) return emptyChart(USER_DEVICES_ID, title, `${options.userLabel} has no viewing sessions`, csv);
+  const sorted = [...rows].sort((a, b) => b.minutes - a.minutes || (a.device < b.device ? -1 : 1));
+  const parts = sorted.filter((r) => r.minutes > 0).map((r) => `${r.device} ${Math.round(r.minutes)} min (${Math.round((100 * r.minutes) / total)} %)`);
+  const sessions = rows.reduce((s, r) => s + r.sessions, 0);
+  const description = `${options.userLabel} watched ${Math.round(total)} minutes in ${sessions} sessions: ${parts.join(', ')}.`;
+  const svg = barListSvg({
+    id: USER_DEVICES_ID,
+    title,
+    description,
+    bars: sorted.map((r) => ({ label: r.device, value: r.minutes, valueLabel: `${Math.round(r.minutes)} min` })),
+  });
+  return { id: USER_DEVICES_ID, title, description, svg, csv };
+}

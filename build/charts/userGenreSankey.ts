@@ -1,0 +1,109 @@
+// Sankey of users → genres: each link is a user's genre affinity from the model (the share of
+// their rating weight on that genre), so every user's links add up to 1. Laid out by d3-sankey
+// and drawn as hand-written SVG (Plot has no Sankey mark). d3-sankey mutates the nodes and links
+// it is given, so it only ever sees copies.
+
+import { sankey, sankeyLinkHorizontal, type SankeyGraph } from 'd3-sankey';
+import { escapeHtml } from '../util/html.ts';
+import { toCsv } from '../util/csv.ts';
+import { emptyChart, fmt, round, shortLabel, standaloneSvg, type Chart } from './chart.ts';
+import { categoricalColour } from './palette.ts';
+
+export interface UserGenreFlowRow {
+  userId: string;
+  userLabel: string;
+  genre: string;
+  /** 0..1 */
+  affinity: number;
+}
+
+export interface UserGenreSankeyOptions {
+  width?: number;
+}
+
+export const USER_GENRE_SANKEY_ID = 'user-genre-sankey';
+
+interface NodeDatum {
+  key: string;
+  label: string;
+  side: 'user' | 'genre';
+}
+interface LinkDatum {
+  source: string;
+  target: string;
+  value: number;
+  genre: string;
+  userLabel: string;
+}
+
+const MARGIN_SIDE = 120;
+
+export function renderUserGenreSankey(rows: UserGenreFlowRow[], options: UserGenreSankeyOptions = {}): Chart {
+  const id = USER_GENRE_SANKEY_ID;
+  const title = 'Which genres each user leans to';
+  const flows = rows.filter((r) => r.affinity > 0);
+  const csv = toCsv(flows, [
+    { name: 'user_id', value: (r) => r.userId },
+    { name: 'genre', value: (r) => r.genre },
+    { name: 'affinity', value: (r) => Number(r.affinity.toFixed(4)) },
+  ]);
+  if (flows.length === 0) return emptyChart(id, title, 'No ratings to show user–genre affinities', csv);
+
+  const users = [...new Map(flows.map((r) => [r.userId, r.userLabel])).entries()];
+  const genreTotals = new Map<string, number>();
+  for (const r of flows) genreTotals.set(r.genre, (genreTotals.get(r.genre) ?? 0) + r.affinity);
+  const genres = [...genreTotals.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([g]) => g);
+  const colourOf = new Map(genres.map((g, i) => [g, categoricalColour(i)]));
+  const nodes: NodeDatum[] = [
+    ...users.map(([uid, label]) => ({ key: `u:${uid}`, label, side: 'user' as const })),
+    ...genres.map((g) => ({ key: `g:${g}`, label: g, side: 'genre' as const })),
+  ];
+  const links: LinkDatum[] = flows.map((r) => ({ source: `u:${r.userId}`, target: `g:${r.genre}`, value: r.affinity, genre: r.genre, userLabel: r.userLabel }));
+  const order = new Map(nodes.map((n, i) => [n.key, i]));
+
+  const width = options.width ?? 640;
+  const height = Math.max(280, Math.max(users.length, genres.length) * 30);
+  const graph: SankeyGraph<NodeDatum, LinkDatum> = sankey<NodeDatum, LinkDatum>()
+    .nodeId((n) => n.key)
+    .nodeWidth(12)
+    .nodePadding(8)
+    // Keep the input order (users by activity, genres by total flow) instead of d3's relaxation order.
+    .nodeSort((a, b) => (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0))
+    .extent([
+      [MARGIN_SIDE, 6],
+      [width - MARGIN_SIDE, height - 6],
+    ])({ nodes: nodes.map((n) => ({ ...n })), links: links.map((l) => ({ ...l })) });
+
+  const path = sankeyLinkHorizontal<NodeDatum, LinkDatum>();
+  let body = '<g fill="none" stroke-opacity="0.45">';
+  for (const link of graph.links) {
+    const d = (path(link) ?? '').replace(/\d+\.\d{3,}/g, (m) => String(round(Number(m))));
+    body +=
+      `<path d="${d}" stroke="${colourOf.get(link.genre)}" stroke-width="${round(Math.max(1, link.width ?? 1))}">` +
+      `<title>${escapeHtml(`${link.userLabel} → ${link.genre}: ${Math.round(link.value * 100)} %`)}</title></path>`;
+  }
+  body += '</g><g>';
+  for (const node of graph.nodes) {
+    const x0 = node.x0 ?? 0;
+    const x1 = node.x1 ?? 0;
+    const y0 = node.y0 ?? 0;
+    const y1 = node.y1 ?? 0;
+    const fill = node.side === 'genre' ? colourOf.get(node.label) : 'currentColor';
+    const isUser = node.side === 'user';
+    body +=
+      `<rect x="${round(x0)}" y="${round(y0)}" width="${round(x1 - x0)}" height="${round(Math.max(1, y1 - y0))}" fill="${fill}"/>` +
+      `<text x="${round(isUser ? x0 - 6 : x1 + 6)}" y="${round((y0 + y1) / 2)}" dy="0.32em" text-anchor="${isUser ? 'end' : 'start'}">${escapeHtml(shortLabel(node.label, 18))}</text>`;
+  }
+  body += '</g>';
+
+  const topPerUser = users.map(([uid, label]) => {
+    const best = flows.filter((r) => r.userId === uid).sort((a, b) => b.affinity - a.affinity || (a.genre < b.genre ? -1 : 1))[0];
+    return `${label} → ${best.genre} ${Math.round(best.affinity * 100)} %`;
+  });
+  const description =
+    `Flows from ${users.length} users (left) to ${genres.length} genres (right); each flow is the share of the user's ratings on that genre. ` +
+    `Genres by total flow: ${genres.slice(0, 5).map((g) => `${g} ${fmt(genreTotals.get(g) ?? 0)}`).join(', ')}. ` +
+    `Each user's strongest genre: ${topPerUser.join('; ')}.`;
+  const svg = standaloneSvg({ id, title, description, width, height, body });
+  return { id, title, description, svg, csv };
+}
