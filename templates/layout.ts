@@ -63,7 +63,7 @@ export function layout(
   assets: AssetTags,
   page: { title: string; current: Current; body: Raw; description?: string },
 ): string {
-  return `<!doctype html>\n${html`<html lang="en">
+  return `<!DOCTYPE html>\n${html`<html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
