@@ -1,0 +1,56 @@
+// The insights stage's entry: every named figure the narrative may state, computed from the
+// pipeline's values. Content binds to these names (bind.ts); the strategy is generated from
+// them (strategy.ts); `npm run facts` prints them for editors (scripts/facts.ts).
+import type { Dataset, EvaluationResult, ModelView, Rating, Recommendation, Title } from '../types.ts';
+import { FactBuilder, type FactCatalogue } from './catalogue.ts';
+import { compareNames, keySegments } from './factKeys.ts';
+import { genreFacts, matrixFacts, overviewFacts } from './genreFacts.ts';
+import { evaluationFacts, recommenderFacts } from './recommenderFacts.ts';
+import { viewingFacts } from './viewingFacts.ts';
+
+export { FactCatalogue, FactLookupError, type Fact, type FactKind, type FactValue, type AbsentFact } from './catalogue.ts';
+export { keySegment } from './factKeys.ts';
+
+export interface FactInput {
+  dataset: Dataset;
+  model: ModelView;
+  recommendations: Map<string, Recommendation[]>;
+  evaluation: EvaluationResult | null;
+}
+
+/** FactInput plus the lookups every family needs, built once. */
+export interface FactContext extends FactInput {
+  titleById: Map<string, Title>;
+  ratingsByUser: Map<string, Rating[]>;
+  /** Every genre in the catalogue, sorted by name (code-point order). */
+  genres: string[];
+  /** genre → its fact-key segment (factKeys.ts documents the rule). */
+  genreKey: Map<string, string>;
+}
+
+export function buildFacts(input: FactInput): FactCatalogue {
+  const { dataset } = input;
+  const genres = [...new Set(dataset.titles.flatMap((t) => t.genres))].sort(compareNames);
+  const ratingsByUser = new Map<string, Rating[]>();
+  for (const r of dataset.ratings) {
+    const list = ratingsByUser.get(r.userId);
+    if (list) list.push(r);
+    else ratingsByUser.set(r.userId, [r]);
+  }
+  const c: FactContext = {
+    ...input,
+    titleById: new Map(dataset.titles.map((t) => [t.id, t])),
+    ratingsByUser,
+    genres,
+    genreKey: keySegments(genres),
+  };
+  const b = new FactBuilder();
+  if (dataset.truth) b.capability('truth');
+  overviewFacts(b, c);
+  genreFacts(b, c);
+  matrixFacts(b, c);
+  viewingFacts(b, c);
+  recommenderFacts(b, c);
+  evaluationFacts(b, c);
+  return b.build();
+}

@@ -1,0 +1,156 @@
+// Facts about the published recommendations (coverage, cold start, genre match by segment) and
+// about the offline evaluation (accuracy beside the popularity baseline).
+import type { Recommendation } from '../types.ts';
+import type { FactBuilder } from './catalogue.ts';
+import type { FactContext } from './facts.ts';
+import { compareNames, keySegment, keySegments } from './factKeys.ts';
+import { addTo, argMax, distinctSorted, mean, ratio } from './tally.ts';
+
+/** A user's top 3 genres by count of rated titles, ties by genre name (the evaluation's rule). */
+export function topRatedGenres(c: FactContext, userId: string): string[] {
+  const counts = new Map<string, number>();
+  for (const r of c.ratingsByUser.get(userId) ?? []) for (const g of c.titleById.get(r.titleId)?.genres ?? []) addTo(counts, g, 1);
+  return [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || compareNames(a, b)).slice(0, 3);
+}
+
+interface MatchTally {
+  matched: number;
+  recs: number;
+}
+
+function genreMatchOf(c: FactContext, userId: string, recs: Recommendation[]): MatchTally {
+  const top = new Set(topRatedGenres(c, userId));
+  if (top.size === 0) return { matched: 0, recs: 0 }; // no history: nothing to match against
+  let matched = 0;
+  for (const r of recs) if ((c.titleById.get(r.titleId)?.genres ?? []).some((g) => top.has(g))) matched++;
+  return { matched, recs: recs.length };
+}
+
+export function recommenderFacts(b: FactBuilder, c: FactContext): void {
+  const { recommendations, dataset: ds } = c;
+  let total = 0;
+  let collaborative = 0;
+  let coldStart = 0;
+  let fallback = 0;
+  const distinct = new Set<string>();
+  const usersPerTitle = new Map<string, number>();
+  const match: MatchTally = { matched: 0, recs: 0 };
+  for (const [userId, recs] of recommendations) {
+    total += recs.length;
+    for (const r of recs) {
+      distinct.add(r.titleId);
+      addTo(usersPerTitle, r.titleId, 1);
+      if (r.source === 'collaborative') collaborative++;
+    }
+    const popular = recs.filter((r) => r.source === 'popular').length;
+    if (recs.length > 0 && popular === recs.length) coldStart++;
+    if (popular > 0) fallback++;
+    const m = genreMatchOf(c, userId, recs);
+    match.matched += m.matched;
+    match.recs += m.recs;
+  }
+  const withRecs = [...recommendations.values()].filter((r) => r.length > 0).length;
+  b.add('recs.users', 'count', withRecs, 'Users who received at least one recommendation.');
+  b.add('recs.count', 'count', total, 'Recommendations published across all users.');
+  b.add('recs.per_user', 'number', ratio(total, withRecs), 'Average recommendations per user who got any.');
+  b.add('recs.distinct_titles', 'count', distinct.size, 'Distinct titles recommended to anyone.', 'model-comparison');
+  b.add('recs.coverage', 'share', ratio(distinct.size, ds.titles.length), 'Catalogue coverage of the published recommendations: distinct recommended titles ÷ all titles.', 'model-comparison');
+  b.add('recs.unrecommended_titles', 'count', ds.titles.length - distinct.size, 'Titles that no user is recommended.', 'model-comparison');
+  b.add('recs.collaborative_share', 'share', ratio(collaborative, total), 'Share of recommendations that come from the user\'s own ratings rather than the popularity fallback.');
+  b.add('recs.genre_match', 'share', ratio(match.matched, match.recs), 'Share of published recommendations that share a genre with the user\'s top 3 rated genres.', 'user-genre-sankey');
+  const mostRec = argMax(usersPerTitle);
+  b.add('recs.most_recommended_title', 'title', mostRec ? c.titleById.get(mostRec)?.name : null, 'The title recommended to the most users.');
+  b.add('recs.most_recommended_title_users', 'count', mostRec ? usersPerTitle.get(mostRec) : null, 'Users who are recommended the most recommended title.');
+  b.add('cold_start_users', 'count', coldStart, 'Users whose whole list comes from the popularity fallback (too little history for collaborative filtering).');
+  b.add('cold_start_share', 'share', ratio(coldStart, ds.users.length), 'Share of users served only by the popularity fallback.');
+  b.add('fallback_users', 'count', fallback, 'Users with at least one popularity-fallback recommendation in their list.');
+  segmentFacts(b, c);
+}
+
+interface Segment {
+  kind: 'plan' | 'region';
+  name: string;
+  match: number;
+  ratingMean: number;
+}
+
+/** Genre match and mean rating per plan and region; the under-served segment is the lowest match. */
+function segmentFacts(b: FactBuilder, c: FactContext): void {
+  const segments: Segment[] = [];
+  for (const kind of ['plan', 'region'] as const) {
+    const names = distinctSorted(c.dataset.users.map((u) => u[kind]));
+    if (names.length) b.capability(kind === 'plan' ? 'plans' : 'regions');
+    const keys = keySegments(names);
+    b.lacking(names.length ? null : `the users have no ${kind} in this data`, () => {
+      b.add(`${kind}s`, 'list', names, `Every ${kind} in the data, by name.`);
+      b.add(`${kind}_count`, 'count', names.length, `Distinct ${kind}s.`);
+      for (const name of names) {
+        const k = `${kind}.${keys.get(name)}`;
+        const users = c.dataset.users.filter((u) => u[kind] === name);
+        const tally: MatchTally = { matched: 0, recs: 0 };
+        for (const u of users) {
+          const m = genreMatchOf(c, u.id, c.recommendations.get(u.id) ?? []);
+          tally.matched += m.matched;
+          tally.recs += m.recs;
+        }
+        const ratings = users.flatMap((u) => c.ratingsByUser.get(u.id) ?? []).map((r) => r.value);
+        const seg = { kind, name, match: ratio(tally.matched, tally.recs), ratingMean: mean(ratings) };
+        b.add(`${k}.name`, 'text', name, `The ${kind}'s name as the data spells it.`);
+        b.add(`${k}.user_count`, 'count', users.length, `Users in ${kind} ${name}.`);
+        b.add(`${k}.rating_mean`, 'rating', seg.ratingMean, `Mean rating given by users in ${kind} ${name}.`, undefined, `users in ${name} gave no ratings`);
+        b.add(`${k}.genre_match`, 'share', seg.match, `Share of ${name} users' recommendations that match their top 3 genres.`, undefined, `users in ${name} have no rating history to match`);
+        if (Number.isFinite(seg.match)) segments.push(seg);
+      }
+    });
+  }
+  segments.sort((a, b) => a.match - b.match || (a.ratingMean || 0) - (b.ratingMean || 0) || compareNames(a.kind + a.name, b.kind + b.name));
+  const worst = segments[0];
+  const why = 'the users have no plan or region, or no history to match';
+  b.add('underserved_segment', 'text', worst ? `${worst.name} (${worst.kind})` : null, 'The plan or region whose recommendations least match its users\' top genres.', undefined, why);
+  b.add('underserved_segment_kind', 'text', worst?.kind, 'Whether the under-served segment is a plan or a region.', undefined, why);
+  b.add('underserved_segment_name', 'text', worst?.name, 'The under-served plan or region by name.', undefined, why);
+  b.add('underserved_segment_genre_match', 'share', worst?.match, 'Genre match of the under-served segment\'s recommendations.', undefined, why);
+  b.add('underserved_segment_rating_mean', 'rating', worst?.ratingMean, 'Mean rating given by the under-served segment.', undefined, why);
+}
+
+const METRICS = [
+  ['precision', 'precision', 'Precision@K: share of recommended items that are in the user\'s held-out test set'],
+  ['recall', 'recall', 'Recall@K: share of the user\'s held-out items that were recommended'],
+  ['ndcg', 'ndcg', 'NDCG@K: ranking quality of the held-out items (1 = all at the top)'],
+  ['hitRate', 'hit_rate', 'Hit rate@K: share of users with at least one held-out item recommended'],
+  ['coverage', 'coverage', 'Catalogue coverage of the evaluated lists'],
+  ['genreMatch', 'genre_match', 'Share of recommended items sharing a genre with the user\'s top 3 training genres'],
+  ['genreMatchTruth', 'genre_match_truth', 'Share of recommended items in the user\'s true top 3 genres (simulation only)'],
+] as const;
+
+export function evaluationFacts(b: FactBuilder, c: FactContext): void {
+  const ev = c.evaluation;
+  if (ev) b.capability('evaluation');
+  // without an evaluation, the standard two models are still declared so bindings say why
+  const models = ev?.models ?? [
+    { name: 'popularity', label: 'Most popular', metrics: null },
+    { name: 'default', label: 'Item-kNN', metrics: null },
+  ];
+  b.lacking(ev ? null : 'the evaluation was not run for this build', () => {
+    b.add('eval.k', 'count', ev?.protocol.k, 'K: the list length every accuracy figure is measured at.', 'model-comparison');
+    b.add('eval.users', 'count', ev?.protocol.usersEvaluated, 'Users with a held-out test set in the evaluation.', 'model-comparison');
+    b.add('eval.test_items', 'count', ev?.protocol.testItems, 'Held-out ratings the evaluation scores against.', 'model-comparison');
+    b.add('eval.train_share', 'share', ev?.protocol.trainShare, 'Share of each user\'s ratings used for training.');
+    for (const m of models) {
+      const k = `eval.${keySegment(m.name)}`;
+      b.add(`${k}.label`, 'text', m.label, `Display name of the "${m.name}" model.`, 'model-comparison');
+      for (const [field, key, meaning] of METRICS) {
+        const value = m.metrics ? m.metrics[field] : undefined;
+        b.add(`${k}.${key}`, 'share', value, `${meaning} — ${m.label}.`, 'model-comparison', 'the data has no hidden truth (only the simulation has)');
+      }
+    }
+    const def = models.find((m) => m.name === 'default')?.metrics;
+    const pop = models.find((m) => m.name === 'popularity')?.metrics;
+    for (const [field, key] of [['precision', 'precision'], ['ndcg', 'ndcg'], ['genreMatch', 'genre_match']] as const) {
+      const lift = def && pop && pop[field] > 0 ? def[field] / pop[field] - 1 : null;
+      b.add(`eval.lift.${key}`, 'share', lift, `How much higher the default recommender's ${key.replace('_', ' ')} is than the popularity baseline's (0.5 = 50 % higher; negative = worse).`, 'model-comparison', 'the popularity baseline scored 0 or a model is missing, so a relative lift is undefined');
+    }
+    const best = ev ? [...ev.models].sort((a, b) => b.metrics.ndcg - a.metrics.ndcg || compareNames(a.name, b.name))[0] : null;
+    b.add('eval.best_model', 'text', best?.label, 'The evaluated model with the highest NDCG.', 'model-comparison');
+  });
+}

@@ -1,0 +1,194 @@
+// Strategic recommendations generated from facts. Each item is written as parts — text and
+// fact references — so its figures are always the catalogue's values, formatted the same way
+// wherever they appear (the site's #strategy section, `npm run facts`, the per-item directive).
+// An item whose facts the data lacks (no sessions, no plans) is simply not generated; the
+// editor places items by id (`{{ strategy acquisition-gap }}`) or writes their own wording
+// with bound figures, so rewording, reordering and dropping need no code.
+import type { FactCatalogue } from './catalogue.ts';
+import { formatFact, formatPlain, parseFormat, type FormatSpec } from './format.ts';
+
+export type StrategyPart = string | { fact: string; format?: string };
+
+export interface StrategyItem {
+  /** Stable id: the directive argument and the anchor `#strategy-<id>`. */
+  id: string;
+  headline: string;
+  /** Plain text (not escaped; the renderers escape). */
+  body: string;
+  /** The fact whose figure the recommendation rests on. */
+  figureFact: string;
+  /** That figure, formatted as in the body. */
+  figure: string;
+  /** Chart id that shows the figure; the rendered item links to #chart-<id>. */
+  chart: string;
+  headlineParts: StrategyPart[];
+  bodyParts: StrategyPart[];
+}
+
+interface Draft {
+  id: string;
+  needs: string[];
+  chart: string;
+  figure: string;
+  headline: StrategyPart[];
+  body: (f: FactCatalogue) => StrategyPart[];
+}
+
+const f = (fact: string, format?: string): StrategyPart => ({ fact, format });
+const num = (facts: FactCatalogue, name: string): number => facts.get(name).value as number;
+
+/** Every item the generator knows, in the default reading order. */
+const DRAFTS: Draft[] = [
+  {
+    id: 'acquisition-gap',
+    needs: ['acquisition_gap_genre', 'acquisition_gap', 'acquisition_gap_viewing_share', 'acquisition_gap_catalog_share', 'oversupplied_genre', 'oversupplied_gap'],
+    chart: 'genre-popularity',
+    figure: 'acquisition_gap',
+    headline: ['Acquire more ', f('acquisition_gap_genre'), ' titles'],
+    body: () => [
+      f('acquisition_gap_genre'), ' takes ', f('acquisition_gap_viewing_share'), ' of viewing sessions but only ', f('acquisition_gap_catalog_share'),
+      ' of the catalogue: a gap of ', f('acquisition_gap', 'percent:1'), ' points, the widest of any genre. Put it first in acquisition and commissioning; ',
+      f('oversupplied_genre'), ' is the opposite case, stocked ', f('oversupplied_gap', 'percent:1'), ' points above its viewing share, so review its licences first.',
+    ],
+  },
+  {
+    id: 'device-merchandising',
+    needs: ['top_device', 'top_device_share', 'session_count'],
+    chart: 'device-engagement',
+    figure: 'top_device_share',
+    headline: ['Merchandise for ', f('top_device'), ' first'],
+    body: (facts) => {
+      const parts: StrategyPart[] = [f('top_device_share'), ' of all ', f('session_count'), ' viewing sessions start on ', f('top_device'), ': artwork, trailers and row layouts should be designed and tested there first.'];
+      const top = facts.get('top_device').value;
+      // the first plan (by name) whose subscribers favour another device deserves its own layout
+      const differing = facts.list().find((x) => /^plan\.[^.]+\.top_device$/.test(x.name) && x.value !== top);
+      if (differing) {
+        const k = differing.name.replace(/\.top_device$/, '');
+        parts.push(' The exception: ', f(`${k}.top_device_share`), ' of ', f(`${k}.name`), ' subscribers\' sessions are on ', f(`${k}.top_device`), ', so their home screen should be merchandised for that device.');
+      }
+      return parts;
+    },
+  },
+  {
+    id: 'plan-upsell',
+    needs: ['upsell_plan', 'upsell_plan_sessions_per_user', 'top_tier_plan', 'top_tier_sessions_per_user', 'upsell_ratio'],
+    chart: 'device-engagement',
+    figure: 'upsell_ratio',
+    headline: ['Offer ', f('upsell_plan'), ' subscribers an upgrade to ', f('top_tier_plan')],
+    body: (facts) => [
+      f('upsell_plan'), ' subscribers watch ', f('upsell_plan_sessions_per_user', 'number:1'), ' sessions each against ', f('top_tier_sessions_per_user', 'number:1'),
+      ' on ', f('top_tier_plan'), ' (a ratio of ', f('upsell_ratio', 'number:2'), '). ',
+      num(facts, 'upsell_ratio') >= 1
+        ? 'They already watch like top-tier subscribers: an upgrade prompt after a binge session is the natural upsell moment.'
+        : 'They watch less than the top tier, so lead with what the upgrade adds rather than with price, and target the heaviest viewers among them first.',
+    ],
+  },
+  {
+    id: 'underserved-segment',
+    needs: ['underserved_segment_name', 'underserved_segment_kind', 'underserved_segment_genre_match', 'recs.genre_match'],
+    chart: 'user-genre-sankey',
+    figure: 'underserved_segment_genre_match',
+    headline: ['Tune personalisation for ', f('underserved_segment_name')],
+    body: () => [
+      'Only ', f('underserved_segment_genre_match'), ' of the recommendations shown to users in ', f('underserved_segment_name'), ' (', f('underserved_segment_kind'),
+      ') match their favourite genres, against ', f('recs.genre_match'), ' across all users. Review the catalogue available to this segment and give its users a genre picker at sign-up.',
+    ],
+  },
+  {
+    id: 'recommender-coverage',
+    needs: ['recs.coverage', 'recs.unrecommended_titles', 'title_count'],
+    chart: 'model-comparison',
+    figure: 'recs.coverage',
+    headline: ['Widen what the recommender surfaces'],
+    body: () => [
+      'The published recommendations reach ', f('recs.coverage'), ' of the catalogue; ', f('recs.unrecommended_titles'), ' of ', f('title_count'),
+      ' titles are recommended to no one. Reserve one slot per list for a well-rated title outside the user\'s usual genres so the long tail earns its licence.',
+    ],
+  },
+  {
+    id: 'cold-start',
+    needs: ['cold_start_users', 'fallback_users', 'user_count'],
+    chart: 'model-comparison',
+    figure: 'cold_start_users',
+    headline: ['Close the cold-start gap'],
+    body: (facts) => [
+      f('cold_start_users'), ' of ', f('user_count'), ' users get only the popularity fallback and ', f('fallback_users'), ' get at least one fallback title. ',
+      num(facts, 'fallback_users') > 0
+        ? 'Ask new subscribers to rate three titles during onboarding so collaborative filtering can take over sooner.'
+        : 'Every user currently has enough history; keep the onboarding rating step so that stays true as the audience grows.',
+    ],
+  },
+  {
+    id: 'personalisation-lift',
+    needs: ['eval.lift.ndcg', 'eval.default.ndcg', 'eval.popularity.ndcg', 'eval.k'],
+    chart: 'model-comparison',
+    figure: 'eval.lift.ndcg',
+    headline: ['Keep personalised rows ahead of charts'],
+    body: (facts) => [
+      'On held-out ratings the personalised recommender scores an NDCG@', f('eval.k'), ' of ', f('eval.default.ndcg', 'number:3'), ' against ', f('eval.popularity.ndcg', 'number:3'),
+      ' for simply showing the most popular titles: a lift of ', f('eval.lift.ndcg'), '. ',
+      num(facts, 'eval.lift.ndcg') > 0
+        ? 'Personalised rows should keep the top of the home screen; popularity belongs in a single "trending" row.'
+        : 'Personalisation does not yet beat popularity here: keep a popularity row on top until the recommender has more history to learn from.',
+    ],
+  },
+  {
+    id: 'best-rated-genre',
+    needs: ['best_rated_genre', 'best_rated_genre_mean', 'rating_mean', 'rating_scale_max'],
+    chart: 'ratings-by-genre',
+    figure: 'best_rated_genre_mean',
+    headline: ['Feature ', f('best_rated_genre'), ' where satisfaction counts'],
+    body: () => [
+      f('best_rated_genre'), ' titles average ', f('best_rated_genre_mean', 'rating:2'), ' out of ', f('rating_scale_max'), ' against ', f('rating_mean', 'rating:2'),
+      ' for all ratings. Use them in win-back and trial campaigns, where a satisfying first title matters most.',
+    ],
+  },
+];
+
+function partText(facts: FactCatalogue, p: StrategyPart, render: 'plain' | 'markdown'): string {
+  if (typeof p === 'string') return p;
+  const spec: FormatSpec | null = parseFormat(p.format);
+  const fact = facts.get(p.fact);
+  return render === 'plain' ? formatPlain(fact, spec) : formatFact(fact, spec);
+}
+
+export function partsText(facts: FactCatalogue, parts: StrategyPart[], render: 'plain' | 'markdown'): string {
+  return parts.map((p) => partText(facts, p, render)).join('');
+}
+
+/** The strategic recommendations this data supports, in the default order. */
+export function strategyItems(facts: FactCatalogue): StrategyItem[] {
+  const items: StrategyItem[] = [];
+  for (const d of DRAFTS) {
+    if (!d.needs.every((n) => facts.has(n))) continue;
+    const bodyParts = d.body(facts);
+    const figurePart = bodyParts.find((p) => typeof p !== 'string' && p.fact === d.figure) as { fact: string; format?: string } | undefined;
+    items.push({
+      id: d.id,
+      headline: partsText(facts, d.headline, 'plain'),
+      body: partsText(facts, bodyParts, 'plain'),
+      figureFact: d.figure,
+      figure: formatPlain(facts.get(d.figure), parseFormat(figurePart?.format)),
+      chart: d.chart,
+      headlineParts: d.headline,
+      bodyParts,
+    });
+  }
+  return items;
+}
+
+/** Every id the generator knows (present or not for this data), for suggestions and docs. */
+export const STRATEGY_IDS: readonly string[] = DRAFTS.map((d) => d.id);
+
+/** Why an item is not generated for this data: the first fact it needs that is missing. */
+export function missingFor(facts: FactCatalogue, id: string): string | null {
+  const d = DRAFTS.find((x) => x.id === id);
+  if (!d) return null;
+  for (const n of d.needs) {
+    if (!facts.has(n)) {
+      const absent = facts.absent.get(n);
+      return absent ? `fact "${n}" is not available: ${absent.reason}` : `fact "${n}" is missing`;
+    }
+  }
+  return null;
+}
