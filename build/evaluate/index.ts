@@ -1,0 +1,4 @@
+// The evaluation stage's public surface.
+export { evaluate, popularityRecommender, type EvaluateOptions } from './evaluate.ts';
+export { splitRatings, testCount, TRAIN_SHARE, MIN_RATINGS_TO_SPLIT, type Split } from './split.ts';
+export { precisionAtK, recallAtK, ndcgAtK, hitRateAtK, hitsAtK, catalogueCoverage, topGenresByCount, genreMatchAtK } from './metrics.ts';

@@ -1,0 +1,148 @@
+// The sparse user × title rating matrix, stored twice: by user rows (CSR) for "what did this
+// user rate" and by title columns (CSC) for "who rated this title". Both are built with two
+// stable counting sorts, so each row is ordered by title position and each column by user
+// position — the order the similarity kernels and merge-based dot products rely on.
+import type { Dataset } from '../types.ts';
+
+export interface RatingMatrix {
+  nUsers: number;
+  nTitles: number;
+  /** CSR: entries of user u are rowPtr[u] .. rowPtr[u+1]-1, title positions in colIdx. */
+  rowPtr: Int32Array;
+  colIdx: Int32Array;
+  rowVal: Float32Array;
+  /** CSC: entries of title t are colPtr[t] .. colPtr[t+1]-1, user positions in rowIdx. */
+  colPtr: Int32Array;
+  rowIdx: Int32Array;
+  colVal: Float32Array;
+  /** For each CSC entry, the position of the same (user, title) entry in the CSR arrays. */
+  cscToCsr: Int32Array;
+}
+
+export interface IndexMaps {
+  userIds: string[];
+  titleIds: string[];
+  userPos: Map<string, number>;
+  titlePos: Map<string, number>;
+}
+
+/**
+ * Users in dataset order, then any user who only appears in ratings (first appearance order);
+ * titles in catalogue order. A rating for a title missing from the catalogue is a programming
+ * error upstream (the loaders validate), so it throws rather than inventing a title.
+ */
+export function indexMaps(ds: Pick<Dataset, 'users' | 'titles' | 'ratings'>): IndexMaps {
+  const userIds: string[] = [];
+  const userPos = new Map<string, number>();
+  const addUser = (id: string) => {
+    if (!userPos.has(id)) {
+      userPos.set(id, userIds.length);
+      userIds.push(id);
+    }
+  };
+  for (const u of ds.users) addUser(u.id);
+  for (const r of ds.ratings) addUser(r.userId);
+  const titleIds: string[] = [];
+  const titlePos = new Map<string, number>();
+  for (const t of ds.titles) {
+    if (titlePos.has(t.id)) throw new Error(`duplicate title id ${JSON.stringify(t.id)} in catalogue`);
+    titlePos.set(t.id, titleIds.length);
+    titleIds.push(t.id);
+  }
+  for (const r of ds.ratings) {
+    if (!titlePos.has(r.titleId)) throw new Error(`rating for unknown title ${JSON.stringify(r.titleId)}`);
+  }
+  return { userIds, titleIds, userPos, titlePos };
+}
+
+/** Stable counting sort of entry ids by key; returns the pointer array and the permutation. */
+function bucket(keys: Int32Array, nKeys: number, order: Int32Array): { ptr: Int32Array; perm: Int32Array } {
+  const ptr = new Int32Array(nKeys + 1);
+  for (let i = 0; i < order.length; i++) ptr[keys[order[i]] + 1]++;
+  for (let k = 0; k < nKeys; k++) ptr[k + 1] += ptr[k];
+  const next = ptr.slice(0, nKeys);
+  const perm = new Int32Array(order.length);
+  for (let i = 0; i < order.length; i++) {
+    const e = order[i];
+    perm[next[keys[e]]++] = e;
+  }
+  return { ptr, perm };
+}
+
+/**
+ * Builds CSR + CSC from (user, title, value) triples. A repeated (user, title) pair keeps the
+ * last value given, as a re-rating replaces the earlier one.
+ */
+export function buildMatrix(nUsers: number, nTitles: number, users: Int32Array, titles: Int32Array, values: Float32Array): RatingMatrix {
+  const n = users.length;
+  const identity = new Int32Array(n);
+  for (let i = 0; i < n; i++) identity[i] = i;
+  // by title, then stably by user: rows come out sorted by title, ties in input order
+  const byTitle = bucket(titles, nTitles, identity).perm;
+  const byUser = bucket(users, nUsers, byTitle);
+  // drop all but the last of each repeated (user, title)
+  const keep: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const e = byUser.perm[i];
+    const nextE = i + 1 < n ? byUser.perm[i + 1] : -1;
+    if (nextE >= 0 && users[nextE] === users[e] && titles[nextE] === titles[e]) continue;
+    keep.push(e);
+  }
+  const m = keep.length;
+  const rowPtr = new Int32Array(nUsers + 1);
+  const colIdx = new Int32Array(m);
+  const rowVal = new Float32Array(m);
+  for (let i = 0; i < m; i++) {
+    const e = keep[i];
+    rowPtr[users[e] + 1]++;
+    colIdx[i] = titles[e];
+    rowVal[i] = values[e];
+  }
+  for (let u = 0; u < nUsers; u++) rowPtr[u + 1] += rowPtr[u];
+  // CSC from CSR: walking rows in user order fills each column in user order
+  const colPtr = new Int32Array(nTitles + 1);
+  for (let i = 0; i < m; i++) colPtr[colIdx[i] + 1]++;
+  for (let t = 0; t < nTitles; t++) colPtr[t + 1] += colPtr[t];
+  const next = colPtr.slice(0, nTitles);
+  const rowIdx = new Int32Array(m);
+  const colVal = new Float32Array(m);
+  const cscToCsr = new Int32Array(m);
+  for (let u = 0; u < nUsers; u++) {
+    for (let p = rowPtr[u]; p < rowPtr[u + 1]; p++) {
+      const q = next[colIdx[p]]++;
+      rowIdx[q] = u;
+      colVal[q] = rowVal[p];
+      cscToCsr[q] = p;
+    }
+  }
+  return { nUsers, nTitles, rowPtr, colIdx, rowVal, colPtr, rowIdx, colVal, cscToCsr };
+}
+
+/** The rating matrix of a dataset under the given index maps. */
+export function ratingMatrix(ds: Pick<Dataset, 'ratings'>, maps: IndexMaps): RatingMatrix {
+  const n = ds.ratings.length;
+  const users = new Int32Array(n);
+  const titles = new Int32Array(n);
+  const values = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = ds.ratings[i];
+    users[i] = maps.userPos.get(r.userId)!;
+    titles[i] = maps.titlePos.get(r.titleId)!;
+    values[i] = r.value;
+  }
+  return buildMatrix(maps.userIds.length, maps.titleIds.length, users, titles, values);
+}
+
+/** The value at (u, t), or 0 when unrated (binary search in the sorted row). */
+export function entry(m: RatingMatrix, u: number, t: number): number {
+  let lo = m.rowPtr[u];
+  let hi = m.rowPtr[u + 1] - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = m.colIdx[mid];
+    if (c === t) return m.rowVal[mid];
+    if (c < t) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
+}

@@ -1,0 +1,94 @@
+// The model stage: everything the recommender, charts and site read about "who rated what and
+// what is like what", built once from a Dataset. Implements ModelView (build/types.ts).
+import type { Dataset, ModelView, Title } from '../types.ts';
+import { genreAffinities, titleGenreIndex, type TitleGenres } from './affinity.ts';
+import { buildContentIndex, contentCosine, type ContentIndex } from './content.ts';
+import { indexMaps, ratingMatrix, type RatingMatrix } from './matrix.ts';
+import { columnCosine, columnNorms, itemCosineTopK, type Neighbours } from './similarity.ts';
+
+export interface ModelOptions {
+  /** Rating-cosine neighbours kept per title (default 50). */
+  neighbours?: number;
+  /** Content (TF-IDF) neighbours kept per title (default 50). */
+  contentNeighbours?: number;
+}
+
+export interface Model extends ModelView {
+  /** Titles by position (aligned with titleIds). */
+  titles: Title[];
+  genrePos: Map<string, number>;
+  matrix: RatingMatrix;
+  /** Norm of each title's rating column (for exact cosine on demand). */
+  columnNorm: Float64Array;
+  /** Top-k rating-cosine neighbours per title. */
+  ratingNeighbours: Neighbours;
+  content: ContentIndex;
+  titleGenres: TitleGenres;
+  /** users × genres, row-major. */
+  affinity: Float64Array;
+  /** Ratings per title and their mean (0 when unrated). */
+  ratingCount: Int32Array;
+  ratingMean: Float64Array;
+  /** The user's ratings as (title position, value) pairs, by title position. */
+  userRatings(u: number): { pos: number; value: number }[];
+}
+
+export const DEFAULT_NEIGHBOURS = 50;
+
+export function buildModel(ds: Dataset, opts: ModelOptions = {}): Model {
+  const maps = indexMaps(ds);
+  const matrix = ratingMatrix(ds, maps);
+  const titleById = new Map(ds.titles.map((t) => [t.id, t]));
+  const titles = maps.titleIds.map((id) => titleById.get(id)!);
+  const genres = [...new Set(titles.flatMap((t) => t.genres))].sort();
+  const genrePos = new Map(genres.map((g, i) => [g, i]));
+  const titleGenres = titleGenreIndex(
+    titles.map((t) => t.genres),
+    genrePos,
+  );
+  const columnNorm = columnNorms(matrix);
+  const ratingNeighbours = itemCosineTopK(matrix, opts.neighbours ?? DEFAULT_NEIGHBOURS);
+  const content = buildContentIndex(titles, opts.contentNeighbours ?? DEFAULT_NEIGHBOURS);
+  const affinity = genreAffinities(matrix, titleGenres, genres.length);
+  const ratingCount = new Int32Array(matrix.nTitles);
+  const ratingMean = new Float64Array(matrix.nTitles);
+  for (let t = 0; t < matrix.nTitles; t++) {
+    const n = matrix.colPtr[t + 1] - matrix.colPtr[t];
+    let s = 0;
+    for (let p = matrix.colPtr[t]; p < matrix.colPtr[t + 1]; p++) s += matrix.colVal[p];
+    ratingCount[t] = n;
+    ratingMean[t] = n > 0 ? s / n : 0;
+  }
+  return {
+    userIds: maps.userIds,
+    titleIds: maps.titleIds,
+    genres,
+    userPos: maps.userPos,
+    titlePos: maps.titlePos,
+    titles,
+    genrePos,
+    matrix,
+    columnNorm,
+    ratingNeighbours,
+    content,
+    titleGenres,
+    affinity,
+    ratingCount,
+    ratingMean,
+    itemSimilarity: (a, b) => (a === b ? (columnNorm[a] > 0 ? 1 : 0) : columnCosine(matrix, a, b, columnNorm)),
+    contentSimilarity: (a, b) => contentCosine(content, a, b),
+    neighbours: (t) => {
+      const out: { pos: number; sim: number }[] = [];
+      for (let p = ratingNeighbours.ptr[t]; p < ratingNeighbours.ptr[t + 1]; p++) {
+        out.push({ pos: ratingNeighbours.idx[p], sim: ratingNeighbours.val[p] });
+      }
+      return out;
+    },
+    genreAffinity: (u, g) => affinity[u * genres.length + g],
+    userRatings: (u) => {
+      const out: { pos: number; value: number }[] = [];
+      for (let p = matrix.rowPtr[u]; p < matrix.rowPtr[u + 1]; p++) out.push({ pos: matrix.colIdx[p], value: matrix.rowVal[p] });
+      return out;
+    },
+  };
+}

@@ -1,0 +1,70 @@
+// The scoring components a recommender blends. Each is an item → item weight list W (a sparse
+// top-k per title), so every model scores the same way — score(u,t) = Σ_{i rated by u} x(u,i)·W[i,t]
+// — and every model can name the rated titles that contributed most to a recommendation.
+import { coRatedTopK, itemCosineTopK, type Model, type Neighbours } from '../model/index.ts';
+
+export interface Component {
+  kind: 'ratings' | 'content';
+  /** How a rating becomes the weight x(u,i): implicit (1), or the rating itself. */
+  value: 'binary' | 'rating';
+  /** Multiplier of this component's score in the blend. */
+  weight: number;
+  neighbours: Neighbours;
+}
+
+export interface ItemKnnOptions {
+  k: number;
+  shrink: number;
+  binary: boolean;
+}
+
+/** Item-kNN: cosine between titles' rating columns, optionally shrunk and on implicit data. */
+export function itemKnn(model: Model, o: ItemKnnOptions): Neighbours {
+  return itemCosineTopK(model.matrix, o.k, { shrink: o.shrink, binary: o.binary });
+}
+
+export interface Rp3Options {
+  k: number;
+  /** Exponent on the transition probabilities (1 = plain random walk). */
+  alpha: number;
+  /** Popularity penalty: the walk's end title is divided by its degree^beta. */
+  beta: number;
+}
+
+/**
+ * RP3beta (Paudel et al. 2017): a 3-step random walk title → user → title on the implicit
+ * graph, W[i,j] = Σ_u (1/deg i)^α (1/deg u)^α / deg(j)^β, each row kept to its top k and
+ * normalised to sum 1 (as the reference implementation does).
+ */
+export function rp3beta(model: Model, o: Rp3Options): Neighbours {
+  const m = model.matrix;
+  const userWeight = new Float64Array(m.nUsers);
+  for (let u = 0; u < m.nUsers; u++) {
+    const d = m.rowPtr[u + 1] - m.rowPtr[u];
+    userWeight[u] = d > 0 ? Math.pow(d, -o.alpha) : 0;
+  }
+  const left = new Float64Array(m.nTitles);
+  const right = new Float64Array(m.nTitles);
+  for (let t = 0; t < m.nTitles; t++) {
+    const d = m.colPtr[t + 1] - m.colPtr[t];
+    left[t] = d > 0 ? Math.pow(d, -o.alpha) : 0;
+    right[t] = d > 0 ? Math.pow(d, -o.beta) : 0;
+  }
+  const value = new Float32Array(m.rowVal.length).fill(1);
+  const nb = coRatedTopK(m, o.k, { value, userWeight, left, right, norm: null, shrink: 0 });
+  normaliseRows(nb);
+  return nb;
+}
+
+function normaliseRows(nb: Neighbours): void {
+  for (let r = 0; r + 1 < nb.ptr.length; r++) {
+    let s = 0;
+    for (let p = nb.ptr[r]; p < nb.ptr[r + 1]; p++) s += nb.val[p];
+    if (s > 0) for (let p = nb.ptr[r]; p < nb.ptr[r + 1]; p++) nb.val[p] /= s;
+  }
+}
+
+/** Content neighbours as built by the model (TF-IDF cosine). */
+export function contentKnn(model: Model): Neighbours {
+  return model.content.neighbours;
+}

@@ -1,0 +1,74 @@
+// EASE (Steck 2019): the closed-form item–item model B = I − P·diag(1/diag P), P = (XᵀX + λI)⁻¹,
+// with a zero diagonal. The inversion is dense and cubic, so it runs only on a restricted set of
+// titles — those with at least `minCount` ratings, at most `maxTitles` of them (most rated
+// first) — and the result is kept as a sparse top-k per title like every other component.
+import type { Model, Neighbours } from '../model/index.ts';
+
+export interface EaseOptions {
+  lambda: number;
+  minCount: number;
+  maxTitles: number;
+  k: number;
+}
+
+/** In-place inverse of a symmetric positive-definite n×n row-major matrix (Gauss–Jordan). */
+export function invertSpd(a: Float64Array, n: number): void {
+  for (let p = 0; p < n; p++) {
+    const rowP = p * n;
+    const pivot = a[rowP + p];
+    if (!(pivot > 0)) throw new Error(`EASE: matrix not positive definite at ${p}`);
+    const inv = 1 / pivot;
+    for (let j = 0; j < n; j++) a[rowP + j] *= inv;
+    a[rowP + p] = inv;
+    for (let i = 0; i < n; i++) {
+      if (i === p) continue;
+      const rowI = i * n;
+      const f = a[rowI + p];
+      if (f === 0) continue;
+      for (let j = 0; j < n; j++) a[rowI + j] -= f * a[rowP + j];
+      a[rowI + p] = -f * inv;
+    }
+  }
+}
+
+export function ease(model: Model, o: EaseOptions): Neighbours {
+  const m = model.matrix;
+  const eligible: number[] = [];
+  for (let t = 0; t < m.nTitles; t++) if (model.ratingCount[t] >= o.minCount) eligible.push(t);
+  eligible.sort((a, b) => model.ratingCount[b] - model.ratingCount[a] || a - b);
+  const chosen = eligible.slice(0, o.maxTitles).sort((a, b) => a - b);
+  const n = chosen.length;
+  const local = new Int32Array(m.nTitles).fill(-1);
+  chosen.forEach((t, i) => (local[t] = i));
+  // Gram matrix of the implicit (binary) ratings over the chosen titles
+  const g = new Float64Array(n * n);
+  const mine: number[] = [];
+  for (let u = 0; u < m.nUsers; u++) {
+    mine.length = 0;
+    for (let p = m.rowPtr[u]; p < m.rowPtr[u + 1]; p++) if (local[m.colIdx[p]] >= 0) mine.push(local[m.colIdx[p]]);
+    for (const a of mine) for (const b of mine) g[a * n + b] += 1;
+  }
+  for (let i = 0; i < n; i++) g[i * n + i] += o.lambda;
+  invertSpd(g, n);
+  // B[i][j] = -P[i][j] / P[j][j]; keep each row's k largest positive weights
+  const ptr = new Int32Array(m.nTitles + 1);
+  const rows: { idx: number[]; val: number[] }[] = [];
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) {
+    order.length = 0;
+    for (let j = 0; j < n; j++) if (j !== i && -g[i * n + j] > 0) order.push(j);
+    const w = (j: number) => -g[i * n + j] / g[j * n + j];
+    order.sort((a, b) => w(b) - w(a) || a - b);
+    const top = order.slice(0, o.k);
+    rows[chosen[i]] = { idx: top.map((j) => chosen[j]), val: top.map(w) };
+  }
+  for (let t = 0; t < m.nTitles; t++) ptr[t + 1] = ptr[t] + (rows[t]?.idx.length ?? 0);
+  const idx = new Int32Array(ptr[m.nTitles]);
+  const val = new Float32Array(ptr[m.nTitles]);
+  for (let t = 0; t < m.nTitles; t++) {
+    if (!rows[t]) continue;
+    idx.set(rows[t].idx, ptr[t]);
+    val.set(rows[t].val, ptr[t]);
+  }
+  return { ptr, idx, val };
+}

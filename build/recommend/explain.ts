@@ -1,0 +1,28 @@
+// Plain-text explanations (no markup: the site escapes them on output).
+import type { Model } from '../model/index.ts';
+import type { Reason } from '../types.ts';
+
+const stars = (r: number) => `★${Number.isInteger(r) ? r : r.toFixed(1)}`;
+
+function nameOf(model: Model, titleId: string): string {
+  const pos = model.titlePos.get(titleId);
+  return pos === undefined ? titleId : model.titles[pos].name;
+}
+
+/** "Because you rated Dark ★5 (similarity 0.82) and Ozark ★4 (0.61)"; content reasons say so. */
+export function collaborativeExplanation(model: Model, reasons: Reason[]): string {
+  if (reasons.length === 0) return 'Recommended from your ratings';
+  const parts = reasons.map((r, i) => {
+    const label = r.kind === 'content' ? 'similar content' : 'similarity';
+    const sim = r.similarity.toFixed(2);
+    return `${nameOf(model, r.titleId)} ${stars(r.rating)} (${i === 0 || r.kind !== reasons[0].kind ? `${label} ${sim}` : sim})`;
+  });
+  return `Because you rated ${parts.join(' and ')}`;
+}
+
+/** "Popular with viewers: rated by 37 users, mean ★4.2". */
+export function popularExplanation(model: Model, t: number): string {
+  const n = model.ratingCount[t];
+  if (n === 0) return 'New to the catalogue: not rated by anyone yet';
+  return `Popular with viewers: rated by ${n} user${n === 1 ? '' : 's'}, mean ★${model.ratingMean[t].toFixed(1)}`;
+}
