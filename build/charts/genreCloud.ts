@@ -73,8 +73,13 @@ function layout(words: CloudWord[], width: number, height: number, seed: string)
     .rotate(() => 0)
     .random(seedrandom(seed))
     // timeInterval defaults to Infinity, so start() lays out every word synchronously.
-    .on('end', (tags) => {
-      placed = tags.map((t) => ({ text: t.text, size: t.size, x: t.x ?? 0, y: t.y ?? 0, rotate: t.rotate ?? 0, colour: t.colour }));
+    .on('end', (tags, bounds) => {
+      // d3-cloud starts each word at a random point, so the group is rarely centred: shift it
+      // so its bounding box sits in the middle (bounds are in canvas coordinates, 0..size).
+      const b = bounds as unknown as [{ x: number; y: number }, { x: number; y: number }] | null;
+      const dx = b ? width / 2 - (b[0].x + b[1].x) / 2 : 0;
+      const dy = b ? height / 2 - (b[0].y + b[1].y) / 2 : 0;
+      placed = tags.map((t) => ({ text: t.text, size: t.size, x: (t.x ?? 0) + dx, y: (t.y ?? 0) + dy, rotate: t.rotate ?? 0, colour: t.colour }));
     })
     .start();
   return placed;

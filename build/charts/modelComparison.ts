@@ -49,7 +49,7 @@ export function renderModelComparison(rows: ModelMetricRow[], options: ModelComp
   const plot = renderPlot({
     width,
     height: 20 + metrics.length * (models.length * 20 + 16),
-    marginLeft: 110,
+    marginLeft: 150,
     marginRight: 20,
     x: { label: 'score (higher is better) →', domain: [0, 1.5 * Math.max(0.01, ...finite.map((r) => r.value))], grid: true, axis: 'bottom' },
     y: { axis: null, domain: models, paddingInner: 0.15 },

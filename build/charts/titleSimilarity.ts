@@ -49,7 +49,8 @@ export function renderTitleSimilarity(titles: SimilarityTitle[], cells: Similari
   const cell = Math.max(22, Math.min(36, Math.floor(460 / n)));
   const marginLeft = 170;
   const marginTop = 130;
-  const width = options.width ?? marginLeft + n * cell + 20;
+  const marginRight = 100; // room for the last rotated column label
+  const width = options.width ?? marginLeft + n * cell + marginRight;
   const domain = ordered.map((t) => t.id);
   const plot = renderPlot(
     {
@@ -57,7 +58,7 @@ export function renderTitleSimilarity(titles: SimilarityTitle[], cells: Similari
       height: marginTop + n * cell + 10,
       marginLeft,
       marginTop,
-      marginRight: 20,
+      marginRight,
       marginBottom: 10,
       x: { label: null, domain, axis: 'top', tickRotate: -50, tickFormat: label },
       y: { label: null, domain, tickFormat: label },

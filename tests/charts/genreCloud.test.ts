@@ -1,0 +1,50 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { renderGenreCloud } from '../../build/charts/genreCloud.ts';
+import { EVIL, genreShares } from '../fixtures/charts/rows.ts';
+import { assertGolden } from './golden.ts';
+import { assertEscapedText, assertStandaloneChart, parseSvg } from './svgChecks.ts';
+
+const words = (svg: string): string[] => Array.from(parseSvg(svg).querySelectorAll('text')).map((t) => t.textContent ?? '');
+
+test('genre cloud: golden, accessible, escaped, every word placed', () => {
+  const chart = renderGenreCloud(genreShares, { seed: 42, measure: 'ratings' });
+  assertStandaloneChart(chart, 'genre-cloud');
+  assertEscapedText(chart, EVIL);
+  assert.equal(words(chart.svg).sort(), genreShares.map((r) => r.genre).sort());
+  assert.is(chart.notes, undefined);
+  assertGolden('genre-cloud', chart.svg);
+});
+
+test('genre cloud: same seed, same picture; another seed, another layout', () => {
+  const a = renderGenreCloud(genreShares, { seed: 42, measure: 'ratings' });
+  const b = renderGenreCloud(genreShares, { seed: 42, measure: 'ratings' });
+  const c = renderGenreCloud(genreShares, { seed: 7, measure: 'ratings' });
+  assert.is(a.svg, b.svg);
+  assert.is.not(a.svg, c.svg);
+});
+
+test('genre cloud: words that do not fit are reported in notes and the description', () => {
+  const many = Array.from({ length: 30 }, (_, i) => ({ genre: `Genre with a long name ${i}`, count: 30 - i, share: (30 - i) / 465 }));
+  const chart = renderGenreCloud(many, { seed: 1, measure: 'ratings', width: 200, height: 80 });
+  const placed = words(chart.svg);
+  assert.ok(placed.length < many.length, 'the tiny canvas cannot hold 30 long words');
+  assert.ok(chart.notes && chart.notes[0].includes(`${many.length - placed.length} of ${many.length} genres did not fit`));
+  assert.ok(chart.description.includes('did not fit'));
+  const dropped = many.map((m) => m.genre).filter((g) => !placed.includes(g));
+  for (const g of dropped) assert.ok(chart.notes![0].includes(g), `note names ${g}`);
+});
+
+test('genre cloud: words are measured with Inter (sizes vary with share, largest first)', () => {
+  const chart = renderGenreCloud(genreShares, { seed: 42, measure: 'ratings' });
+  const sizes = new Map(Array.from(parseSvg(chart.svg).querySelectorAll('text')).map((t) => [t.textContent, Number(t.getAttribute('font-size'))]));
+  assert.ok(sizes.get('Drama')! > sizes.get('Comedy')!);
+  assert.match(chart.svg, /font-weight="600"/);
+});
+
+test('genre cloud: empty input', () => {
+  const chart = renderGenreCloud([], { seed: 1, measure: 'ratings' });
+  assertStandaloneChart(chart, 'genre-cloud');
+});
+
+test.run();

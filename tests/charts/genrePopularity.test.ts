@@ -1,0 +1,33 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { renderGenrePopularity } from '../../build/charts/genrePopularity.ts';
+import { EVIL, EVIL_ATTR, titlePopularity } from '../fixtures/charts/rows.ts';
+import { assertGolden } from './golden.ts';
+import { assertEscapedText, assertStandaloneChart, parseSvg } from './svgChecks.ts';
+
+test('genre popularity: golden, accessible, escaped', () => {
+  const chart = renderGenrePopularity(titlePopularity, { measure: 'ratings' });
+  assertStandaloneChart(chart, 'genre-popularity');
+  assertEscapedText(chart, EVIL);
+  assert.ok(chart.csv.includes(`"""><img src=x onerror=alert(1)>"`), 'CSV quotes the title');
+  assertGolden('genre-popularity', chart.svg);
+});
+
+test('genre popularity: one dot per title, one median tick per genre, genres by median', () => {
+  const chart = renderGenrePopularity(titlePopularity, { measure: 'ratings' });
+  const doc = parseSvg(chart.svg);
+  assert.is(doc.querySelectorAll('g[aria-label="dot"] circle').length, titlePopularity.length);
+  assert.is(doc.querySelectorAll('g[aria-label="tick"] line').length, 6);
+  // Crime median 7 ranks first: it heads the description's list.
+  assert.match(chart.description, /Highest medians: Crime 7 \(3 titles\)/);
+  assert.match(chart.description, /Most ratings: Breaking Bad \(Crime, 11\)/);
+  assert.not.ok(chart.description.includes(EVIL_ATTR) && chart.svg.includes(EVIL_ATTR));
+});
+
+test('genre popularity: empty input is a message, not a throw', () => {
+  const chart = renderGenrePopularity([], { measure: 'ratings' });
+  assertStandaloneChart(chart, 'genre-popularity');
+  assert.match(chart.svg, /No titles in this data/);
+});
+
+test.run();
