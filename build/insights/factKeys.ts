@@ -62,5 +62,7 @@ export function nearestNames(name: string, known: Iterable<string>, max = 3): st
     if (near) scored.push({ n, d });
   }
   scored.sort((a, b) => a.d - b.d || compareNames(a.n, b.n));
-  return scored.slice(0, max).map((s) => s.n);
+  // names much further away than the best match are noise next to it
+  const best = scored[0]?.d ?? 0;
+  return scored.filter((s) => s.d <= best + 2).slice(0, max).map((s) => s.n);
 }

@@ -6,7 +6,7 @@
 import { escapeHtml } from '../util/html.ts';
 import type { Fact, FactKind, FactValue } from './catalogue.ts';
 
-export const FORMATS = ['percent', 'number', 'integer', 'rating', 'list', 'title', 'text'] as const;
+export const FORMATS = ['percent', 'points', 'number', 'integer', 'rating', 'list', 'title', 'text'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 export interface FormatSpec {
@@ -68,6 +68,8 @@ export function formatPlain(fact: Fact, spec: FormatSpec | null): string {
   switch (name) {
     case 'percent':
       return `${groupDigits(needNumber(fact, name) * 100, d ?? 0)}%`;
+    case 'points': // a difference of two shares: 0.2 → "20 percentage points"
+      return `${groupDigits(needNumber(fact, name) * 100, d ?? 0)} percentage points`;
     case 'number': {
       const v = needNumber(fact, name);
       return groupDigits(v, d ?? (Number.isInteger(v) ? 0 : 2));
@@ -108,8 +110,8 @@ export function parseFormat(text: string | undefined): FormatSpec | null {
     throw new FormatError(`unknown format "${text.trim()}" (formats: ${FORMATS.join(', ')}; decimals as percent:1)`);
   }
   const decimals = m[2] === undefined ? null : Number(m[2]);
-  if (decimals !== null && !['percent', 'number', 'rating'].includes(m[1])) {
-    throw new FormatError(`format "${m[1]}" takes no decimals (only percent, number and rating do)`);
+  if (decimals !== null && !['percent', 'points', 'number', 'rating'].includes(m[1])) {
+    throw new FormatError(`format "${m[1]}" takes no decimals (only percent, points, number and rating do)`);
   }
   return { name: m[1] as FormatName, decimals };
 }

@@ -47,8 +47,8 @@ const DRAFTS: Draft[] = [
     headline: ['Acquire more ', f('acquisition_gap_genre'), ' titles'],
     body: () => [
       f('acquisition_gap_genre'), ' takes ', f('acquisition_gap_viewing_share'), ' of viewing sessions but only ', f('acquisition_gap_catalog_share'),
-      ' of the catalogue: a gap of ', f('acquisition_gap', 'percent:1'), ' points, the widest of any genre. Put it first in acquisition and commissioning; ',
-      f('oversupplied_genre'), ' is the opposite case, stocked ', f('oversupplied_gap', 'percent:1'), ' points above its viewing share, so review its licences first.',
+      ' of the catalogue: a gap of ', f('acquisition_gap', 'points'), ', the widest of any genre. Put it first in acquisition and commissioning; ',
+      f('oversupplied_genre'), ' is the opposite case, stocked ', f('oversupplied_gap', 'points'), ' above its viewing share, so review its licences first.',
     ],
   },
   {
