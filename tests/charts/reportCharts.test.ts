@@ -1,0 +1,68 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { buildReportCharts, buildUserCharts, modelMetricRows, userChartRenderer, userGenreFlowRows } from '../../build/charts/reportCharts.ts';
+import type { EvaluationResult, Metrics } from '../../build/types.ts';
+import { tinyDataset, tinyModel } from '../fixtures/charts/model.ts';
+import { assertStandaloneChart } from './svgChecks.ts';
+
+const metrics = (p: number): Metrics => ({ precision: p, recall: p + 0.1, ndcg: p + 0.05, hitRate: p * 2, coverage: 0.5, genreMatch: 0.8, genreMatchTruth: null });
+const evaluation: EvaluationResult = {
+  protocol: { trainShare: 0.75, seed: 42, k: 5, minRatingsToSplit: 4, usersEvaluated: 3, testItems: 4, description: 'test' },
+  models: [
+    { name: 'popularity', label: 'Popularity', metrics: metrics(0.1) },
+    { name: 'default', label: 'Item-kNN', metrics: metrics(0.3) },
+  ],
+};
+
+test('report charts: every chart id, each a valid standalone chart, ids unique', () => {
+  const dataset = tinyDataset({ sessions: true });
+  const charts = buildReportCharts({ dataset, model: tinyModel(dataset), evaluation });
+  assert.equal(
+    charts.map((c) => c.id),
+    ['genre-popularity', 'ratings-by-genre', 'genre-cloud', 'device-engagement', 'title-similarity', 'user-genre-sankey', 'model-comparison'],
+  );
+  for (const c of charts) assertStandaloneChart(c, c.id);
+  const page = charts.map((c) => c.svg).join('');
+  const ids = [...page.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+  assert.is(new Set(ids).size, ids.length, 'no id repeats across the charts of one page');
+});
+
+test('report charts: no sessions → no device chart; no evaluation → no comparison', () => {
+  const dataset = tinyDataset({ sessions: false });
+  const ids = buildReportCharts({ dataset, model: tinyModel(dataset), evaluation: null }).map((c) => c.id);
+  assert.not.ok(ids.includes('device-engagement'));
+  assert.not.ok(ids.includes('model-comparison'));
+  assert.is(ids.length, 5);
+});
+
+test('report charts: the Sankey flows are the model affinities', () => {
+  const dataset = tinyDataset({ sessions: true });
+  const model = tinyModel(dataset);
+  const rows = userGenreFlowRows(dataset, model);
+  // Most ratings first: 102 and 103 (4 each, by id), then 101 (3), then 104 (1).
+  assert.equal([...new Set(rows.map((r) => r.userId))], ['102', '103', '101', '104']);
+  for (const r of rows) assert.is(r.affinity, model.genreAffinity(model.userPos.get(r.userId)!, model.genres.indexOf(r.genre)));
+  const sum101 = rows.filter((r) => r.userId === '101').reduce((s, r) => s + r.affinity, 0);
+  assert.ok(Math.abs(sum101 - 1) < 1e-9);
+});
+
+test('report charts: metric rows come from the evaluation (null metrics skipped)', () => {
+  const rows = modelMetricRows(evaluation);
+  assert.is(rows.length, 12);
+  assert.equal(rows[0], { model: 'popularity', label: 'Popularity', metric: 'Precision@5', value: 0.1 });
+});
+
+test('user charts: affinity and devices; devices skipped without sessions', () => {
+  const dataset = tinyDataset({ sessions: true });
+  const model = tinyModel(dataset);
+  const render = userChartRenderer({ dataset, model });
+  const charts = render('103');
+  assert.equal(charts.map((c) => c.id), ['user-affinity', 'user-devices']);
+  for (const c of charts) assertStandaloneChart(c, c.id);
+  assert.match(charts[1].description, /User 103 watched 125 minutes in 3 sessions: TV 95 min/);
+  assert.match(render('104')[1].svg, /User 104 has no viewing sessions/);
+  const noSessions = tinyDataset({ sessions: false });
+  assert.equal(buildUserCharts({ dataset: noSessions, model: tinyModel(noSessions), userId: '101' }).map((c) => c.id), ['user-affinity']);
+});
+
+test.run();
