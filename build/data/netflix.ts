@@ -1,0 +1,134 @@
+// Loader for the public Netflix catalogue (netflix_titles.csv, Kaggle "Netflix Movies and TV
+// Shows", 2021 edition), and the dataset of simulated users over it.
+//
+// Documented rules, for the file's known quirks (../shared/data/README.md):
+// - duration "90 min" → 90 minutes; "2 Seasons" → no minutes (null: episode length unknown).
+// - Three rows have the duration shifted into the rating column ("74 min") and duration empty:
+//   the minutes are recovered from the rating column and counted.
+// - An empty maturity rating is allowed (counted); the rating is not used otherwise.
+// - date_added may carry a leading space; it is trimmed and checked ("September 25, 2021"), or empty.
+// - listed_in is split on ", " into genres; director, cast and country become content tags.
+// - show_id is kept as the raw trimmed string; a repeated show_id is an error.
+import type { Dataset, SourceFile, Title } from '../types.ts';
+import type { CsvLimits } from './csv.ts';
+import { requireId } from './movielens.ts';
+import { simulate, type SimulationOptions } from './simulate.ts';
+import { CsvTable } from './table.ts';
+
+export const NETFLIX_COLUMNS = [
+  'show_id',
+  'type',
+  'title',
+  'director',
+  'cast',
+  'country',
+  'date_added',
+  'release_year',
+  'rating',
+  'duration',
+  'listed_in',
+  'description',
+] as const;
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export interface NetflixCatalogue {
+  titles: Title[];
+  file: SourceFile;
+  counts: Map<string, number>;
+}
+
+export async function loadNetflixCatalogue(path: string, limits: Partial<CsvLimits> = {}): Promise<Title[]> {
+  return (await readNetflixCatalogue(path, limits)).titles;
+}
+
+/** Real titles and genres, with simulated users, ratings and sessions drawn over them. */
+export async function loadNetflixDataset(path: string, sim: SimulationOptions, limits: Partial<CsvLimits> = {}): Promise<Dataset> {
+  const catalogue = await readNetflixCatalogue(path, limits);
+  const dataset = simulate(sim, catalogue.titles);
+  const counts = new Map([...dataset.counts, ...catalogue.counts]);
+  return {
+    ...dataset,
+    source: {
+      kind: 'netflix',
+      seed: sim.seed,
+      files: [catalogue.file],
+      description: `The Netflix catalogue (${catalogue.titles.length} titles) with simulated viewers, seed ${sim.seed}: ${dataset.users.length} users, ${dataset.ratings.length} ratings and ${dataset.sessions!.length} viewing sessions in the 30 days to ${sim.endDate}.`,
+    },
+    notes: [
+      'Titles, genres, years and durations are the real Netflix catalogue; users, ratings and viewing sessions are simulated over it.',
+      ...dataset.notes,
+      'Shows listed in seasons have no episode length in the catalogue; their simulated sessions assume 45-minute episodes.',
+    ],
+    counts,
+  };
+}
+
+export async function readNetflixCatalogue(path: string, limits: Partial<CsvLimits> = {}): Promise<NetflixCatalogue> {
+  const table = new CsvTable(path, NETFLIX_COLUMNS, limits);
+  const titles: Title[] = [];
+  const firstLine = new Map<string, number>();
+  let recovered = 0;
+  let noRating = 0;
+  for await (const { line, fields } of table.rows()) {
+    const [rawId, type, rawTitle, director, cast, country, rawDate, rawYear, rating, rawDuration, listedIn, description] = fields;
+    const id = requireId(table, line, 'show_id', rawId);
+    const seen = firstLine.get(id);
+    if (seen !== undefined) table.fail(line, 'show_id', `a show_id not used before (already on line ${seen})`, rawId);
+    firstLine.set(id, line);
+    const kind = type.trim() === 'Movie' ? 'Movie' : type.trim() === 'TV Show' ? 'TV Show' : table.fail(line, 'type', '"Movie" or "TV Show"', type);
+    const name = rawTitle.trim();
+    if (name === '') table.fail(line, 'title', 'a non-empty title', rawTitle);
+    const year = rawYear.trim();
+    if (!/^\d{4}$/.test(year)) table.fail(line, 'release_year', 'a four-digit year', rawYear);
+    checkDate(table, line, rawDate);
+    let durationMin: number | null;
+    const shifted = /^\s*(\d+) min\s*$/.exec(rating);
+    if (rawDuration.trim() === '' && shifted) {
+      durationMin = Number(shifted[1]); // the known shifted-column rows
+      recovered++;
+    } else {
+      durationMin = parseDuration(table, line, rawDuration);
+      if (rating.trim() === '') noRating++;
+    }
+    const genres = splitList(listedIn);
+    if (genres.length === 0) table.fail(line, 'listed_in', 'genres separated by ", "', listedIn);
+    titles.push({
+      id,
+      name,
+      genres,
+      year: Number(year),
+      durationMin,
+      kind,
+      description: description.trim(),
+      tags: [...new Set([...splitList(director), ...splitList(cast), ...splitList(country)])],
+    });
+  }
+  const counts = new Map([
+    ['catalogue titles', titles.length],
+    ['durations recovered from the rating column', recovered],
+    ['titles without a maturity rating', noRating],
+  ]);
+  return { titles, file: table.file(), counts };
+}
+
+function splitList(raw: string): string[] {
+  return [...new Set(raw.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
+}
+
+function parseDuration(table: CsvTable, line: number, raw: string): number | null {
+  const s = raw.trim();
+  const minutes = /^(\d+) min$/.exec(s);
+  if (minutes && Number(minutes[1]) > 0) return Number(minutes[1]);
+  if (/^[1-9]\d* Seasons?$/.test(s)) return null;
+  return table.fail(line, 'duration', 'a duration such as "90 min" or "2 Seasons"', raw);
+}
+
+function checkDate(table: CsvTable, line: number, raw: string): void {
+  const s = raw.trim();
+  if (s === '') return;
+  const m = /^([A-Z][a-z]+) (\d{1,2}), (\d{4})$/.exec(s);
+  const month = m ? MONTHS.indexOf(m[1]) : -1;
+  const ok = m !== null && month >= 0 && new Date(Date.UTC(Number(m[3]), month, Number(m[2]))).getUTCDate() === Number(m[2]);
+  if (!ok) table.fail(line, 'date_added', 'a date such as "September 25, 2021" or an empty cell', raw);
+}
