@@ -1,0 +1,50 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { fileURLToPath } from 'node:url';
+import { loadMovieLens, NO_GENRES } from '../../build/data/movielens.ts';
+
+const fixtures = fileURLToPath(new URL('../fixtures/data/ml-latest-small/', import.meta.url));
+let loaded: ReturnType<typeof loadMovieLens> | undefined;
+const load = (): ReturnType<typeof loadMovieLens> => (loaded ??= loadMovieLens(`${fixtures}ratings.csv`, `${fixtures}movies.csv`));
+
+test('every movie and rating of the excerpt is loaded, ids as raw strings', async () => {
+  const dataset = await load();
+  assert.is(dataset.titles.length, 28);
+  assert.is(dataset.ratings.length, 28);
+  assert.equal(dataset.users.map((u) => u.id), ['1', '2', '15', '17', '299', '7']);
+  assert.ok(dataset.users.every((u) => u.plan === null && u.region === null));
+  assert.equal(dataset.ratings[0], { userId: '1', titleId: '31', value: 2.5, timestamp: 1260759144000 });
+});
+
+test('quoted commas and non-ASCII titles; year from the trailing (1995)', async () => {
+  const dataset = await load();
+  const byId = new Map(dataset.titles.map((t) => [t.id, t]));
+  assert.is(byId.get('11')!.name, 'American President, The (1995)');
+  assert.is(byId.get('29')!.name, 'City of Lost Children, The (Cité des enfants perdus, La) (1995)');
+  assert.equal(byId.get('29')!.genres, ['Adventure', 'Drama', 'Fantasy', 'Mystery', 'Sci-Fi']);
+  assert.is(byId.get('1029')!.year, 1941);
+  assert.is(byId.get('83829')!.year, 1964);
+});
+
+test('"(no genres listed)" is kept as the one genre and counted', async () => {
+  const dataset = await load();
+  const scorpio = dataset.titles.find((t) => t.id === '83829')!;
+  assert.equal(scorpio.genres, [NO_GENRES]);
+  assert.is(dataset.counts.get('titles without genres'), 1);
+  assert.ok(dataset.notes.some((n) => n.includes(NO_GENRES)));
+});
+
+test('half-star scale, no sessions or truth, plain notes, hashed source files', async () => {
+  const dataset = await load();
+  assert.equal(dataset.ratingScale, { min: 0.5, max: 5, step: 0.5 });
+  assert.ok(dataset.ratings.some((r) => r.value === 2.5) && dataset.ratings.some((r) => r.value === 4.5));
+  assert.is(dataset.sessions, null);
+  assert.is(dataset.truth, null);
+  assert.match(dataset.notes[0], /no viewing sessions, devices/);
+  assert.is(dataset.source.kind, 'movielens');
+  assert.equal(dataset.source.files.map((f) => f.path), [`${fixtures}ratings.csv`, `${fixtures}movies.csv`]);
+  for (const f of dataset.source.files) assert.match(f.sha256, /^[0-9a-f]{64}$/);
+  assert.is(dataset.counts.get('duplicate ratings replaced'), 0);
+});
+
+test.run();
