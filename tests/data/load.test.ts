@@ -1,0 +1,164 @@
+// Every bad input the loaders must refuse (issue 5, item 1), driven through loadDataset, the data
+// stage's entry point. Each case asserts the InputError's one-line message names the file, the
+// line and the column or field, and says what was expected.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULTS, type ReportConfig } from '../../build/config.ts';
+import { loadDataset, simulationOptions } from '../../build/data/load.ts';
+import { simulate } from '../../build/data/simulate.ts';
+import type { CsvLimits } from '../../build/data/csv.ts';
+import { InputError } from '../../build/types.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'load-test-'));
+let caseNo = 0;
+
+const MOVIES = 'movieId,title,genres\n1,Toy Story (1995),Adventure|Animation\n2,"Heat, The (1995)",Action\n';
+const RATINGS = 'userId,movieId,rating,timestamp\n1,1,4.5,1260759144\n1,2,3,1260759145\n';
+const NETFLIX_HEADER = 'show_id,type,title,director,cast,country,date_added,release_year,rating,duration,listed_in,description\n';
+const NETFLIX_ROW = 's1,Movie,Dick Johnson Is Dead,Kirsten Johnson,,United States,"September 25, 2021",2020,PG-13,90 min,Documentaries,A film.\n';
+
+interface Files {
+  movies?: string | Uint8Array;
+  ratings?: string | Uint8Array;
+  catalog?: string | Uint8Array;
+}
+
+/** Writes the case's files into a fresh folder; returns the config pointing at them. */
+function setup(files: Files): ReportConfig {
+  const dir = join(root, `case${caseNo++}`);
+  mkdirSync(dir);
+  const write = (name: string, content: string | Uint8Array): string => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  };
+  if (files.catalog !== undefined) return { ...DEFAULTS, catalog: write('netflix_titles.csv', files.catalog) };
+  return {
+    ...DEFAULTS,
+    movies: write('movies.csv', files.movies ?? MOVIES),
+    ratings: write('ratings.csv', files.ratings ?? RATINGS),
+  };
+}
+
+interface BadCase {
+  name: string;
+  files: Files;
+  /** Which file the message must name. */
+  file: 'ratings' | 'movies' | 'catalog';
+  line: number | null;
+  field: string | null;
+  message: string;
+  limits?: Partial<CsvLimits>;
+  /** Replace the configured path (a directory, a missing file…). */
+  path?: (config: ReportConfig) => string;
+}
+
+const ratings = (...rows: string[]): string => `userId,movieId,rating,timestamp\n${rows.join('\n')}\n`;
+const netflix = (row: string): string => NETFLIX_HEADER + NETFLIX_ROW + row + '\n';
+
+const CASES: BadCase[] = [
+  { name: 'empty file', files: { ratings: '' }, file: 'ratings', line: 1, field: null, message: 'the file is empty' },
+  { name: 'header only', files: { ratings: 'userId,movieId,rating,timestamp\n' }, file: 'ratings', line: 2, field: null, message: 'no data rows after the header' },
+  { name: 'header only, no line break', files: { movies: 'movieId,title,genres' }, file: 'movies', line: 2, field: null, message: 'no data rows after the header' },
+  { name: 'missing column', files: { ratings: 'userId,movieId,rating\n1,1,4\n' }, file: 'ratings', line: 1, field: 'timestamp', message: 'column "timestamp" is missing' },
+  { name: 'renamed column', files: { ratings: 'userId,movieId,score,timestamp\n1,1,4,1\n' }, file: 'ratings', line: 1, field: 'rating', message: 'column "rating" is missing (found "score" in its place)' },
+  { name: 'extra column', files: { ratings: 'userId,movieId,rating,timestamp,comment\n1,1,4,1,x\n' }, file: 'ratings', line: 1, field: 'comment', message: 'unexpected column "comment"' },
+  { name: 'repeated column', files: { movies: 'movieId,title,title\n1,a,b\n' }, file: 'movies', line: 1, field: 'title', message: 'column "title" appears twice' },
+  { name: 'non-numeric rating', files: { ratings: ratings('1,1,4,1', '1,2,abc,1') }, file: 'ratings', line: 3, field: 'rating', message: 'column "rating": expected a number from 0.5 to 5 in steps of 0.5, got "abc"' },
+  { name: 'rating above 5', files: { ratings: ratings('1,1,5.5,1') }, file: 'ratings', line: 2, field: 'rating', message: 'got "5.5"' },
+  { name: 'rating 0', files: { ratings: ratings('1,1,0,1') }, file: 'ratings', line: 2, field: 'rating', message: 'got "0"' },
+  { name: 'negative rating', files: { ratings: ratings('1,1,-1,1') }, file: 'ratings', line: 2, field: 'rating', message: 'got "-1"' },
+  { name: 'rating off the half-star grid', files: { ratings: ratings('1,1,4.3,1') }, file: 'ratings', line: 2, field: 'rating', message: 'in steps of 0.5, got "4.3"' },
+  { name: 'NaN rating', files: { ratings: ratings('1,1,NaN,1') }, file: 'ratings', line: 2, field: 'rating', message: 'got "NaN"' },
+  { name: 'Infinity rating', files: { ratings: ratings('1,1,Infinity,1') }, file: 'ratings', line: 2, field: 'rating', message: 'got "Infinity"' },
+  { name: 'empty rating', files: { ratings: ratings('1,1,,1') }, file: 'ratings', line: 2, field: 'rating', message: 'got ""' },
+  { name: 'hex rating', files: { ratings: ratings('1,1,0x4,1') }, file: 'ratings', line: 2, field: 'rating', message: 'got "0x4"' },
+  { name: 'bad timestamp', files: { ratings: ratings('1,1,4,yesterday') }, file: 'ratings', line: 2, field: 'timestamp', message: 'expected Unix time in whole seconds, got "yesterday"' },
+  { name: 'movie absent from movies.csv', files: { ratings: ratings('1,1,4,1', '2,99,4,1') }, file: 'ratings', line: 3, field: 'movieId', message: 'column "movieId": expected a movieId listed in ' },
+  { name: 'empty user id', files: { ratings: ratings(' ,1,4,1') }, file: 'ratings', line: 2, field: 'userId', message: 'column "userId": expected a non-empty id, got " "' },
+  { name: 'too few fields', files: { ratings: ratings('1,1,4') }, file: 'ratings', line: 2, field: 'timestamp', message: 'column "timestamp": missing; expected 4 fields' },
+  { name: 'too many fields (unquoted comma)', files: { movies: 'movieId,title,genres\n1,Heat, The (1995),Action\n' }, file: 'movies', line: 2, field: '4', message: 'field 4: unexpected extra field "Action"' },
+  { name: 'duplicate movieId', files: { movies: MOVIES + '1,Again (2000),Drama\n' }, file: 'movies', line: 4, field: 'movieId', message: 'expected a movieId not used before (already on line 2), got "1"' },
+  { name: 'empty movieId', files: { movies: 'movieId,title,genres\n,x,Drama\n' }, file: 'movies', line: 2, field: 'movieId', message: 'expected a non-empty id' },
+  { name: 'empty genres', files: { movies: 'movieId,title,genres\n1,x,\n' }, file: 'movies', line: 2, field: 'genres', message: 'expected genres separated by "|"' },
+  { name: 'invalid UTF-8', files: { movies: Buffer.concat([Buffer.from(MOVIES), Buffer.from('3,Caf'), Buffer.from([0xe9]), Buffer.from(' (1990),Drama\n')]) }, file: 'movies', line: 4, field: null, message: 'invalid UTF-8 (byte 0xe9)' },
+  { name: 'unterminated quote', files: { movies: MOVIES + '3,"Never closed (1990),Drama\n4,x,Drama\n' }, file: 'movies', line: 4, field: null, message: 'quoted field never closed' },
+  { name: 'stray quote', files: { movies: MOVIES + '3,The "Best" (1990),Drama\n' }, file: 'movies', line: 4, field: '2', message: 'a quote inside an unquoted field' },
+  { name: 'a directory given as a file', files: {}, file: 'ratings', line: null, field: null, message: 'is a directory, expected a CSV file', path: (c) => join(c.ratings!, '..') },
+  { name: 'a missing file', files: {}, file: 'ratings', line: null, field: null, message: 'cannot read file (ENOENT: no such file)', path: (c) => `${c.ratings}.missing` },
+  { name: 'an unreadable path (a file used as a folder)', files: {}, file: 'ratings', line: null, field: null, message: 'cannot read file (ENOTDIR', path: (c) => join(c.ratings!, 'ratings.csv') },
+  { name: 'a file above the size limit', files: {}, file: 'movies', line: null, field: null, message: 'file is 88 bytes, above the 64 bytes limit', limits: { maxBytes: 64 } },
+  { name: 'more rows than the limit', files: { ratings: ratings('1,1,4,1', '1,2,4,1', '2,1,4,1') }, file: 'ratings', line: 4, field: null, message: 'more than 2 data rows', limits: { maxRows: 2 } },
+  { name: 'duplicate show_id', files: { catalog: netflix(NETFLIX_ROW.trim()) }, file: 'catalog', line: 3, field: 'show_id', message: 'expected a show_id not used before (already on line 2), got "s1"' },
+  { name: 'unknown type', files: { catalog: netflix('s2,Podcast,X,,,,,2020,PG,90 min,Dramas,d') }, file: 'catalog', line: 3, field: 'type', message: 'expected "Movie" or "TV Show", got "Podcast"' },
+  { name: 'bad duration', files: { catalog: netflix('s2,Movie,X,,,,,2020,PG,ninety,Dramas,d') }, file: 'catalog', line: 3, field: 'duration', message: 'expected a duration such as "90 min" or "2 Seasons", got "ninety"' },
+  { name: 'empty duration without the shift', files: { catalog: netflix('s2,Movie,X,,,,,2020,PG,,Dramas,d') }, file: 'catalog', line: 3, field: 'duration', message: 'got ""' },
+  { name: 'bad release year', files: { catalog: netflix('s2,Movie,X,,,,,20x0,PG,90 min,Dramas,d') }, file: 'catalog', line: 3, field: 'release_year', message: 'expected a four-digit year' },
+  { name: 'bad date_added', files: { catalog: netflix('s2,Movie,X,,,,"Smarch 3, 2020",2020,PG,90 min,Dramas,d') }, file: 'catalog', line: 3, field: 'date_added', message: 'got "Smarch 3, 2020"' },
+  { name: 'empty listed_in', files: { catalog: netflix('s2,Movie,X,,,,,2020,PG,90 min,,d') }, file: 'catalog', line: 3, field: 'listed_in', message: 'expected genres separated by ", "' },
+  { name: 'catalogue header renamed', files: { catalog: NETFLIX_HEADER.replace('listed_in', 'genres') + NETFLIX_ROW }, file: 'catalog', line: 1, field: 'listed_in', message: 'column "listed_in" is missing (found "genres" in its place)' },
+];
+
+for (const c of CASES) {
+  test(`refuses: ${c.name}`, async () => {
+    const config = setup(c.files);
+    const key = c.file === 'catalog' ? 'catalog' : c.file;
+    const path = c.path ? c.path(config) : config[key]!;
+    const run = { ...config, [key]: path };
+    try {
+      await loadDataset(run, c.limits);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      const where = c.line === null ? `${path}: ` : `${path}:${c.line}: `;
+      assert.ok(err.message.startsWith(where), `"${err.message}" should start with "${where}"`);
+      assert.ok(err.message.includes(c.message), `"${err.message}" should include "${c.message}"`);
+      assert.not.match(err.message, /[\r\n]/);
+      assert.is(err.file, path);
+      assert.is(err.line, c.line);
+      assert.is(err.field, c.field);
+      if (c.field !== null && !/^\d+$/.test(c.field)) assert.ok(err.message.includes(`"${c.field}"`), 'the message names the column');
+      return;
+    }
+    assert.unreachable('loadDataset accepted the bad input');
+  });
+}
+
+test('accepted: BOM, CRLF, quoted commas and quoted line breaks', async () => {
+  const movies = '\uFEFFmovieId,title,genres\r\n1,"Heat, The (1995)",Action|Crime\r\n2,"Two\r\nLines (2001)",Drama\r\n';
+  const d = await loadDataset(setup({ movies, ratings: 'userId,movieId,rating,timestamp\r\n1,1,4.5,1\r\n1,2,0.5,2\r\n' }));
+  assert.equal(d.titles.map((t) => [t.id, t.name, t.genres, t.year]), [
+    ['1', 'Heat, The (1995)', ['Action', 'Crime'], 1995],
+    ['2', 'Two\r\nLines (2001)', ['Drama'], 2001],
+  ]);
+  assert.equal(d.ratings.map((r) => r.value), [4.5, 0.5]);
+});
+
+test('duplicate (user, title) pairs: the later row wins, counted', async () => {
+  const d = await loadDataset(setup({ ratings: ratings('1,1,4,10', '1,2,3,11', '1,1,2.5,12') }));
+  assert.equal(d.ratings, [
+    { userId: '1', titleId: '1', value: 2.5, timestamp: 12000 },
+    { userId: '1', titleId: '2', value: 3, timestamp: 11000 },
+  ]);
+  assert.is(d.counts.get('duplicate ratings replaced'), 1);
+  assert.ok(d.notes.some((n) => n.includes('1 repeated ratings')));
+});
+
+test('no data flags: the simulation with the config\'s options', async () => {
+  const config = { ...DEFAULTS, seed: 9, users: 12 };
+  const d = await loadDataset(config);
+  assert.equal(d, simulate(simulationOptions(config)));
+  assert.is(d.users.length, 12);
+});
+
+test('every source file carries its size and SHA-256', async () => {
+  const d = await loadDataset(setup({}));
+  assert.equal(d.source.files.map((f) => f.bytes), [Buffer.byteLength(RATINGS), Buffer.byteLength(MOVIES)]);
+  const c = await loadDataset(setup({ catalog: NETFLIX_HEADER + NETFLIX_ROW }));
+  assert.is(c.source.files[0].bytes, Buffer.byteLength(NETFLIX_HEADER + NETFLIX_ROW));
+  assert.match(c.source.files[0].sha256, /^[0-9a-f]{64}$/);
+});
+
+test.run();
