@@ -24,6 +24,17 @@ test('genre popularity: one dot per title, one median tick per genre, genres by 
   assert.not.ok(chart.description.includes(EVIL_ATTR) && chart.svg.includes(EVIL_ATTR));
 });
 
+test('genre popularity: titles with equal counts share a dot; thousands of titles are binned', () => {
+  const same = renderGenrePopularity([...titlePopularity, { titleId: '99', title: 'Twin', genre: 'Crime', count: 7 }], { measure: 'ratings' });
+  assert.is(parseSvg(same.svg).querySelectorAll('g[aria-label="dot"] circle').length, titlePopularity.length);
+  const many = Array.from({ length: 2000 }, (_, i) => ({ titleId: String(i), title: `T${i}`, genre: `G${i % 8}`, count: (i * 37) % 997 }));
+  const chart = renderGenrePopularity(many, { measure: 'ratings' });
+  const dots = parseSvg(chart.svg).querySelectorAll('g[aria-label="dot"] circle').length;
+  assert.ok(dots <= 8 * 60, `${dots} dots`);
+  assert.match(chart.description, /2000 titles in 8 genres, dots at each genre's number of ratings per title in bins of 17/);
+  assert.is(chart.csv.trim().split('\n').length, 2001, 'the CSV keeps every title');
+});
+
 test('genre popularity: empty input is a message, not a throw', () => {
   const chart = renderGenrePopularity([], { measure: 'ratings' });
   assertStandaloneChart(chart, 'genre-popularity');
