@@ -71,7 +71,12 @@ type Node =
 
 const DIRECTIVE = /\\(\{\{|\{%)|\{\{([\s\S]*?)\}\}|\{%([\s\S]*?)%\}/g;
 const TAGS = ['claim', 'endclaim', 'if', 'elif', 'else', 'endif'];
-const BLOCK_OUTS = new Set(['chart', 'strategies']);
+/**
+ * Every chart the report can have. Some are left out of a build whose data lacks them (no
+ * device chart without sessions), so a directive naming one of these is valid everywhere and
+ * only fails when it is rendered for such data — guard it with {% if has sessions %}.
+ */
+export const REPORT_CHART_IDS = ['genre-popularity', 'ratings-by-genre', 'genre-cloud', 'device-engagement', 'title-similarity', 'user-genre-sankey', 'model-comparison'] as const;
 
 export function bindMarkdown(source: string, file: string, ctx: BindContext): { markdown: string; warnings: ClaimWarning[] } {
   const first = ctx.firstLine ?? 1;
@@ -128,6 +133,15 @@ function parse(source: string, ctx: BindContext, lineAt: (o: number) => number, 
       if (out.k === 'strategies' || out.k === 'chart' || (out.k === 'strategy' && out.part === 'item')) ownLine(source, start, end, () => fail(line, `{{${m[2]}}} must stand alone on its line`));
       into().push({ k: 'out', out, line });
       continue;
+    }
+    // a tag alone on its line takes the line with it, so block tags leave no blank lines
+    const lineStart = source.lastIndexOf('\n', start - 1) + 1;
+    const lineEnd = source.indexOf('\n', end);
+    if (!source.slice(lineStart, start).trim() && !source.slice(end, lineEnd === -1 ? undefined : lineEnd).trim()) {
+      const before = into();
+      const prev = before[before.length - 1];
+      if (prev?.k === 'text' && start - lineStart > 0) prev.text = prev.text.slice(0, prev.text.length - (start - lineStart));
+      last = lineEnd === -1 ? source.length : lineEnd + 1;
     }
     const body = m[3].trim();
     const [word] = body.split(/\s+/, 1);
@@ -188,9 +202,10 @@ function parseOut(body: string, ctx: BindContext, fail: (d: string) => never): O
   const text = body.trim();
   let m = /^chart\s+(\S+)$/.exec(text);
   if (m) {
-    if (!ctx.charts.has(m[1])) {
-      const near = nearestNames(m[1], ctx.charts.keys());
-      fail(`unknown chart "${m[1]}"${near.length ? ` — did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ` (charts: ${[...ctx.charts.keys()].join(', ')})`}`);
+    const known = new Set([...REPORT_CHART_IDS, ...ctx.charts.keys()]);
+    if (!known.has(m[1])) {
+      const near = nearestNames(m[1], known);
+      fail(`unknown chart "${m[1]}"${near.length ? ` — did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ` (charts: ${[...known].join(', ')})`}`);
     }
     return { k: 'chart', id: m[1] };
   }
@@ -208,7 +223,7 @@ function parseOut(body: string, ctx: BindContext, fail: (d: string) => never): O
   m = /^([A-Za-z_][A-Za-z0-9_.]*)\s*(?:\|\s*(.*))?$/.exec(text);
   if (!m) return fail(`cannot read "{{${body}}}": expected {{ fact_name }} or {{ fact_name | format }}`);
   if (m[1] === 'chart' || m[1] === 'strategy') fail(`{{ ${m[1]} }} needs an id, e.g. {{ ${m[1]} ${m[1] === 'chart' ? 'genre-popularity' : STRATEGY_IDS[0]} }}`);
-  if (!ctx.facts.isKnown(m[1])) {
+  if (!ctx.facts.isPossible(m[1])) {
     try {
       ctx.facts.get(m[1]);
     } catch (err) {
@@ -287,8 +302,11 @@ function renderOut(out: Out, line: number, st: RenderState): string {
         throw err;
       }
     }
-    case 'chart':
-      return `\n${chartBlock(out.id, st.charts.get(out.id)!)}\n`;
+    case 'chart': {
+      const markup = st.charts.get(out.id);
+      if (markup === undefined) return st.fail(line, `chart "${out.id}" is not in this build: the data lacks what it shows (guard it with {% if has … %})`);
+      return `\n${chartBlock(out.id, markup)}\n`;
+    }
     case 'strategies': {
       const items = strategies(st);
       return `\n${items.map((it) => strategyHtml(it, st.facts).value).join('\n')}\n`;

@@ -30,6 +30,18 @@ export interface AbsentFact {
 export const CAPABILITIES = ['sessions', 'plans', 'regions', 'evaluation', 'truth'] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
+/**
+ * Facts per genre, plan and region exist only for the values in the data: `plan.Basic.top_device`
+ * is unknown in MovieLens, which has no plans. A binding to such a member is accepted when the
+ * content is checked (its suffix must be one of these, so typos still fail) and only fails when
+ * it is rendered — guard it with `{% if has plan.Basic.top_device %}`.
+ */
+export const FAMILY_SUFFIXES: Record<string, readonly string[]> = {
+  genre: ['name', 'title_count', 'catalog_share', 'rating_count', 'rating_share', 'rating_mean', 'viewing_share', 'viewing_gap'],
+  plan: ['name', 'user_count', 'rating_mean', 'genre_match', 'top_device', 'top_device_share', 'sessions_per_user', 'device.Mobile.share', 'device.TV.share', 'device.Desktop.share', 'device.Tablet.share'],
+  region: ['name', 'user_count', 'rating_mean', 'genre_match'],
+};
+
 export class FactLookupError extends Error {
   constructor(
     message: string,
@@ -59,6 +71,13 @@ export class FactCatalogue {
 
   isKnown(name: string): boolean {
     return this.facts.has(name) || this.absent.has(name);
+  }
+
+  /** Known, or a well-formed member of a data-dependent family (FAMILY_SUFFIXES). */
+  isPossible(name: string): boolean {
+    if (this.isKnown(name)) return true;
+    const m = /^([a-z]+)\.[A-Za-z0-9_]+\.(.+)$/.exec(name);
+    return m !== null && (FAMILY_SUFFIXES[m[1]]?.includes(m[2]) ?? false);
   }
 
   /** The fact, or a FactLookupError whose message says what is wrong (without file:line). */

@@ -151,10 +151,10 @@ export function factNames(c: Condition, out: string[] = []): string[] {
 /** Throws ConditionError for names that no data set could have (typos), with suggestions. */
 export function checkNames(c: Condition, facts: FactCatalogue): void {
   for (const name of factNames(c)) {
-    if (!facts.isKnown(name)) facts.get(name); // throws with suggestions
+    if (!facts.isPossible(name)) facts.get(name); // throws with suggestions
   }
   const walk = (x: Condition): void => {
-    if (x.t === 'has' && !(CAPABILITIES as readonly string[]).includes(x.name) && !facts.isKnown(x.name)) {
+    if (x.t === 'has' && !(CAPABILITIES as readonly string[]).includes(x.name) && !facts.isPossible(x.name)) {
       const near = nearestNames(x.name, [...CAPABILITIES, ...facts.knownNames()]);
       throw new ConditionError(`"has ${x.name}": unknown capability or fact${near.length ? ` — did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ` (capabilities: ${CAPABILITIES.join(', ')})`}`);
     }

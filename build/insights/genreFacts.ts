@@ -7,10 +7,14 @@ import { compareNames } from './factKeys.ts';
 
 /** A genre needs this many ratings before it can be called best- or worst-rated. */
 export const RATED_GENRE_MIN_RATINGS = 3;
+/** The original case study's target: "80% match with user genre preferences". */
+export const GENRE_MATCH_TARGET = 0.8;
 
 export function overviewFacts(b: FactBuilder, c: FactContext): void {
   const { dataset: ds } = c;
   b.add('data_source', 'text', ds.source.kind, 'Where the data comes from: simulation, movielens or netflix.');
+  b.add('data_description', 'text', ds.source.description, 'One plain sentence on where the data comes from.');
+  b.add('genre_match_target', 'share', GENRE_MATCH_TARGET, 'The case study\'s success criterion: share of recommendations that should match the user\'s genre preferences.', 'model-comparison');
   b.add('title_count', 'count', ds.titles.length, 'Titles in the catalogue.');
   b.add('user_count', 'count', ds.users.length, 'Users (subscribers) in the data.');
   b.add('rating_count', 'count', ds.ratings.length, 'Ratings given by users.');
@@ -54,21 +58,21 @@ export function genreFacts(b: FactBuilder, c: FactContext): void {
   for (const g of c.genres) {
     const k = `genre.${c.genreKey.get(g)}`;
     b.add(`${k}.name`, 'genre', g, `The genre's name as the data spells it.`);
-    b.add(`${k}.title_count`, 'count', titleCount.get(g) ?? 0, `Titles in ${g}.`, 'genre-cloud');
+    b.add(`${k}.title_count`, 'count', titleCount.get(g) ?? 0, `Titles in ${g}.`, 'genre-popularity');
     b.add(`${k}.catalog_share`, 'share', ratio(catalogWeight.get(g) ?? 0, ds.titles.length), `Share of the catalogue in ${g} (multi-genre titles split equally).`, 'genre-popularity');
     b.add(`${k}.rating_count`, 'count', ratingValues.get(g)?.length ?? 0, `Ratings of ${g} titles.`, 'ratings-by-genre');
-    b.add(`${k}.rating_share`, 'share', ratio(ratingWeight.get(g) ?? 0, ds.ratings.length), `Share of all ratings given to ${g} (multi-genre titles split equally).`, 'ratings-by-genre');
+    b.add(`${k}.rating_share`, 'share', ratio(ratingWeight.get(g) ?? 0, ds.ratings.length), `Share of all ratings given to ${g} (multi-genre titles split equally).`, 'genre-cloud');
     b.add(`${k}.rating_mean`, 'rating', mean(ratingValues.get(g) ?? []), `Mean rating of ${g} titles.`, 'ratings-by-genre', `no ${g} title has a rating`);
   }
 
   const topCatalog = argMax(catalogWeight);
-  b.add('top_catalog_genre', 'genre', topCatalog, 'The genre with the largest share of the catalogue (ties: first by name).', 'genre-cloud');
-  b.add('top_catalog_genre_share', 'share', topCatalog ? ratio(catalogWeight.get(topCatalog)!, ds.titles.length) : null, 'Catalogue share of the largest genre.', 'genre-cloud');
-  b.add('top_catalog_genre_titles', 'count', topCatalog ? titleCount.get(topCatalog) : null, 'Titles in the largest catalogue genre.', 'genre-cloud');
+  b.add('top_catalog_genre', 'genre', topCatalog, 'The genre with the largest share of the catalogue (ties: first by name).', 'genre-popularity');
+  b.add('top_catalog_genre_share', 'share', topCatalog ? ratio(catalogWeight.get(topCatalog)!, ds.titles.length) : null, 'Catalogue share of the largest genre.', 'genre-popularity');
+  b.add('top_catalog_genre_titles', 'count', topCatalog ? titleCount.get(topCatalog) : null, 'Titles in the largest catalogue genre.', 'genre-popularity');
 
   const mostRated = argMax(ratingWeight);
-  b.add('most_rated_genre', 'genre', mostRated, 'The genre that receives the largest share of ratings.', 'ratings-by-genre');
-  b.add('most_rated_genre_share', 'share', mostRated ? ratio(ratingWeight.get(mostRated)!, ds.ratings.length) : null, 'Share of all ratings given to the most-rated genre.', 'ratings-by-genre');
+  b.add('most_rated_genre', 'genre', mostRated, 'The genre that receives the largest share of ratings.', 'genre-cloud');
+  b.add('most_rated_genre_share', 'share', mostRated ? ratio(ratingWeight.get(mostRated)!, ds.ratings.length) : null, 'Share of all ratings given to the most-rated genre.', 'genre-cloud');
 
   const supported = new Map<string, number>();
   for (const [g, values] of ratingValues) if (values.length >= RATED_GENRE_MIN_RATINGS) supported.set(g, mean(values));

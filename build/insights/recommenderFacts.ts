@@ -141,7 +141,7 @@ export function evaluationFacts(b: FactBuilder, c: FactContext): void {
       b.add(`${k}.label`, 'text', m.label, `Display name of the "${m.name}" model.`, 'model-comparison');
       for (const [field, key, meaning] of METRICS) {
         const value = m.metrics ? m.metrics[field] : undefined;
-        b.add(`${k}.${key}`, 'share', value, `${meaning} — ${m.label}.`, 'model-comparison', 'the data has no hidden truth (only the simulation has)');
+        b.add(`${k}.${key}`, key === 'ndcg' ? 'number' : 'share', value, `${meaning} — ${m.label}.`, 'model-comparison', 'the data has no hidden truth (only the simulation has)');
       }
     }
     const def = models.find((m) => m.name === 'default')?.metrics;

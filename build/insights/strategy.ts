@@ -30,7 +30,7 @@ interface Draft {
   needs: string[];
   chart: string;
   figure: string;
-  headline: StrategyPart[];
+  headline: StrategyPart[] | ((f: FactCatalogue) => StrategyPart[]);
   body: (f: FactCatalogue) => StrategyPart[];
 }
 
@@ -99,11 +99,17 @@ const DRAFTS: Draft[] = [
     needs: ['recs.coverage', 'recs.unrecommended_titles', 'title_count'],
     chart: 'model-comparison',
     figure: 'recs.coverage',
-    headline: ['Widen what the recommender surfaces'],
-    body: () => [
-      'The published recommendations reach ', f('recs.coverage'), ' of the catalogue; ', f('recs.unrecommended_titles'), ' of ', f('title_count'),
-      ' titles are recommended to no one. Reserve one slot per list for a well-rated title outside the user\'s usual genres so the long tail earns its licence.',
-    ],
+    headline: (facts) => [num(facts, 'recs.unrecommended_titles') > 0 ? 'Widen what the recommender surfaces' : 'Keep the whole catalogue in play'],
+    body: (facts) =>
+      num(facts, 'recs.unrecommended_titles') > 0
+        ? [
+            'The published recommendations reach ', f('recs.coverage'), ' of the catalogue; ', f('recs.unrecommended_titles'), ' of ', f('title_count'),
+            ' titles are recommended to no one. Reserve one slot per list for a well-rated title outside the user\'s usual genres so the long tail earns its licence.',
+          ]
+        : [
+            'The published recommendations reach ', f('recs.coverage'), ' of the ', f('title_count'),
+            ' titles: every title is recommended to someone. Track this figure as the catalogue grows; popularity-heavy models shrink it first, and titles nobody is shown cannot earn their licence.',
+          ],
   },
   {
     id: 'cold-start',
@@ -123,7 +129,7 @@ const DRAFTS: Draft[] = [
     needs: ['eval.lift.ndcg', 'eval.default.ndcg', 'eval.popularity.ndcg', 'eval.k'],
     chart: 'model-comparison',
     figure: 'eval.lift.ndcg',
-    headline: ['Keep personalised rows ahead of charts'],
+    headline: (facts) => [num(facts, 'eval.lift.ndcg') > 0 ? 'Keep personalised rows ahead of charts' : 'Earn the top row before personalising it'],
     body: (facts) => [
       'On held-out ratings the personalised recommender scores an NDCG@', f('eval.k'), ' of ', f('eval.default.ndcg', 'number:3'), ' against ', f('eval.popularity.ndcg', 'number:3'),
       ' for simply showing the most popular titles: a lift of ', f('eval.lift.ndcg'), '. ',
@@ -162,15 +168,16 @@ export function strategyItems(facts: FactCatalogue): StrategyItem[] {
   for (const d of DRAFTS) {
     if (!d.needs.every((n) => facts.has(n))) continue;
     const bodyParts = d.body(facts);
+    const headlineParts = typeof d.headline === 'function' ? d.headline(facts) : d.headline;
     const figurePart = bodyParts.find((p) => typeof p !== 'string' && p.fact === d.figure) as { fact: string; format?: string } | undefined;
     items.push({
       id: d.id,
-      headline: partsText(facts, d.headline, 'plain'),
+      headline: partsText(facts, headlineParts, 'plain'),
       body: partsText(facts, bodyParts, 'plain'),
       figureFact: d.figure,
       figure: formatPlain(facts.get(d.figure), parseFormat(figurePart?.format)),
       chart: d.chart,
-      headlineParts: d.headline,
+      headlineParts,
       bodyParts,
     });
   }

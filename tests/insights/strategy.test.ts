@@ -1,0 +1,46 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { strategyItems, STRATEGY_IDS } from '../../build/insights/strategy.ts';
+import { formatPlain } from '../../build/insights/format.ts';
+import { buildFacts } from '../../build/insights/facts.ts';
+import { directModel, smallDataset, smallFacts } from './handmade.ts';
+import { pipelineFacts, simulated } from './pipeline.ts';
+
+test('the default simulation yields at least five strategic recommendations', () => {
+  const facts = pipelineFacts(simulated(42));
+  const items = strategyItems(facts);
+  assert.ok(items.length >= 5, `only ${items.length}: ${items.map((i) => i.id).join(', ')}`);
+  assert.equal(new Set(items.map((i) => i.id)).size, items.length);
+  for (const item of items) {
+    // the cited figure is the fact's value, formatted as the body prints it
+    assert.ok(facts.has(item.figureFact), item.figureFact);
+    assert.ok(item.body.includes(item.figure), `${item.id}: "${item.figure}" not in "${item.body}"`);
+    assert.ok(STRATEGY_IDS.includes(item.id));
+    assert.match(item.chart, /^[a-z-]+$/);
+  }
+});
+
+test('figures in strategy items equal the facts they cite', () => {
+  const facts = smallFacts();
+  const items = new Map(strategyItems(facts).map((i) => [i.id, i]));
+  const gap = items.get('acquisition-gap')!;
+  assert.is(gap.figure, '10 percentage points');
+  assert.is(gap.headline, 'Acquire more Crime titles');
+  assert.match(gap.body, 'Crime takes 60% of viewing sessions but only 50% of the catalogue');
+  assert.is(items.get('device-merchandising')!.figure, formatPlain(facts.get('top_device_share'), null));
+  assert.match(items.get('device-merchandising')!.body, 'The exception: 75% of Basic subscribers\' sessions are on Mobile');
+  assert.match(items.get('plan-upsell')!.body, 'Basic subscribers watch 4.0 sessions each against 3.0 on Premium (a ratio of 1.33)');
+  assert.is(items.get('underserved-segment')!.headline, 'Tune personalisation for Basic');
+  assert.is(items.get('cold-start')!.figure, '1');
+  assert.is(items.get('recommender-coverage')!.figure, '75%');
+});
+
+test('items the data cannot support are left out, not invented', () => {
+  const ds = smallDataset({ sessions: null, users: [{ id: 'u1', plan: null, region: null }, { id: 'u2', plan: null, region: null }, { id: 'u3', plan: null, region: null }] });
+  const facts = buildFacts({ dataset: ds, model: directModel(ds), recommendations: new Map(), evaluation: null });
+  const ids = strategyItems(facts).map((i) => i.id);
+  for (const missing of ['acquisition-gap', 'device-merchandising', 'plan-upsell', 'underserved-segment', 'personalisation-lift']) assert.not.ok(ids.includes(missing), missing);
+  assert.ok(ids.includes('recommender-coverage'));
+});
+
+test.run();
