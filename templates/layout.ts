@@ -22,6 +22,10 @@ export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
   "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
 
+// Inline so browsers do not request /favicon.ico (a 404 in every console); data: is allowed by img-src.
+const FAVICON =
+  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%230b62c4'/%3E%3Cpath d='M6 4l6 4-6 4z' fill='%23fff'/%3E%3C/svg%3E";
+
 export function url(site: Pick<SiteView, 'pathPrefix'>, path: string): string {
   return site.pathPrefix + path.replace(/^\//, '');
 }
@@ -69,6 +73,7 @@ export function layout(
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta name="color-scheme" content="light dark">
+<link rel="icon" href="${FAVICON}">
 <title>${page.title}</title>
 ${page.description ? html`<meta name="description" content="${page.description}">` : ''}
 ${assets.styles.map((href) => html`<link rel="stylesheet" href="${href}">`)}

@@ -76,6 +76,8 @@ export function enhanceUsersIndex(doc: Document): void {
       doc.getElementById('user-pager')?.setAttribute('hidden', '');
       form.addEventListener('input', apply);
       form.addEventListener('submit', (e) => e.preventDefault());
+      // Reset fires before the fields are cleared; filter once they are.
+      form.addEventListener('reset', () => setTimeout(apply, 0));
       more.addEventListener('click', renderMore);
       apply();
     })

@@ -1,0 +1,75 @@
+// One small seeded site per test process, built with the real pipeline into a temp folder and
+// served on 127.0.0.1. uvu runs every test file in one process, so the files share the build
+// and the browser (memoised promises) instead of each paying the ~20 s Vite pass.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { resolveConfig } from '../../build/config.ts';
+import { buildReport } from '../../build/buildReport.ts';
+import { launch, serve } from './harness.ts';
+import type { Browser } from 'playwright-core';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const SMALL_SITE_FLAGS = ['--users', '60', '--titles', '40'];
+
+export interface BuiltSite {
+  dir: string;
+  url: string;
+  /** Site-relative path of the first user page (e.g. "users/u1/"). */
+  userPath: string;
+}
+
+let built: Promise<BuiltSite> | undefined;
+let browser: Promise<Browser> | undefined;
+const cleanups: (() => Promise<void>)[] = [];
+
+async function buildAndServe(): Promise<BuiltSite> {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'browser-site-'));
+  const dir = path.join(tmp, 'site');
+  const argv = [...SMALL_SITE_FLAGS, '--out', dir];
+  const { config } = resolveConfig(argv, { cwd: ROOT });
+  await buildReport(config, { root: ROOT, argv });
+  const server = await serve(dir);
+  cleanups.push(server.close, async () => rmSync(tmp, { recursive: true, force: true }));
+  const firstUser = readdirSync(path.join(dir, 'users'), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && d.name !== 'page')
+    .map((d) => d.name)
+    .sort()[0];
+  if (!firstUser) throw new Error('the test site has no user pages');
+  return { dir, url: server.url, userPath: `users/${firstUser}/` };
+}
+
+export function testSite(): Promise<BuiltSite> {
+  built ??= buildAndServe();
+  return built;
+}
+
+export function testBrowser(): Promise<Browser> {
+  browser ??= launch().then((b) => {
+    cleanups.push(() => b.close());
+    return b;
+  });
+  return browser;
+}
+
+/** The three pages the issue names. */
+export function keyPages(site: BuiltSite): { name: string; url: string }[] {
+  return [
+    { name: 'home', url: `${site.url}/` },
+    { name: 'users-index', url: `${site.url}/users/` },
+    { name: 'user-page', url: `${site.url}/${site.userPath}` },
+  ];
+}
+
+// uvu imports every test file before running any suite, so each file's useSharedSite() call
+// at import time counts it; the last suite's `after` hook closes the browser and the server
+// (open handles would otherwise keep the process alive).
+let users = 0;
+
+export function useSharedSite(suite: { after: (fn: () => Promise<void>) => void }): void {
+  users++;
+  suite.after(async () => {
+    if (--users > 0) return;
+    await Promise.all(cleanups.splice(0).map((c) => c().catch(() => {})));
+  });
+}
