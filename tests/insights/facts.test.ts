@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { FactLookupError } from '../../build/insights/catalogue.ts';
+import { FactLookupError, FAMILY_SUFFIXES } from '../../build/insights/catalogue.ts';
 import { keySegment, keySegments } from '../../build/insights/factKeys.ts';
 import { directModel, smallDataset, smallFacts, smallRecommendations } from './handmade.ts';
 import { buildFacts } from '../../build/insights/facts.ts';
@@ -107,6 +107,16 @@ test('multi-genre titles split their weight, so shares still sum to one', () => 
   close(sum, 1, 'viewing shares');
   close(f.get('genre.Crime.catalog_share').value, 0.375, 'Crime catalogue');
   assert.is(f.get('genre.Crime.title_count').value, 2);
+});
+
+test('every per-genre, per-plan and per-region fact has its suffix in FAMILY_SUFFIXES', () => {
+  // bindings to family members are accepted before the data is known only by these suffixes
+  for (const name of smallFacts().knownNames()) {
+    const m = /^(genre|plan|region)\.[^.]+\.(.+)$/.exec(name);
+    if (m) assert.ok(FAMILY_SUFFIXES[m[1]].includes(m[2]), name);
+  }
+  assert.ok(smallFacts().isPossible('plan.Gold.top_device'));
+  assert.not.ok(smallFacts().isPossible('plan.Gold.top_devise'));
 });
 
 test.run();
