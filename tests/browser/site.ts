@@ -7,7 +7,7 @@ import path from 'node:path';
 import { resolveConfig } from '../../build/config.ts';
 import { buildReport } from '../../build/buildReport.ts';
 import { launch, serve } from './harness.ts';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SMALL_SITE_FLAGS = ['--users', '60', '--titles', '40'];
@@ -72,4 +72,21 @@ export function useSharedSite(suite: { after: (fn: () => Promise<void>) => void 
     if (--users > 0) return;
     await Promise.all(cleanups.splice(0).map((c) => c().catch(() => {})));
   });
+}
+
+/**
+ * Everything that would show up red in a reader's devtools: console errors, uncaught
+ * exceptions, failed requests and HTTP errors. Read the array after the page settled.
+ */
+export function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText ?? '?'})`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  return problems;
 }
