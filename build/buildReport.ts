@@ -40,7 +40,8 @@ export async function buildReport(config: ReportConfig, opts: BuildOptions): Pro
   const time = opts.time ?? stageTimer();
   const log = opts.log ?? (() => {});
   const pipeline = await runPipeline(config, time);
-  for (const [what, n] of pipeline.dataset.counts) if (n > 0) log(`note: ${what}: ${n}`);
+  const counts = [...pipeline.dataset.counts].map(([what, n]) => `${what} ${n.toLocaleString('en-US')}`);
+  if (counts.length > 0) log(`data: ${counts.join(', ')}`);
   const content = await time('narrative bindings', async () =>
     bindContent(path.join(opts.root, CONTENT_DIR), opts.root, { pipeline, drafts: config.drafts, pathPrefix: config.pathPrefix }),
   );
@@ -65,5 +66,6 @@ export async function buildReport(config: ReportConfig, opts: BuildOptions): Pro
   const summary =
     `built ${config.out}: ${ds.users.length} user pages, ${ds.titles.length} titles, ${ds.ratings.length} ratings, ` +
     `${site.charts.size} report charts${content.warnings.length > 0 ? `, ${content.warnings.length} claim warning(s) on /drafts/` : ''}`;
+  log(`stages: ${time.stages.map(([s, ms]) => `${s} ${(ms / 1000).toFixed(2)}s`).join(', ')}`);
   return { pipeline, stages: time.stages, warnings: content.warnings.length, summary };
 }

@@ -3,6 +3,8 @@
 export interface StageTimer {
   <T>(stage: string, fn: () => Promise<T>): Promise<T>;
   readonly stages: [string, number][];
+  /** Adds `ms` to a stage (creating it), for work measured from inside another stage. */
+  record(stage: string, ms: number): void;
 }
 
 export function stageTimer(now: () => number = () => performance.now()): StageTimer {
@@ -15,5 +17,10 @@ export function stageTimer(now: () => number = () => performance.now()): StageTi
       stages.push([stage, now() - t0]);
     }
   };
-  return Object.assign(time, { stages });
+  const record = (stage: string, ms: number) => {
+    const row = stages.find(([s]) => s === stage);
+    if (row) row[1] += ms;
+    else stages.push([stage, ms]);
+  };
+  return Object.assign(time, { stages, record });
 }

@@ -2,6 +2,7 @@
 // lives in build/.
 import { helpText, resolveConfig } from '../build/config.ts';
 import { buildReport } from '../build/buildReport.ts';
+import { writeFileSync } from 'node:fs';
 import { runCli } from './cli.ts';
 
 await runCli(async () => {
@@ -12,4 +13,8 @@ await runCli(async () => {
   }
   const result = await buildReport(config, { root: process.cwd(), argv: process.argv.slice(2), log: (l) => process.stdout.write(`${l}\n`) });
   process.stdout.write(`${result.summary}\n`);
+  // For `npm run bench`, which runs builds as child processes and reads their stage timings.
+  if (process.env.REPORT_TIMINGS_FILE) {
+    writeFileSync(process.env.REPORT_TIMINGS_FILE, JSON.stringify({ stages: result.stages, maxRssKB: process.resourceUsage().maxRSS }));
+  }
 });

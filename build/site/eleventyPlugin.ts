@@ -25,8 +25,9 @@ export interface ReportPluginOptions {
 
 interface EleventyData {
   collections: { section?: { data: Record<string, unknown>; content: string; inputPath: string }[] };
-  u?: UserView;
-  chunk?: { page: number; users: UserView[] };
+  /** Pagination items are positions, not the objects: Eleventy copies each item into the page's data. */
+  ui?: number;
+  ci?: number;
 }
 
 /** 1-based line of the first body line, after any front matter, so errors name real lines. */
@@ -72,22 +73,22 @@ export function reportPlugin(eleventyConfig: any, options: ReportPluginOptions):
     }
     eleventyConfig.addTemplate('users-index.11ty.js', {
       data: {
-        pagination: { data: 'reportUserChunks', size: 1, alias: 'chunk' },
-        reportUserChunks: chunks,
-        permalink: (data: EleventyData) => usersIndexPath(data.chunk!.page),
+        pagination: { data: 'reportUserChunks', size: 1, alias: 'ci' },
+        reportUserChunks: chunks.map((_, i) => i),
+        permalink: (data: EleventyData) => usersIndexPath(chunks[data.ci!].page),
         eleventyExcludeFromCollections: true,
       },
       render: (data: EleventyData) =>
-        usersIndexPage(site, sections(data), assets, data.chunk!.page, chunks.length, data.chunk!.users),
+        usersIndexPage(site, sections(data), assets, chunks[data.ci!].page, chunks.length, chunks[data.ci!].users),
     });
     eleventyConfig.addTemplate('user-pages.11ty.js', {
       data: {
-        pagination: { data: 'reportUsers', size: 1, alias: 'u' },
-        reportUsers: site.users,
-        permalink: (data: EleventyData) => `users/${data.u!.slug}/index.html`,
+        pagination: { data: 'reportUsers', size: 1, alias: 'ui' },
+        reportUsers: site.users.map((_, i) => i),
+        permalink: (data: EleventyData) => `users/${site.users[data.ui!].slug}/index.html`,
         eleventyExcludeFromCollections: true,
       },
-      render: (data: EleventyData) => userPage(site, sections(data), data.u!, assets),
+      render: (data: EleventyData) => userPage(site, sections(data), site.users[data.ui!], assets),
     });
   }
   // Sections are every Markdown file in content/; content/content.11tydata.json keeps them

@@ -1,0 +1,114 @@
+// `npm run bench`: wall time per stage (median of N runs) and peak memory of whole builds at
+// three scales, each build a fresh child process (a cold start, as a user runs it), plus the
+// item–item similarity kernel alone on real MovieLens ratings. Numbers, not assertions: the
+// machines are shared and noisy, so medians and the spread are reported.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadMovieLens } from './data/movielens.ts';
+import { indexMaps, ratingMatrix, itemCosineTopK } from './model/index.ts';
+
+export interface Scale {
+  name: string;
+  users: number;
+  titles: number;
+  ratingsPerUser: number;
+}
+
+export const SCALES: Scale[] = [
+  { name: 'seed (10 × 20)', users: 10, titles: 20, ratingsPerUser: 5 },
+  { name: '1,000 × 500', users: 1000, titles: 500, ratingsPerUser: 50 },
+  { name: '10,000 × 2,000', users: 10000, titles: 2000, ratingsPerUser: 50 },
+];
+
+/** Bench stage → the build's own stage names that make it up. */
+export const STAGES: [string, string[]][] = [
+  ['simulate', ['load/simulate']],
+  ['model', ['model']],
+  ['recommend', ['recommend']],
+  ['evaluate', ['evaluate']],
+  ['insights', ['insights', 'narrative bindings']],
+  ['charts', ['charts']],
+  ['site data', ['site data', 'matrix downloads', 'downloads']],
+  ['eleventy', ['eleventy (report pages)', 'eleventy (user pages)']],
+  ['vite', ['vite']],
+];
+
+export interface ScaleResult {
+  scale: Scale;
+  runs: number;
+  /** Median ms per bench stage, plus "total" (the child's wall time, cold start included). */
+  median: Map<string, number>;
+  min: Map<string, number>;
+  max: Map<string, number>;
+  peakRssMB: number;
+}
+
+export const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+export function benchScale(root: string, scale: Scale, runs: number): ScaleResult {
+  const samples = new Map<string, number[]>();
+  let peak = 0;
+  for (let i = 0; i < runs; i++) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bench-'));
+    const timings = path.join(dir, 'timings.json');
+    const t0 = performance.now();
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/build.ts', '--users', String(scale.users), '--titles', String(scale.titles), '--ratings-per-user', String(scale.ratingsPerUser), '--out', path.join(dir, 'site')],
+      { cwd: root, env: { ...process.env, REPORT_TIMINGS_FILE: timings }, encoding: 'utf8', maxBuffer: 64 << 20 },
+    );
+    const wall = performance.now() - t0;
+    if (run.status !== 0) throw new Error(`build at ${scale.name} failed: ${run.stderr.trim().split('\n').pop()}`);
+    const { stages, maxRssKB } = JSON.parse(readFileSync(timings, 'utf8')) as { stages: [string, number][]; maxRssKB: number };
+    rmSync(dir, { recursive: true, force: true });
+    const own = new Map(stages);
+    for (const [bench, parts] of STAGES) push(samples, bench, parts.reduce((s, p) => s + (own.get(p) ?? 0), 0));
+    push(samples, 'total', wall);
+    peak = Math.max(peak, maxRssKB / 1024);
+  }
+  const agg = (f: (xs: number[]) => number) => new Map([...samples].map(([k, xs]) => [k, f(xs)]));
+  return { scale, runs, median: agg(median), min: agg((xs) => Math.min(...xs)), max: agg((xs) => Math.max(...xs)), peakRssMB: peak };
+}
+
+function push(m: Map<string, number[]>, k: string, v: number) {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+export interface SimilarityResult {
+  titles: number;
+  ratings: number;
+  k: number;
+  medianMs: number;
+  runs: number[];
+}
+
+/** The item–item cosine top-k kernel alone on real MovieLens ratings (loading not timed). */
+export async function benchSimilarity(ratingsPath: string, moviesPath: string, k: number, runs: number): Promise<SimilarityResult> {
+  const ds = await loadMovieLens(ratingsPath, moviesPath);
+  const maps = indexMaps(ds);
+  const m = ratingMatrix(ds, maps);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    itemCosineTopK(m, k);
+    times.push(performance.now() - t0);
+  }
+  const rated = new Set(ds.ratings.map((r) => r.titleId)).size;
+  return { titles: rated, ratings: ds.ratings.length, k, medianMs: median(times), runs: times };
+}
+
+export function formatTable(results: ScaleResult[]): string {
+  const cols = [...STAGES.map(([s]) => s), 'total'];
+  const head = ['scale', ...cols.map((c) => `${c} s`), 'peak RSS MB'];
+  const rows = results.map((r) => [r.scale.name, ...cols.map((c) => ((r.median.get(c) ?? 0) / 1000).toFixed(2)), r.peakRssMB.toFixed(0)]);
+  const width = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(width[i]) : c.padStart(width[i]))).join(' | ')} |`;
+  return [line(head), `|${width.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n');
+}
