@@ -86,22 +86,27 @@ export class AliasTable {
     this.prob = new Float64Array(n);
     this.alias = new Int32Array(n);
     const scaled = new Float64Array(n);
-    const small: number[] = [];
-    const large: number[] = [];
+    // Two index stacks in typed arrays: tables are built once per user, so keep them allocation-light.
+    const small = new Int32Array(n);
+    const large = new Int32Array(n);
+    let ns = 0;
+    let nl = 0;
     for (let i = 0; i < n; i++) {
       scaled[i] = (weights[i] * n) / total;
-      (scaled[i] < 1 ? small : large).push(i);
+      if (scaled[i] < 1) small[ns++] = i;
+      else large[nl++] = i;
     }
-    while (small.length > 0 && large.length > 0) {
-      const s = small.pop()!;
-      const l = large.pop()!;
+    while (ns > 0 && nl > 0) {
+      const s = small[--ns];
+      const l = large[--nl];
       this.prob[s] = scaled[s];
       this.alias[s] = l;
       scaled[l] = scaled[l] + scaled[s] - 1;
-      (scaled[l] < 1 ? small : large).push(l);
+      if (scaled[l] < 1) small[ns++] = l;
+      else large[nl++] = l;
     }
-    for (const i of large) this.prob[i] = 1;
-    for (const i of small) this.prob[i] = 1; // rounding leftovers
+    while (nl > 0) this.prob[large[--nl]] = 1;
+    while (ns > 0) this.prob[small[--ns]] = 1; // rounding leftovers
   }
 
   draw(rng: Rng): number {
