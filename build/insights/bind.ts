@@ -349,7 +349,7 @@ export function strategyHtml(item: StrategyItem, facts: FactCatalogue): Raw {
       const fact = facts.get(p.fact);
       const value = formatPlain(fact, parseFormat(p.format)); // escaped by `html`
       const numeric = typeof fact.value === 'number';
-      return figures && numeric ? html`<strong class="figure" data-fact="${p.fact}">${value}</strong>` : value;
+      return figures && numeric ? html`<strong class="figure" data-fact="${p.fact}" data-value="${String(fact.value)}">${value}</strong>` : value;
     });
   return html`<article class="strategy-item" id="strategy-${item.id}" data-figure-fact="${item.figureFact}">
 <h3 class="strategy-headline">${parts(item.headlineParts, false)}</h3>
