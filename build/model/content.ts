@@ -13,8 +13,12 @@ const STOPWORDS = new Set(
     .split(/\s+/),
 );
 
-/** How much a genre token counts against one description word (term frequency multiplier). */
-const GENRE_WEIGHT = 3;
+/**
+ * How much a genre token counts against one description word (term frequency multiplier). 8
+ * measured best for genre match against the simulation's hidden preferences (3 → 0.93, 8 → 0.95
+ * at 1,000 users × 500 titles) without costing MovieLens accuracy (genres are its only tokens).
+ */
+const GENRE_WEIGHT = 8;
 /** Description words in more than this share of titles say little and cost a lot (df² pairs). */
 const MAX_WORD_DF_SHARE = 0.05;
 

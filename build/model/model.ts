@@ -29,11 +29,25 @@ export interface Model extends ModelView {
   /** Ratings per title and their mean (0 when unrated). */
   ratingCount: Int32Array;
   ratingMean: Float64Array;
+  /** Middle of the rating scale (3 on 1–5): above it a rating says "liked". */
+  ratingMidpoint: number;
   /** The user's ratings as (title position, value) pairs, by title position. */
   userRatings(u: number): { pos: number; value: number }[];
 }
 
 export const DEFAULT_NEIGHBOURS = 50;
+
+// The content index depends only on the catalogue, and the evaluation's train-only model shares
+// the catalogue array with the published model: build it once per catalogue and k.
+const contentCache = new WeakMap<Title[], Map<number, ContentIndex>>();
+
+function contentIndexFor(catalogue: Title[], titles: Title[], k: number): ContentIndex {
+  let byK = contentCache.get(catalogue);
+  if (!byK) contentCache.set(catalogue, (byK = new Map()));
+  let index = byK.get(k);
+  if (!index) byK.set(k, (index = buildContentIndex(titles, k)));
+  return index;
+}
 
 export function buildModel(ds: Dataset, opts: ModelOptions = {}): Model {
   const maps = indexMaps(ds);
@@ -48,7 +62,7 @@ export function buildModel(ds: Dataset, opts: ModelOptions = {}): Model {
   );
   const columnNorm = columnNorms(matrix);
   const ratingNeighbours = itemCosineTopK(matrix, opts.neighbours ?? DEFAULT_NEIGHBOURS);
-  const content = buildContentIndex(titles, opts.contentNeighbours ?? DEFAULT_NEIGHBOURS);
+  const content = contentIndexFor(ds.titles, titles, opts.contentNeighbours ?? DEFAULT_NEIGHBOURS);
   const affinity = genreAffinities(matrix, titleGenres, genres.length);
   const ratingCount = new Int32Array(matrix.nTitles);
   const ratingMean = new Float64Array(matrix.nTitles);
@@ -75,6 +89,7 @@ export function buildModel(ds: Dataset, opts: ModelOptions = {}): Model {
     affinity,
     ratingCount,
     ratingMean,
+    ratingMidpoint: (ds.ratingScale.min + ds.ratingScale.max) / 2,
     itemSimilarity: (a, b) => (a === b ? (columnNorm[a] > 0 ? 1 : 0) : columnCosine(matrix, a, b, columnNorm)),
     contentSimilarity: (a, b) => contentCosine(content, a, b),
     neighbours: (t) => {

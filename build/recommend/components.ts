@@ -5,11 +5,31 @@ import { coRatedTopK, itemCosineTopK, type Model, type Neighbours } from '../mod
 
 export interface Component {
   kind: 'ratings' | 'content';
-  /** How a rating becomes the weight x(u,i): implicit (1), or the rating itself. */
-  value: 'binary' | 'rating';
+  /**
+   * How a rating becomes the weight x(u,i): implicit (1), the rating itself, or the rating
+   * minus the scale's midpoint (a disliked title then pushes its neighbours down).
+   */
+  value: 'binary' | 'rating' | 'centred';
   /** Multiplier of this component's score in the blend. */
   weight: number;
+  /**
+   * When set, the weight fades with the user's history: weight · h / (h + ratings). Content
+   * carries a user with 4 ratings; a user with 150 is better served by their co-raters.
+   */
+  fadeWithHistory?: number;
   neighbours: Neighbours;
+}
+
+// Weight lists are the expensive part of a recommender; the published model and the compared
+// ones share them (same model, same settings) instead of building them twice.
+const memo = new WeakMap<Model, Map<string, Neighbours>>();
+
+export function memoised(model: Model, key: string, build: () => Neighbours): Neighbours {
+  let byKey = memo.get(model);
+  if (!byKey) memo.set(model, (byKey = new Map()));
+  let nb = byKey.get(key);
+  if (!nb) byKey.set(key, (nb = build()));
+  return nb;
 }
 
 export interface ItemKnnOptions {
@@ -20,7 +40,7 @@ export interface ItemKnnOptions {
 
 /** Item-kNN: cosine between titles' rating columns, optionally shrunk and on implicit data. */
 export function itemKnn(model: Model, o: ItemKnnOptions): Neighbours {
-  return itemCosineTopK(model.matrix, o.k, { shrink: o.shrink, binary: o.binary });
+  return memoised(model, `knn ${JSON.stringify(o)}`, () => itemCosineTopK(model.matrix, o.k, { shrink: o.shrink, binary: o.binary }));
 }
 
 export interface Rp3Options {
@@ -37,6 +57,10 @@ export interface Rp3Options {
  * normalised to sum 1 (as the reference implementation does).
  */
 export function rp3beta(model: Model, o: Rp3Options): Neighbours {
+  return memoised(model, `rp3beta ${JSON.stringify(o)}`, () => buildRp3beta(model, o));
+}
+
+function buildRp3beta(model: Model, o: Rp3Options): Neighbours {
   const m = model.matrix;
   const userWeight = new Float64Array(m.nUsers);
   for (let u = 0; u < m.nUsers; u++) {

@@ -3,6 +3,7 @@
 // titles — those with at least `minCount` ratings, at most `maxTitles` of them (most rated
 // first) — and the result is kept as a sparse top-k per title like every other component.
 import type { Model, Neighbours } from '../model/index.ts';
+import { memoised } from './components.ts';
 
 export interface EaseOptions {
   lambda: number;
@@ -18,20 +19,25 @@ export function invertSpd(a: Float64Array, n: number): void {
     const pivot = a[rowP + p];
     if (!(pivot > 0)) throw new Error(`EASE: matrix not positive definite at ${p}`);
     const inv = 1 / pivot;
-    for (let j = 0; j < n; j++) a[rowP + j] *= inv;
-    a[rowP + p] = inv;
+    const rp = a.subarray(rowP, rowP + n);
+    for (let j = 0; j < n; j++) rp[j] *= inv;
+    rp[p] = inv;
     for (let i = 0; i < n; i++) {
       if (i === p) continue;
-      const rowI = i * n;
-      const f = a[rowI + p];
+      const ri = a.subarray(i * n, i * n + n);
+      const f = ri[p];
       if (f === 0) continue;
-      for (let j = 0; j < n; j++) a[rowI + j] -= f * a[rowP + j];
-      a[rowI + p] = -f * inv;
+      for (let j = 0; j < n; j++) ri[j] -= f * rp[j];
+      ri[p] = -f * inv;
     }
   }
 }
 
 export function ease(model: Model, o: EaseOptions): Neighbours {
+  return memoised(model, `ease ${JSON.stringify(o)}`, () => buildEase(model, o));
+}
+
+function buildEase(model: Model, o: EaseOptions): Neighbours {
   const m = model.matrix;
   const eligible: number[] = [];
   for (let t = 0; t < m.nTitles; t++) if (model.ratingCount[t] >= o.minCount) eligible.push(t);

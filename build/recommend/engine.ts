@@ -29,15 +29,38 @@ export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Scratch buffers and per-model tables shared by all users of one ranking run. */
+function effectiveWeight(c: Component, history: number): number {
+  return c.fadeWithHistory === undefined ? c.weight : (c.weight * c.fadeWithHistory) / (c.fadeWithHistory + history);
+}
+
+/** One component's per-title accumulators (raw, before the per-user scaling). */
+class ComponentBuffers {
+  readonly score: Float64Array;
+  /** The two strongest single contributions per title: rated title position and amount. */
+  readonly best1: Int32Array;
+  readonly best1c: Float64Array;
+  readonly best2: Int32Array;
+  readonly best2c: Float64Array;
+  max = 0;
+  /** This user's factor: effective weight ÷ max. */
+  scale = 0;
+  constructor(n: number) {
+    this.score = new Float64Array(n);
+    this.best1 = new Int32Array(n);
+    this.best1c = new Float64Array(n);
+    this.best2 = new Int32Array(n);
+    this.best2c = new Float64Array(n);
+  }
+}
+
+/**
+ * Scratch buffers and per-model tables shared by all users of one ranking run. Components are
+ * blended after scaling each by its maximum for this user, so a blend weight means the same
+ * whatever the component's natural scale (row-normalised walk probabilities vs cosines).
+ */
 export class Ranker {
+  private readonly buffers: ComponentBuffers[];
   private readonly score: Float64Array;
-  private readonly best1: Int32Array;
-  private readonly best1c: Float64Array;
-  private readonly best1k: Uint8Array;
-  private readonly best2: Int32Array;
-  private readonly best2c: Float64Array;
-  private readonly best2k: Uint8Array;
   private readonly stamp: Int32Array;
   private readonly touched: Int32Array;
   private readonly rated: Int32Array;
@@ -53,13 +76,8 @@ export class Ranker {
     readonly recommender: Recommender,
   ) {
     const n = model.titleIds.length;
+    this.buffers = recommender.components.map(() => new ComponentBuffers(n));
     this.score = new Float64Array(n);
-    this.best1 = new Int32Array(n);
-    this.best1c = new Float64Array(n);
-    this.best1k = new Uint8Array(n);
-    this.best2 = new Int32Array(n);
-    this.best2c = new Float64Array(n);
-    this.best2k = new Uint8Array(n);
     this.stamp = new Int32Array(n).fill(-1);
     this.touched = new Int32Array(n);
     this.rated = new Int32Array(n).fill(-1);
@@ -94,6 +112,7 @@ export class Ranker {
     const out: Recommendation[] = [];
     if (ratings.length >= this.recommender.minHistory) {
       const nTouched = this.accumulate(ratings, stampId);
+      this.blend(nTouched, ratings.length);
       const heap = new TopK(k);
       for (let s = 0; s < nTouched; s++) {
         const t = this.touched[s];
@@ -131,64 +150,89 @@ export class Ranker {
     return out;
   }
 
-  /** Fills `score` for every title reached from the user's ratings; returns the touched count. */
+  /** Fills each component's buffers for every title reached from the user's ratings. */
   private accumulate(ratings: { pos: number; value: number }[], stampId: number): number {
-    const { score, stamp, touched, best1, best1c, best1k, best2, best2c, best2k } = this;
+    const { stamp, touched } = this;
     let n = 0;
-    for (const c of this.recommender.components) {
+    this.recommender.components.forEach((c, ci) => {
+      const b = this.buffers[ci];
+      const { score, best1, best1c, best2, best2c } = b;
       const nb = c.neighbours;
-      const kindCode = c.kind === 'content' ? 1 : 0;
       for (const r of ratings) {
-        const x = (c.value === 'binary' ? 1 : r.value) * c.weight;
+        const x = c.value === 'binary' ? 1 : c.value === 'rating' ? r.value : r.value - this.model.ratingMidpoint;
         for (let p = nb.ptr[r.pos]; p < nb.ptr[r.pos + 1]; p++) {
           const t = nb.idx[p];
-          const contrib = x * nb.val[p];
           if (stamp[t] !== stampId) {
             stamp[t] = stampId;
-            score[t] = 0;
-            best1[t] = -1;
-            best1c[t] = 0;
-            best2[t] = -1;
-            best2c[t] = 0;
             touched[n++] = t;
-          }
-          score[t] += contrib;
-          // keep the two strongest single contributions (a title can contribute via two components)
-          if (contrib > best1c[t]) {
-            if (best1[t] !== r.pos) {
-              best2[t] = best1[t];
-              best2c[t] = best1c[t];
-              best2k[t] = best1k[t];
+            for (const other of this.buffers) {
+              other.score[t] = 0;
+              other.best1[t] = -1;
+              other.best1c[t] = 0;
+              other.best2[t] = -1;
+              other.best2c[t] = 0;
             }
+          }
+          const contrib = x * nb.val[p];
+          score[t] += contrib;
+          if (contrib > best1c[t]) {
+            best2[t] = best1[t];
+            best2c[t] = best1c[t];
             best1[t] = r.pos;
             best1c[t] = contrib;
-            best1k[t] = kindCode;
-          } else if (contrib > best2c[t] && best1[t] !== r.pos) {
+          } else if (contrib > best2c[t]) {
             best2[t] = r.pos;
             best2c[t] = contrib;
-            best2k[t] = kindCode;
           }
         }
       }
-    }
+    });
     return n;
   }
 
+  /** score = Σ_c weight_c · score_c / max_c over the touched titles. */
+  private blend(nTouched: number, history: number): void {
+    const { touched, score } = this;
+    for (const b of this.buffers) {
+      let max = 0;
+      for (let s = 0; s < nTouched; s++) if (b.score[touched[s]] > max) max = b.score[touched[s]];
+      b.max = max;
+    }
+    for (let s = 0; s < nTouched; s++) score[touched[s]] = 0;
+    this.recommender.components.forEach((c, ci) => {
+      const b = this.buffers[ci];
+      b.scale = b.max > 0 ? effectiveWeight(c, history) / b.max : 0;
+      if (b.scale === 0) return;
+      const f = b.scale;
+      for (let s = 0; s < nTouched; s++) score[touched[s]] += f * b.score[touched[s]];
+    });
+  }
+
+  /** The two rated titles with the largest scaled contribution to t, across components. */
   private reasons(t: number, ratingOf: Map<number, number>): Reason[] {
     const { model } = this;
+    const cands: { pos: number; amount: number; content: boolean }[] = [];
+    this.recommender.components.forEach((c, ci) => {
+      const b = this.buffers[ci];
+      if (b.scale === 0) return;
+      const f = b.scale;
+      const content = c.kind === 'content';
+      if (b.best1[t] >= 0) cands.push({ pos: b.best1[t], amount: f * b.best1c[t], content });
+      if (b.best2[t] >= 0) cands.push({ pos: b.best2[t], amount: f * b.best2c[t], content });
+    });
+    cands.sort((a, b) => b.amount - a.amount || a.pos - b.pos);
     const reasons: Reason[] = [];
-    const add = (i: number, kind: number) => {
-      if (i < 0) return;
-      const isContent = kind === 1;
+    const used = new Set<number>();
+    for (const c of cands) {
+      if (used.has(c.pos) || reasons.length === 2) continue;
+      used.add(c.pos);
       reasons.push({
-        titleId: model.titleIds[i],
-        rating: ratingOf.get(i)!,
-        similarity: isContent ? model.contentSimilarity(i, t) : model.itemSimilarity(i, t),
-        kind: isContent ? 'content' : 'ratings',
+        titleId: model.titleIds[c.pos],
+        rating: ratingOf.get(c.pos)!,
+        similarity: c.content ? model.contentSimilarity(c.pos, t) : model.itemSimilarity(c.pos, t),
+        kind: c.content ? 'content' : 'ratings',
       });
-    };
-    add(this.best1[t], this.best1k[t]);
-    add(this.best2[t], this.best2k[t]);
+    }
     return reasons;
   }
 }

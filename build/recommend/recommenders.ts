@@ -21,18 +21,30 @@ export function rp3betaRecommender(model: Model): Recommender {
   return make('rp3beta', 'RP3beta', [{ kind: 'ratings', value: 'binary', weight: 1, neighbours: rp3beta(model, { k: 100, alpha: 1, beta: 0.5 }) }]);
 }
 
+/** EASE on the most-rated titles: the closed-form reference model, alone. */
+export const EASE_SETTINGS = { lambda: 300, minCount: 10, maxTitles: 800, k: 100 };
+
 export function easeRecommender(model: Model): Recommender {
-  return make('ease', 'EASE (titles with ≥ 10 ratings)', [
-    { kind: 'ratings', value: 'binary', weight: 1, neighbours: ease(model, { lambda: 200, minCount: 10, maxTitles: 2000, k: 200 }) },
+  return make('ease', `EASE (≤ ${EASE_SETTINGS.maxTitles} most-rated titles)`, [
+    { kind: 'ratings', value: 'binary', weight: 1, neighbours: ease(model, EASE_SETTINGS) },
   ]);
 }
 
-/** The published model: RP3beta on the ratings, blended with TF-IDF content neighbours. */
-export function defaultRecommender(model: Model): Recommender {
-  return make('default', 'Published: RP3beta + content', [
-    { kind: 'ratings', value: 'binary', weight: 1, neighbours: rp3beta(model, { k: 100, alpha: 1, beta: 0.5 }) },
-    { kind: 'content', value: 'binary', weight: 0.1, neighbours: contentKnn(model) },
-  ]);
+/** Blend weights of the published model, each component scaled to its per-user maximum. */
+export const DEFAULT_BLEND: { ease: number; rp3beta: number; content: number; fade: number } = { ease: 1, rp3beta: 0.3, content: 1.5, fade: 10 };
+
+/**
+ * The published model: EASE over the most-rated titles (the most accurate here), RP3beta so
+ * the long tail outside EASE's set can still be reached, and TF-IDF content neighbours so
+ * recommendations stay within the user's genres and new titles get a chance.
+ */
+export function defaultRecommender(model: Model, blend = DEFAULT_BLEND): Recommender {
+  const components: Component[] = [
+    { kind: 'ratings', value: 'binary', weight: blend.ease, neighbours: ease(model, EASE_SETTINGS) },
+    { kind: 'ratings', value: 'binary', weight: blend.rp3beta, neighbours: rp3beta(model, { k: 100, alpha: 1, beta: 0.5 }) },
+    { kind: 'content', value: 'rating', weight: blend.content, fadeWithHistory: blend.fade, neighbours: contentKnn(model) },
+  ];
+  return make('default', 'Published: EASE + RP3beta + content', components.filter((c) => c.weight > 0));
 }
 
 /** In display order after "popularity": the published model first, then what it was chosen over. */

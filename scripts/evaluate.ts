@@ -1,0 +1,66 @@
+// `npm run evaluate`: flags → dataset → the protocol's evaluation → a table (or one JSON object
+// with --json). Thin on purpose: the logic lives in build/evaluate/.
+import { helpText, resolveConfig, type ExtraFlag } from '../build/config.ts';
+import { loadDataset } from '../build/data/load.ts';
+import { evaluate } from '../build/evaluate/index.ts';
+import { InputError, type EvaluationResult } from '../build/types.ts';
+
+const EXTRA: Record<string, ExtraFlag> = {
+  k: { type: 'string', help: 'cut-off K of the ranking metrics (default 10)' },
+  json: { type: 'boolean', help: 'print one JSON object instead of the table' },
+};
+
+const COLUMNS = ['precision', 'recall', 'ndcg', 'hitRate', 'coverage', 'genreMatch', 'genreMatchTruth'] as const;
+
+function parseK(raw: string | boolean | undefined): number {
+  if (raw === undefined) return 10;
+  if (typeof raw !== 'string' || !/^\d+$/.test(raw.trim()) || Number(raw) < 1 || Number(raw) > 1000) {
+    throw new InputError(`--k: invalid value ${JSON.stringify(raw)}: expected a whole number from 1 to 1000`);
+  }
+  return Number(raw);
+}
+
+function table(result: EvaluationResult): string {
+  const cols = COLUMNS.filter((c) => c !== 'genreMatchTruth' || result.models.some((m) => m.metrics.genreMatchTruth !== null));
+  const header = ['model', ...cols.map((c) => `${c}@${result.protocol.k}`.replace(/coverage@\d+/, 'coverage'))];
+  const rows = result.models.map((m) => [m.name, ...cols.map((c) => (m.metrics[c] as number).toFixed(3))]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [result.protocol.description, '', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ''].join('\n');
+}
+
+function json(result: EvaluationResult): string {
+  const { description: _d, ...protocol } = result.protocol;
+  const models: Record<string, Record<string, number>> = {};
+  for (const m of result.models) {
+    const { genreMatchTruth, ...rest } = m.metrics;
+    models[m.name] = genreMatchTruth === null ? rest : { ...rest, genreMatchTruth };
+  }
+  return `${JSON.stringify({ protocol: { ...protocol, description: result.protocol.description }, models })}\n`;
+}
+
+async function main(): Promise<void> {
+  const { config, help, extra } = resolveConfig(process.argv.slice(2), { extra: EXTRA });
+  if (help) {
+    process.stdout.write(helpText('npm run --silent evaluate --', EXTRA));
+    return;
+  }
+  const k = parseK(extra.get('k'));
+  const ds = await loadDataset(config);
+  const result = evaluate(ds, { k, seed: config.seed });
+  process.stdout.write(extra.get('json') === true ? json(result) : table(result));
+}
+
+try {
+  await main();
+} catch (err) {
+  if (err instanceof InputError || (err instanceof Error && err.name === 'InputError')) {
+    process.stderr.write(`${err.message.split('\n')[0]}\n`);
+    process.exitCode = 2;
+  } else {
+    const e = err as Error;
+    process.stderr.write(`evaluate failed: ${e?.message ?? String(err)}\n`);
+    process.stderr.write(process.env.DEBUG ? `${e?.stack ?? ''}\n` : 'Run again with DEBUG=1 for the stack trace.\n');
+    process.exitCode = 1;
+  }
+}
