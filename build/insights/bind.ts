@@ -1,6 +1,6 @@
 // Content bindings: turns an editor's Markdown with directives into plain Markdown, before
 // marked renders it (an Eleventy preprocessor; Liquid/Nunjucks stay off for content). The
-// syntax, documented for editors in EDITOR-GUIDE.md:
+// syntax, documented for editors in the README's editor guide:
 //
 //   {{ top_genre }}                     a fact, in its kind's default format
 //   {{ top_genre_share | percent:1 }}   … in a named format (percent, number, integer, rating,

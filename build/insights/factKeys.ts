@@ -1,7 +1,7 @@
 // Fact names are part of the editors' vocabulary, so they must be stable and readable. Names
 // that embed a value from data (a genre, plan, region or device) pass that value through
 // `keySegment`, so `genre.Sci-Fi…` becomes `genre.Sci_Fi…`. The rule, documented for editors in
-// EDITOR-GUIDE.md: every run of characters other than A–Z, a–z, 0–9 becomes one "_", leading and
+// README, editor guide: every run of characters other than A–Z, a–z, 0–9 becomes one "_", leading and
 // trailing "_" are dropped, and an empty result becomes "unnamed". When two different values
 // collapse to the same key (e.g. "Sci-Fi" and "Sci Fi"), the value that sorts first keeps the
 // key and the others get "_2", "_3", … in sort order — deterministic for a given data set.
