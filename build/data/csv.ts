@@ -109,7 +109,8 @@ export class CsvReader {
         yield* parser.push(text);
       }
     } catch (err) {
-      if (err instanceof InputError) throw err;
+      // Only file-system failures (EACCES, EIO…) become input errors; anything else is a bug.
+      if (err instanceof InputError || typeof (err as NodeJS.ErrnoException).code !== 'string') throw err;
       throw new InputError(`${this.path}: cannot read file (${describeFsError(err)})`, { file: this.path });
     } finally {
       stream.destroy();

@@ -25,3 +25,8 @@ export async function loadDataset(config: ReportConfig, limits: Partial<CsvLimit
   }
   return simulate(simulationOptions(config));
 }
+
+/** One line for the build log, e.g. "ratings 100004, duplicate ratings replaced 0, …" (issue 5: counted in the log). */
+export function describeCounts(dataset: Dataset): string {
+  return [...dataset.counts].map(([name, n]) => `${name} ${n}`).join(', ');
+}

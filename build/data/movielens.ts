@@ -34,8 +34,8 @@ export async function loadMovieLens(ratingsPath: string, moviesPath: string, opt
     'MovieLens has ratings only: no viewing sessions, devices, subscription plans or regions, so the engagement sections are left out.',
     'Ratings are 0.5 to 5 stars in half stars, as MovieLens users gave them.',
   ];
-  if (noGenres > 0) notes.push(`${noGenres} movies have no genres in MovieLens; they appear under "${NO_GENRES}".`);
-  if (replaced > 0) notes.push(`${replaced} repeated ratings of the same movie by the same user were replaced by the later one.`);
+  if (noGenres > 0) notes.push(`${count(noGenres, 'movie has', 'movies have')} no genres in MovieLens; listed under "${NO_GENRES}".`);
+  if (replaced > 0) notes.push(`${count(replaced, 'repeated rating', 'repeated ratings')} of the same movie by the same user replaced by the later one.`);
   return {
     source: {
       kind: 'movielens',
@@ -58,6 +58,10 @@ export async function loadMovieLens(ratingsPath: string, moviesPath: string, opt
       ['titles without genres', noGenres],
     ]),
   };
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** A trimmed, non-empty id, or the standard error. */

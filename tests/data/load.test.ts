@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULTS, type ReportConfig } from '../../build/config.ts';
-import { loadDataset, simulationOptions } from '../../build/data/load.ts';
+import { describeCounts, loadDataset, simulationOptions } from '../../build/data/load.ts';
 import { simulate } from '../../build/data/simulate.ts';
 import type { CsvLimits } from '../../build/data/csv.ts';
 import { InputError } from '../../build/types.ts';
@@ -143,7 +143,8 @@ test('duplicate (user, title) pairs: the later row wins, counted', async () => {
     { userId: '1', titleId: '2', value: 3, timestamp: 11000 },
   ]);
   assert.is(d.counts.get('duplicate ratings replaced'), 1);
-  assert.ok(d.notes.some((n) => n.includes('1 repeated ratings')));
+  assert.match(describeCounts(d), 'ratings 2, duplicate ratings replaced 1');
+  assert.ok(d.notes.some((n) => n.includes('1 repeated rating of the same movie')));
 });
 
 test('no data flags: the simulation with the config\'s options', async () => {
