@@ -82,7 +82,7 @@ export function simulate(opts: SimulationOptions, catalogue?: Title[]): Dataset 
   const titles = catalogue ? catalogue.map((t) => ({ ...t, genres: [...t.genres], tags: [...t.tags] })) : simulatedTitles(opts);
   const users = simulatedUsers(stream(seed, 'users'), opts.users);
   const index = new CatalogueIndex(titles, stream(seed, 'popularity'));
-  const truth = drawTruth(stream(seed, 'preferences'), users, index);
+  const { truth, tastes } = drawTruth(stream(seed, 'preferences'), users, index);
   const window = viewingWindow(opts.endDate);
 
   const activityRng = stream(seed, 'activity');
@@ -92,8 +92,8 @@ export function simulate(opts: SimulationOptions, catalogue?: Title[]): Dataset 
   const ratingCounts = apportion(opts.users * opts.ratingsPerUser, activity, 1, titles.length);
   const sessionCounts = apportion(opts.users * opts.sessionsPerUser, activity, 0, Number.MAX_SAFE_INTEGER);
 
-  const ratings = drawRatings(stream(seed, 'ratings'), users, ratingCounts, index, truth, window);
-  const sessions = drawSessions(stream(seed, 'sessions'), users, sessionCounts, ratings, index, truth, window);
+  const ratings = drawRatings(stream(seed, 'ratings'), users, ratingCounts, index, tastes, window);
+  const sessions = drawSessions(stream(seed, 'sessions'), users, sessionCounts, ratings, index, tastes, window);
 
   const counts = new Map<string, number>([
     ['titles', titles.length],
@@ -213,9 +213,7 @@ interface UserTaste {
   bias: number;
 }
 
-const tastes = new WeakMap<HiddenTruth, UserTaste[]>();
-
-function drawTruth(rng: Rng, users: User[], index: CatalogueIndex): HiddenTruth {
+function drawTruth(rng: Rng, users: User[], index: CatalogueIndex): { truth: HiddenTruth; tastes: UserTaste[] } {
   const G = index.genres.length;
   const pickWeight = index.byGenre.map((m) => Math.pow(Math.min(m.length, SIZE_SATURATION), SIZE_POWER));
   const truth: HiddenTruth = { genrePreference: new Map(), deviceHabit: new Map(), topGenres: new Map() };
@@ -249,8 +247,7 @@ function drawTruth(rng: Rng, users: User[], index: CatalogueIndex): HiddenTruth 
       bias: 0.3 * normal(rng),
     });
   }
-  tastes.set(truth, perUser);
-  return truth;
+  return { truth, tastes: perUser };
 }
 
 /** The `n` heaviest genres, strongest first, ties by genre name. */
@@ -295,10 +292,9 @@ function drawRatings(
   users: User[],
   counts: number[],
   index: CatalogueIndex,
-  truth: HiddenTruth,
+  perUser: UserTaste[],
   window: { start: number; end: number },
 ): Rating[] {
-  const perUser = tastes.get(truth)!;
   const ratings: Rating[] = [];
   const span = window.end - window.start;
   // ratedBy[t] === u + 1 marks "user u has rated title t" without a Set per user.
@@ -310,7 +306,7 @@ function drawRatings(
     let misses = 0;
     while (n < counts[u]) {
       // Rejection keeps titles distinct; after many misses (the user's genres are used up) fall
-      // back to overall popularity, then to the most popular unrated title.
+      // back to overall popularity, then to the first unrated title in catalogue order.
       const t = misses < 30 ? drawTitle(rng, taste, index) : misses < 60 ? index.overall.draw(rng) : firstUnrated(ratedBy, stamp);
       if (ratedBy[t] === stamp) {
         misses++;
@@ -338,10 +334,9 @@ function drawSessions(
   counts: number[],
   ratings: Rating[],
   index: CatalogueIndex,
-  truth: HiddenTruth,
+  perUser: UserTaste[],
   window: { start: number; end: number },
 ): Session[] {
-  const perUser = tastes.get(truth)!;
   const titlePos = new Map(index.titles.map((t, i) => [t.id, i]));
   const ratedBy = new Map<string, { pos: number[]; sampler: AliasTable }>();
   for (let i = 0; i < ratings.length; ) {
