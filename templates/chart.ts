@@ -4,9 +4,19 @@ import { html, raw, type Raw } from '../build/util/html.ts';
 import type { ChartView, SiteView } from '../build/site/siteView.ts';
 import { url } from './layout.ts';
 
+/**
+ * Plot names each mark group (`<g aria-label="rule">`). Inside an `<svg role="img">` whose name
+ * and description come from its <title>/<desc>, those labels are never announced and axe counts
+ * them as prohibited ARIA (serious), so the inline copy drops them; the standalone download
+ * keeps Plot's markup as is.
+ */
+export function withoutMarkLabels(svg: string): string {
+  return svg.replace(/(<g\b[^>]*?)\s+aria-label="[^"]*"/g, '$1');
+}
+
 export function chartFigure(site: Pick<SiteView, 'pathPrefix'>, chart: ChartView, level: 'section' | 'user' = 'section'): Raw {
   return html`<figure class="chart chart-${level}" id="chart-${chart.id}">
-<div class="chart-svg">${raw(chart.svg)}</div>
+<div class="chart-svg">${raw(withoutMarkLabels(chart.svg))}</div>
 <figcaption>
 <strong class="chart-title">${chart.title}</strong>
 <span class="chart-description">${chart.description}</span>
