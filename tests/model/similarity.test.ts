@@ -1,0 +1,105 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import seedrandom from 'seedrandom';
+import { buildMatrix, buildModel, columnNorms, itemCosineTopK, coRatedTopK } from '../../build/model/index.ts';
+import { tiny } from '../fixtures/model/dataset.ts';
+
+const close = (a: number, b: number, eps = 1e-6) => assert.ok(Math.abs(a - b) < eps, `${a} ≉ ${b}`);
+
+test('itemSimilarity matches hand-computed cosines', () => {
+  const m = buildModel(tiny());
+  const [A, B, C, D, E] = ['A', 'B', 'C', 'D', 'E'].map((id) => m.titlePos.get(id)!);
+  // A=(5,3,0,1) B=(4,0,0,1): 21 / (√35·√17)
+  close(m.itemSimilarity(A, B), 21 / (Math.sqrt(35) * Math.sqrt(17)));
+  // A·C = 1·5 = 5; |C| = √41
+  close(m.itemSimilarity(A, C), 5 / (Math.sqrt(35) * Math.sqrt(41)));
+  // A·D = 3·2 = 6; |D| = √29
+  close(m.itemSimilarity(A, D), 6 / (Math.sqrt(35) * Math.sqrt(29)));
+  close(m.itemSimilarity(B, D), 0);
+  close(m.itemSimilarity(A, A), 1);
+  assert.is(m.itemSimilarity(A, E), 0, 'an unrated title has similarity 0');
+  close(m.itemSimilarity(C, D), m.itemSimilarity(D, C));
+});
+
+test('neighbours are the rating-cosine top-k, strongest first, excluding the title itself', () => {
+  const m = buildModel(tiny());
+  const A = m.titlePos.get('A')!;
+  const nb = m.neighbours(A);
+  assert.equal(
+    nb.map((n) => m.titleIds[n.pos]),
+    ['B', 'D', 'C'],
+  );
+  for (const n of nb) close(n.sim, m.itemSimilarity(A, n.pos), 1e-6);
+});
+
+/** Brute force: dense columns, every pair, sorted by (value desc, position asc). */
+function bruteTopK(dense: number[][], k: number, shrink: number): { idx: number[]; val: number[] }[] {
+  const nT = dense[0].length;
+  const col = (t: number) => dense.map((row) => row[t]);
+  const norm = (v: number[]) => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
+  return Array.from({ length: nT }, (_, i) => {
+    const pairs: [number, number][] = [];
+    for (let j = 0; j < nT; j++) {
+      if (j === i) continue;
+      const a = col(i);
+      const b = col(j);
+      const dot = a.reduce((s, x, u) => s + x * b[u], 0);
+      const d = norm(a) * norm(b) + shrink;
+      const v = d > 0 ? dot / d : 0;
+      if (v > 0) pairs.push([j, v]);
+    }
+    pairs.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    const top = pairs.slice(0, k);
+    return { idx: top.map((p) => p[0]), val: top.map((p) => p[1]) };
+  });
+}
+
+test('the sparse top-k kernel equals brute force on random matrices', () => {
+  const rng = seedrandom('kernel');
+  for (let trial = 0; trial < 25; trial++) {
+    const nU = 1 + Math.floor(rng() * 12);
+    const nT = 2 + Math.floor(rng() * 15);
+    const k = 1 + Math.floor(rng() * 6);
+    const shrink = trial % 2 === 0 ? 0 : 3;
+    const dense: number[][] = [];
+    const us: number[] = [];
+    const ts: number[] = [];
+    const vs: number[] = [];
+    for (let u = 0; u < nU; u++) {
+      dense.push(
+        Array.from({ length: nT }, (_, t) => {
+          // integer ratings make ties common, which exercises the tie rule
+          const v = rng() < 0.4 ? 1 + Math.floor(rng() * 3) : 0;
+          if (v > 0) {
+            us.push(u);
+            ts.push(t);
+            vs.push(v);
+          }
+          return v;
+        }),
+      );
+    }
+    const m = buildMatrix(nU, nT, Int32Array.from(us), Int32Array.from(ts), Float32Array.from(vs));
+    const got = itemCosineTopK(m, k, { shrink });
+    const want = bruteTopK(dense, k, shrink);
+    for (let i = 0; i < nT; i++) {
+      const idx = Array.from(got.idx.subarray(got.ptr[i], got.ptr[i + 1]));
+      const val = Array.from(got.val.subarray(got.ptr[i], got.ptr[i + 1]));
+      // float32 storage: compare values loosely, and positions where values clearly differ
+      assert.is(idx.length, want[i].idx.length, `trial ${trial} row ${i} length`);
+      val.forEach((v, s) => close(v, want[i].val[s], 1e-5));
+      assert.equal(idx, want[i].idx, `trial ${trial} row ${i}`);
+    }
+  }
+});
+
+test('k = 0 keeps nothing; columnNorms are the column lengths', () => {
+  const m = buildModel(tiny());
+  const nb = coRatedTopK(m.matrix, 0, { value: m.matrix.rowVal, userWeight: null, left: null, right: null, norm: null, shrink: 0 });
+  assert.is(nb.idx.length, 0);
+  const norms = columnNorms(m.matrix);
+  close(norms[m.titlePos.get('A')!], Math.sqrt(35));
+  assert.is(norms[m.titlePos.get('E')!], 0);
+});
+
+test.run();

@@ -1,0 +1,117 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { buildModel } from '../../build/model/index.ts';
+import { MIN_HISTORY, compareIds, recommend, recommendAll } from '../../build/recommend/index.ts';
+import { simulate } from '../../build/data/simulate.ts';
+import { InputError } from '../../build/types.ts';
+import { dataset, tiny, title } from '../fixtures/model/dataset.ts';
+
+const sim = simulate({ seed: 5, users: 60, titles: 40, ratingsPerUser: 8, sessionsPerUser: 0, endDate: '2025-06-30' });
+const simModel = buildModel(sim);
+
+test('never recommends a title the user rated', () => {
+  const rated = new Map<string, Set<string>>();
+  for (const r of sim.ratings) {
+    if (!rated.has(r.userId)) rated.set(r.userId, new Set());
+    rated.get(r.userId)!.add(r.titleId);
+  }
+  const all = recommendAll(simModel, sim, { k: 10 });
+  assert.is(all.size, sim.users.length);
+  for (const [u, recs] of all) {
+    assert.is(recs.length, 10);
+    assert.equal(
+      recs.map((r) => r.rank),
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+    );
+    assert.is(new Set(recs.map((r) => r.titleId)).size, 10);
+    for (const r of recs) assert.not.ok(rated.get(u)?.has(r.titleId), `${u} rated ${r.titleId}`);
+  }
+});
+
+test('include and exclude genre filters', () => {
+  const genresOf = new Map(sim.titles.map((t) => [t.id, t.genres]));
+  const u = sim.users[0].id;
+  const only = recommend(simModel, sim, u, { k: 5, includeGenres: ['Drama', 'Crime'] });
+  assert.ok(only.length > 0);
+  for (const r of only) assert.ok(genresOf.get(r.titleId)!.some((g) => g === 'Drama' || g === 'Crime'));
+  const without = recommend(simModel, sim, u, { k: 10, excludeGenres: ['Drama'] });
+  for (const r of without) assert.not.ok(genresOf.get(r.titleId)!.includes('Drama'));
+  assert.throws(() => recommend(simModel, sim, u, { k: 5, includeGenres: ['Westerns!'] }), (e: unknown) => e instanceof InputError);
+});
+
+test('collaborative recommendations are explained by the rated titles that contributed', () => {
+  const ds = tiny();
+  const m = buildModel(ds);
+  const recs = recommend(m, ds, 'u2', { k: 3 });
+  assert.ok(recs.length === 3);
+  const first = recs[0];
+  assert.is(first.source, 'collaborative');
+  assert.ok(first.reasons.length > 0);
+  const ratedByU2 = new Map([
+    ['A', 3],
+    ['D', 2],
+  ]);
+  for (const r of first.reasons) {
+    assert.is(r.rating, ratedByU2.get(r.titleId));
+    assert.ok(r.similarity >= 0 && r.similarity <= 1 + 1e-9);
+  }
+  const names = new Map(ds.titles.map((t) => [t.id, t.name]));
+  assert.match(first.explanation, /^Because you rated /);
+  assert.ok(first.explanation.includes(names.get(first.reasons[0].titleId)!));
+  assert.match(first.explanation, /★\d/);
+});
+
+test(`users with fewer than ${MIN_HISTORY} ratings, and unknown users, get the popularity fallback`, () => {
+  const ds = dataset(
+    [title('1', 'One', ['Drama']), title('2', 'Two', ['Drama']), title('3', 'Three', ['Comedy']), title('4', 'Four', ['Crime'])],
+    [
+      ['a', '1', 5],
+      ['a', '2', 4],
+      ['b', '1', 4],
+      ['b', '3', 2],
+      ['c', '1', 3],
+      ['c', '2', 5],
+      ['cold', '2', 4],
+    ],
+  );
+  const m = buildModel(ds);
+  const recs = recommend(m, ds, 'cold', { k: 3 });
+  assert.equal(
+    recs.map((r) => r.titleId),
+    ['1', '3', '4'],
+  );
+  assert.ok(recs.every((r) => r.source === 'popular' && r.reasons.length === 0));
+  assert.is(recs[0].explanation, 'Popular with viewers: rated by 3 users, mean ★4.0');
+  assert.is(recs[2].explanation, 'New to the catalogue: not rated by anyone yet');
+  // the fallback still honours filters and the rated titles
+  assert.equal(
+    recommend(m, ds, 'cold', { k: 3, excludeGenres: ['Comedy'] }).map((r) => r.titleId),
+    ['1', '4'],
+  );
+  assert.equal(
+    recommend(m, ds, 'nobody', { k: 2 }).map((r) => r.titleId),
+    ['1', '2'],
+  );
+});
+
+test('ties break by title id, numerically for numeric ids', () => {
+  assert.ok(compareIds('2', '10') < 0);
+  assert.ok(compareIds('b', 'a') > 0);
+  const ds = dataset(
+    [title('10', 'Ten', ['Drama']), title('9', 'Nine', ['Drama']), title('11', 'Eleven', ['Drama'])],
+    [['x', '11', 4]],
+    ['x', 'y'],
+  );
+  const m = buildModel(ds);
+  // 9 and 10 are both unrated: equal popularity, so "9" before "10"
+  assert.equal(
+    recommend(m, ds, 'y', { k: 3 }).map((r) => r.titleId),
+    ['11', '9', '10'],
+  );
+});
+
+test('recommendations are deterministic', () => {
+  assert.equal(recommendAll(simModel, sim, { k: 5 }), recommendAll(buildModel(sim), sim, { k: 5 }));
+});
+
+test.run();
