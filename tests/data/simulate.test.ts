@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { DEFAULT_SIMULATION, simulate, topGenres, viewingWindow } from '../../build/data/simulate.ts';
+import { DEFAULT_SIMULATION, simulate, viewingWindow } from '../../build/data/simulate.ts';
 import { caseStudyTitles } from '../../build/data/catalogue.ts';
 import { DEVICES, InputError, type Dataset, type Title } from '../../build/types.ts';
 
@@ -70,10 +70,6 @@ test('hidden truth: preferences sum to 1 and top genres are the 3 heaviest', () 
     const habit = base.truth!.deviceHabit.get(u.id)!;
     assert.ok(Math.abs([...habit.values()].reduce((a, b) => a + b, 0) - 1) < 1e-9);
   }
-});
-
-test('topGenres breaks ties by genre name', () => {
-  assert.equal(topGenres(new Map([['Drama', 0.2], ['Crime', 0.2], ['Anime', 0.1], ['Zombie', 0.5]]), 3), ['Zombie', 'Crime', 'Drama']);
 });
 
 function shareInTopGenres(d: Dataset): number {
