@@ -16,7 +16,7 @@ test.before(async () => {
 });
 
 test.after(async () => {
-  await page.context().close();
+  await page?.context().close();
 });
 
 const cards = () =>

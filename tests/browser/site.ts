@@ -28,7 +28,14 @@ async function buildAndServe(): Promise<BuiltSite> {
   const dir = path.join(tmp, 'site');
   const argv = [...SMALL_SITE_FLAGS, '--out', dir];
   const { config } = resolveConfig(argv, { cwd: ROOT });
-  await buildReport(config, { root: ROOT, argv });
+  try {
+    await buildReport(config, { root: ROOT, argv });
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    // uvu swallows errors thrown in `before` hooks; say why every test of the file will fail.
+    process.stderr.write(`browser tests: building the test site failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    throw e;
+  }
   const server = await serve(dir);
   cleanups.push(server.close, async () => rmSync(tmp, { recursive: true, force: true }));
   const firstUser = readdirSync(path.join(dir, 'users'), { withFileTypes: true })

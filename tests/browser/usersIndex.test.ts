@@ -27,7 +27,7 @@ test.before(async () => {
 });
 
 test.after(async () => {
-  await page.context().close();
+  await page?.context().close();
 });
 
 async function open(): Promise<void> {
