@@ -67,6 +67,8 @@ export function shuffled<T>(rng: Rng, items: readonly T[]): T[] {
   return out;
 }
 
+let scratch = { scaled: new Float64Array(64), small: new Int32Array(64), large: new Int32Array(64) };
+
 /**
  * Walker/Vose alias table: O(n) to build, O(1) per draw. Used wherever one distribution is
  * drawn from many times (a genre's titles by popularity, a user's genres).
@@ -85,10 +87,10 @@ export class AliasTable {
     this.size = n;
     this.prob = new Float64Array(n);
     this.alias = new Int32Array(n);
-    const scaled = new Float64Array(n);
-    // Two index stacks in typed arrays: tables are built once per user, so keep them allocation-light.
-    const small = new Int32Array(n);
-    const large = new Int32Array(n);
+    // Scratch space shared by all tables: thousands of small tables (one per user) are built,
+    // and typed-array allocation dominated their cost.
+    if (scratch.scaled.length < n) scratch = { scaled: new Float64Array(n), small: new Int32Array(n), large: new Int32Array(n) };
+    const { scaled, small, large } = scratch;
     let ns = 0;
     let nl = 0;
     for (let i = 0; i < n; i++) {
