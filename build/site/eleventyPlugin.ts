@@ -58,11 +58,11 @@ export function reportPlugin(eleventyConfig: any, options: ReportPluginOptions):
 
   if (phase !== 'users') {
     eleventyConfig.addTemplate('index.11ty.js', {
-      data: { permalink: 'index.html', eleventyExcludeFromCollections: true },
+      data: { permalink: 'index.html', eleventyExcludeFromCollections: true, templateEngineOverride: '11ty.js' },
       render: (data: EleventyData) => homePage(site, sections(data), assets),
     });
     eleventyConfig.addTemplate('drafts.11ty.js', {
-      data: { permalink: 'drafts/index.html', eleventyExcludeFromCollections: true },
+      data: { permalink: 'drafts/index.html', eleventyExcludeFromCollections: true, templateEngineOverride: '11ty.js' },
       render: (data: EleventyData) => draftsPage(site, sections(data), assets),
     });
   }
@@ -76,7 +76,7 @@ export function reportPlugin(eleventyConfig: any, options: ReportPluginOptions):
         pagination: { data: 'reportUserChunks', size: 1, alias: 'ci' },
         reportUserChunks: chunks.map((_, i) => i),
         permalink: (data: EleventyData) => usersIndexPath(chunks[data.ci!].page),
-        eleventyExcludeFromCollections: true,
+        eleventyExcludeFromCollections: true, templateEngineOverride: '11ty.js',
       },
       render: (data: EleventyData) =>
         usersIndexPage(site, sections(data), assets, chunks[data.ci!].page, chunks.length, chunks[data.ci!].users),
@@ -86,7 +86,7 @@ export function reportPlugin(eleventyConfig: any, options: ReportPluginOptions):
         pagination: { data: 'reportUsers', size: 1, alias: 'ui' },
         reportUsers: site.users.map((_, i) => i),
         permalink: (data: EleventyData) => `users/${site.users[data.ui!].slug}/index.html`,
-        eleventyExcludeFromCollections: true,
+        eleventyExcludeFromCollections: true, templateEngineOverride: '11ty.js',
       },
       render: (data: EleventyData) => userPage(site, sections(data), site.users[data.ui!], assets),
     });
