@@ -155,20 +155,35 @@ export function itemCosineTopK(m: RatingMatrix, k: number, opts: CosineOptions =
   return coRatedTopK(m, k, { value, userWeight: null, left: null, right: null, norm: columnNorms(m, value), shrink: opts.shrink ?? 0 });
 }
 
-/** Exact cosine of two titles' rating columns (0 when either is unrated), by sorted merge. */
+/**
+ * Exact cosine of two titles' rating columns (0 when either is unrated). Walks the shorter
+ * column and finds each user in the longer one by galloping search, so a niche title against a
+ * blockbuster with 10,000 raters costs about short·log(long), not short + long.
+ */
 export function columnCosine(m: RatingMatrix, a: number, b: number, norms: Float64Array): number {
   if (norms[a] === 0 || norms[b] === 0) return 0;
-  let p = m.colPtr[a];
-  let q = m.colPtr[b];
-  const pe = m.colPtr[a + 1];
+  if (m.colPtr[a + 1] - m.colPtr[a] > m.colPtr[b + 1] - m.colPtr[b]) [a, b] = [b, a];
+  const { rowIdx, colVal } = m;
   const qe = m.colPtr[b + 1];
+  let q = m.colPtr[b];
   let dot = 0;
-  while (p < pe && q < qe) {
-    const ua = m.rowIdx[p];
-    const ub = m.rowIdx[q];
-    if (ua === ub) dot += m.colVal[p++] * m.colVal[q++];
-    else if (ua < ub) p++;
-    else q++;
+  for (let p = m.colPtr[a]; p < m.colPtr[a + 1] && q < qe; p++) {
+    const u = rowIdx[p];
+    // gallop: double the step until past u, then binary search back
+    let step = 1;
+    let hi = q;
+    while (hi < qe && rowIdx[hi] < u) {
+      q = hi + 1;
+      hi += step;
+      step *= 2;
+    }
+    if (hi >= qe) hi = qe - 1;
+    while (q <= hi) {
+      const mid = (q + hi) >> 1;
+      if (rowIdx[mid] < u) q = mid + 1;
+      else hi = mid - 1;
+    }
+    if (q < qe && rowIdx[q] === u) dot += colVal[p] * colVal[q++];
   }
   return dot / (norms[a] * norms[b]);
 }

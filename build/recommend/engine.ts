@@ -70,6 +70,11 @@ export class Ranker {
   /** Title positions by popularity (count desc, then id). */
   readonly popularOrder: Int32Array;
   private call = 0;
+  /**
+   * Rating cosines already computed for explanations, keyed by pair. Popular titles explain
+   * many users' recommendations, so the same pairs recur across users.
+   */
+  private readonly cosineCache = new Map<number, number>();
 
   constructor(
     readonly model: Model,
@@ -77,6 +82,10 @@ export class Ranker {
   ) {
     const n = model.titleIds.length;
     this.buffers = recommender.components.map(() => new ComponentBuffers(n));
+    for (const b of this.buffers) {
+      b.best1.fill(-1);
+      b.best2.fill(-1);
+    }
     this.score = new Float64Array(n);
     this.stamp = new Int32Array(n).fill(-1);
     this.touched = new Int32Array(n);
@@ -108,15 +117,17 @@ export class Ranker {
     const stampId = ++this.call;
     const ratings = u === undefined ? [] : model.userRatings(u);
     for (const r of ratings) this.rated[r.pos] = stampId;
-    const allowed = (t: number) => this.rated[t] !== stampId && (mask === null || mask[t] === 1);
+    const { rated } = this;
+    const allowed = (t: number) => rated[t] !== stampId && (mask === null || mask[t] === 1);
     const out: Recommendation[] = [];
     if (ratings.length >= this.recommender.minHistory) {
       const nTouched = this.accumulate(ratings, stampId);
       this.blend(nTouched, ratings.length);
       const heap = new TopK(k);
+      const { score, touched, idRank } = this;
       for (let s = 0; s < nTouched; s++) {
-        const t = this.touched[s];
-        if (this.score[t] > 0 && allowed(t)) heap.push(this.idRank[t], this.score[t]);
+        const t = touched[s];
+        if (score[t] > 0 && rated[t] !== stampId && (mask === null || mask[t] === 1)) heap.push(idRank[t], score[t]);
       }
       const { pos } = heap.drain();
       const ratingOf = new Map(ratings.map((r) => [r.pos, r.value]));
@@ -132,6 +143,7 @@ export class Ranker {
           explanation: collaborativeExplanation(model, reasons),
         });
       }
+      this.clear(nTouched);
     }
     // fill from popularity: cold users entirely, others where their history reaches too few titles
     const chosen = new Set(out.map((r) => r.titleId));
@@ -150,30 +162,29 @@ export class Ranker {
     return out;
   }
 
-  /** Fills each component's buffers for every title reached from the user's ratings. */
+  /**
+   * Fills each component's buffers for every title reached from the user's ratings. Buffers
+   * are all-zero between users (`clear` restores that), so the hot loop only adds.
+   */
   private accumulate(ratings: { pos: number; value: number }[], stampId: number): number {
     const { stamp, touched } = this;
+    const midpoint = this.model.ratingMidpoint;
+    const components = this.recommender.components;
     let n = 0;
-    this.recommender.components.forEach((c, ci) => {
-      const b = this.buffers[ci];
-      const { score, best1, best1c, best2, best2c } = b;
-      const nb = c.neighbours;
-      for (const r of ratings) {
-        const x = c.value === 'binary' ? 1 : c.value === 'rating' ? r.value : r.value - this.model.ratingMidpoint;
-        for (let p = nb.ptr[r.pos]; p < nb.ptr[r.pos + 1]; p++) {
-          const t = nb.idx[p];
+    for (let ci = 0; ci < components.length; ci++) {
+      const c = components[ci];
+      const { score, best1, best1c, best2, best2c } = this.buffers[ci];
+      const { ptr, idx, val } = c.neighbours;
+      for (let ri = 0; ri < ratings.length; ri++) {
+        const r = ratings[ri];
+        const x = c.value === 'binary' ? 1 : c.value === 'rating' ? r.value : r.value - midpoint;
+        for (let p = ptr[r.pos]; p < ptr[r.pos + 1]; p++) {
+          const t = idx[p];
           if (stamp[t] !== stampId) {
             stamp[t] = stampId;
             touched[n++] = t;
-            for (const other of this.buffers) {
-              other.score[t] = 0;
-              other.best1[t] = -1;
-              other.best1c[t] = 0;
-              other.best2[t] = -1;
-              other.best2c[t] = 0;
-            }
           }
-          const contrib = x * nb.val[p];
+          const contrib = x * val[p];
           score[t] += contrib;
           if (contrib > best1c[t]) {
             best2[t] = best1[t];
@@ -186,8 +197,22 @@ export class Ranker {
           }
         }
       }
-    });
+    }
     return n;
+  }
+
+  /** Zeroes what `accumulate` wrote (best positions back to -1). */
+  private clear(nTouched: number): void {
+    for (const b of this.buffers) {
+      for (let s = 0; s < nTouched; s++) {
+        const t = this.touched[s];
+        b.score[t] = 0;
+        b.best1[t] = -1;
+        b.best1c[t] = 0;
+        b.best2[t] = -1;
+        b.best2c[t] = 0;
+      }
+    }
   }
 
   /** score = Σ_c weight_c · score_c / max_c over the touched titles. */
@@ -206,6 +231,13 @@ export class Ranker {
       const f = b.scale;
       for (let s = 0; s < nTouched; s++) score[touched[s]] += f * b.score[touched[s]];
     });
+  }
+
+  private cosine(i: number, t: number): number {
+    const key = i * this.model.titleIds.length + t;
+    let v = this.cosineCache.get(key);
+    if (v === undefined) this.cosineCache.set(key, (v = this.model.itemSimilarity(i, t)));
+    return v;
   }
 
   /** The two rated titles with the largest scaled contribution to t, across components. */
@@ -229,7 +261,7 @@ export class Ranker {
       reasons.push({
         titleId: model.titleIds[c.pos],
         rating: ratingOf.get(c.pos)!,
-        similarity: c.content ? model.contentSimilarity(c.pos, t) : model.itemSimilarity(c.pos, t),
+        similarity: c.content ? model.contentSimilarity(c.pos, t) : this.cosine(c.pos, t),
         kind: c.content ? 'content' : 'ratings',
       });
     }
