@@ -74,7 +74,7 @@ export function requireId(table: CsvTable, line: number, column: string, raw: st
 async function readMovies(table: CsvTable): Promise<Title[]> {
   const titles: Title[] = [];
   const firstLine = new Map<string, number>();
-  for await (const { line, fields } of table.rows()) {
+  for await (const batch of table.batches()) for (const { line, fields } of batch) {
     const [rawId, rawTitle, rawGenres] = fields;
     const id = requireId(table, line, 'movieId', rawId);
     const seen = firstLine.get(id);
@@ -109,9 +109,10 @@ async function readRatings(table: CsvTable, titles: Title[], moviesPath: string)
   // One string per id: 100k ratings share a few hundred user ids.
   const userIds = new Map<string, string>();
   const titleIds = new Map<string, string>(titles.map((t) => [t.id, t.id]));
-  const position = new Map<string, number>();
+  // userId → titleId → position in `ratings` (nested maps: no key string built per row).
+  const position = new Map<string, Map<string, number>>();
   let replaced = 0;
-  for await (const { line, fields } of table.rows()) {
+  for await (const batch of table.batches()) for (const { line, fields } of batch) {
     const [rawUser, rawMovie, rawRating, rawTime] = fields;
     let userId = requireId(table, line, 'userId', rawUser);
     const movieId = requireId(table, line, 'movieId', rawMovie);
@@ -126,10 +127,11 @@ async function readRatings(table: CsvTable, titles: Title[], moviesPath: string)
     if (known === undefined) userIds.set(userId, userId);
     else userId = known;
     const rating: Rating = { userId, titleId, value, timestamp: Number(rawTime) * 1000 };
-    const key = `${userId}\u0000${titleId}`;
-    const earlier = position.get(key);
+    let mine = position.get(userId);
+    if (mine === undefined) position.set(userId, (mine = new Map()));
+    const earlier = mine.get(titleId);
     if (earlier === undefined) {
-      position.set(key, ratings.length);
+      mine.set(titleId, ratings.length);
       ratings.push(rating);
     } else {
       ratings[earlier] = rating; // the later row wins

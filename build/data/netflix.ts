@@ -70,7 +70,7 @@ export async function readNetflixCatalogue(path: string, limits: Partial<CsvLimi
   const firstLine = new Map<string, number>();
   let recovered = 0;
   let noRating = 0;
-  for await (const { line, fields } of table.rows()) {
+  for await (const batch of table.batches()) for (const { line, fields } of batch) {
     const [rawId, type, rawTitle, director, cast, country, rawDate, rawYear, rating, rawDuration, listedIn, description] = fields;
     const id = requireId(table, line, 'show_id', rawId);
     const seen = firstLine.get(id);

@@ -24,21 +24,35 @@ export class CsvTable {
 
   /** Data rows, fields reordered to `columns`. Throws on a bad header, a header alone, or a short/long row. */
   async *rows(): AsyncGenerator<CsvRecord> {
+    for await (const batch of this.batches()) yield* batch;
+  }
+
+  /** The same rows a chunk at a time (what the loaders use: one await per chunk, not per row). */
+  async *batches(): AsyncGenerator<CsvRecord[]> {
     let order: number[] | null = null;
     let count = 0;
     let lastLine = 1;
-    for await (const record of this.reader.records()) {
-      if (order === null) {
-        order = checkHeader(this.path, record, this.columns);
-        continue;
+    for await (const records of this.reader.batches()) {
+      const out: CsvRecord[] = [];
+      for (const record of records) {
+        if (order === null) {
+          order = checkHeader(this.path, record, this.columns);
+          continue;
+        }
+        lastLine = record.line;
+        count++;
+        if (record.fields.length !== this.columns.length || count > this.maxRows) {
+          // Hand over the good rows before it first, so errors surface in file order.
+          if (out.length > 0) yield out;
+          if (count > this.maxRows) {
+            throw new InputError(`${this.path}:${record.line}: more than ${this.maxRows} data rows, the limit for one input file`, { file: this.path, line: record.line });
+          }
+          this.wrongFieldCount(record);
+        }
+        const fields = record.fields;
+        out.push({ line: record.line, fields: order.map((i) => fields[i]) });
       }
-      lastLine = record.line;
-      if (record.fields.length !== this.columns.length) this.wrongFieldCount(record);
-      count++;
-      if (count > this.maxRows) {
-        throw new InputError(`${this.path}:${record.line}: more than ${this.maxRows} data rows, the limit for one input file`, { file: this.path, line: record.line });
-      }
-      yield { line: record.line, fields: order.map((i) => record.fields[i]) };
+      if (out.length > 0) yield out;
     }
     if (order === null) {
       throw new InputError(`${this.path}:1: the file is empty, expected the header ${shown(this.columns.join(','))}`, { file: this.path, line: 1 });

@@ -79,6 +79,7 @@ const CASES: BadCase[] = [
   { name: 'bad timestamp', files: { ratings: ratings('1,1,4,yesterday') }, file: 'ratings', line: 2, field: 'timestamp', message: 'expected Unix time in whole seconds, got "yesterday"' },
   { name: 'movie absent from movies.csv', files: { ratings: ratings('1,1,4,1', '2,99,4,1') }, file: 'ratings', line: 3, field: 'movieId', message: 'column "movieId": expected a movieId listed in ' },
   { name: 'empty user id', files: { ratings: ratings(' ,1,4,1') }, file: 'ratings', line: 2, field: 'userId', message: 'column "userId": expected a non-empty id, got " "' },
+  { name: 'errors come in file order', files: { ratings: ratings('1,1,9,1', '1,2') }, file: 'ratings', line: 2, field: 'rating', message: 'got "9"' },
   { name: 'too few fields', files: { ratings: ratings('1,1,4') }, file: 'ratings', line: 2, field: 'timestamp', message: 'column "timestamp": missing; expected 4 fields' },
   { name: 'too many fields (unquoted comma)', files: { movies: 'movieId,title,genres\n1,Heat, The (1995),Action\n' }, file: 'movies', line: 2, field: '4', message: 'field 4: unexpected extra field "Action"' },
   { name: 'duplicate movieId', files: { movies: MOVIES + '1,Again (2000),Drama\n' }, file: 'movies', line: 4, field: 'movieId', message: 'expected a movieId not used before (already on line 2), got "1"' },
