@@ -1,0 +1,62 @@
+// Issue 5, item 2: a build that fails late — inside Eleventy's second pass, after Vite has written
+// the staging folder — leaves the previous site byte-for-byte intact and no staging folder behind.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { resolveConfig } from '../../build/config.ts';
+import { runPipeline } from '../../build/pipeline.ts';
+import { assembleSite } from '../../build/site/assemble.ts';
+import { bindContent } from '../../build/site/content.ts';
+import { CONTENT_DIR, publishSite } from '../../build/site/publish.ts';
+import { generatorName } from '../../build/buildReport.ts';
+import { hashTree, leftovers, ROOT, runBuild, treeDiff } from '../cli/run.ts';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'atomic-'));
+const out = path.join(dir, 'site');
+test.after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('a failure in the last Eleventy pass keeps the previous site and removes the staging folder', async () => {
+  const first = await runBuild(['--out', out]);
+  assert.is(first.status, 0, first.stderr);
+  const before = hashTree(out);
+  assert.ok(before.size > 30);
+
+  // The same stages buildReport runs, with a content binding that fails once pass 1 is done.
+  const { config } = resolveConfig(['--out', out, '--seed', '9'], { cwd: dir });
+  const pipeline = await runPipeline(config);
+  const content = await bindContent(path.join(ROOT, CONTENT_DIR), ROOT, { pipeline, drafts: false, pathPrefix: '/' });
+  const site = assembleSite({
+    config,
+    dataset: pipeline.dataset,
+    model: pipeline.model,
+    recommendations: pipeline.recommendations,
+    evaluation: pipeline.evaluation,
+    charts: pipeline.charts,
+    userCharts: pipeline.userCharts,
+    matrixDownloads: pipeline.matrixDownloads,
+    warnings: content.warnings,
+    generator: generatorName(ROOT),
+    command: 'npm run build',
+  });
+  const sections = readdirSync(path.join(ROOT, CONTENT_DIR)).filter((n) => n.endsWith('.md')).length;
+  let calls = 0;
+  const failLate = (source: string, file: string, line: number) => {
+    calls++;
+    if (calls > sections) throw new Error('injected failure in the user-pages pass');
+    return content.bind(source, file, line);
+  };
+  let error: unknown;
+  try {
+    await publishSite(site, { out, root: ROOT, bind: failLate });
+  } catch (err) {
+    error = err;
+  }
+  assert.ok(error instanceof Error && /injected failure/.test(String(error.message) + String((error as { originalError?: Error }).originalError?.message ?? '')), String(error));
+  assert.ok(calls > sections, 'the failure happened in the second pass, after pass 1 wrote the staging folder');
+  assert.equal(treeDiff(before, hashTree(out)), [], 'the previous site is byte-for-byte intact');
+  assert.equal(leftovers(out), [], 'no staging, vite or old folders left beside the output');
+});
+
+test.run();
