@@ -2,6 +2,7 @@
 //
 // Documented rules:
 // - Ids are kept as the raw strings (trimmed); an empty id is an error. The site slugs them.
+// - Titles are made one line: whitespace runs, line breaks inside quotes included, become a space.
 // - A movie whose genres are "(no genres listed)" keeps that label as its one genre, so every
 //   title has at least one genre (Title.genres' contract) and the report shows the gap honestly.
 // - The year comes from a trailing "(1995)" in the title when present; the name keeps the title
@@ -12,7 +13,7 @@
 // - A rating of a movieId that movies.csv does not list is an error, not a silent skip.
 import type { Dataset, Rating, Title, User } from '../types.ts';
 import type { CsvLimits } from './csv.ts';
-import { CsvTable } from './table.ts';
+import { CsvTable, oneLine } from './table.ts';
 
 export const MOVIES_COLUMNS = ['movieId', 'title', 'genres'] as const;
 export const RATINGS_COLUMNS = ['userId', 'movieId', 'rating', 'timestamp'] as const;
@@ -80,7 +81,7 @@ async function readMovies(table: CsvTable): Promise<Title[]> {
     const seen = firstLine.get(id);
     if (seen !== undefined) table.fail(line, 'movieId', `a movieId not used before (already on line ${seen})`, rawId);
     firstLine.set(id, line);
-    const name = rawTitle.trim();
+    const name = oneLine(rawTitle);
     if (name === '') table.fail(line, 'title', 'a non-empty title', rawTitle);
     const genres = rawGenres.split('|').map((g) => g.trim()).filter((g) => g !== '');
     if (genres.length === 0) table.fail(line, 'genres', `genres separated by "|" (or "${NO_GENRES}")`, rawGenres);

@@ -9,11 +9,12 @@
 // - date_added may carry a leading space; it is trimmed and checked ("September 25, 2021"), or empty.
 // - listed_in is split on ", " into genres; director, cast and country become content tags.
 // - show_id is kept as the raw trimmed string; a repeated show_id is an error.
+// - Titles and descriptions are made one line (s8420's title has a line break inside quotes).
 import type { Dataset, SourceFile, Title } from '../types.ts';
 import type { CsvLimits } from './csv.ts';
 import { requireId } from './movielens.ts';
 import { simulate, type SimulationOptions } from './simulate.ts';
-import { CsvTable } from './table.ts';
+import { CsvTable, oneLine } from './table.ts';
 
 export const NETFLIX_COLUMNS = [
   'show_id',
@@ -77,7 +78,7 @@ export async function readNetflixCatalogue(path: string, limits: Partial<CsvLimi
     if (seen !== undefined) table.fail(line, 'show_id', `a show_id not used before (already on line ${seen})`, rawId);
     firstLine.set(id, line);
     const kind = type.trim() === 'Movie' ? 'Movie' : type.trim() === 'TV Show' ? 'TV Show' : table.fail(line, 'type', '"Movie" or "TV Show"', type);
-    const name = rawTitle.trim();
+    const name = oneLine(rawTitle);
     if (name === '') table.fail(line, 'title', 'a non-empty title', rawTitle);
     const year = rawYear.trim();
     if (!/^\d{4}$/.test(year)) table.fail(line, 'release_year', 'a four-digit year', rawYear);
@@ -100,7 +101,7 @@ export async function readNetflixCatalogue(path: string, limits: Partial<CsvLimi
       year: Number(year),
       durationMin,
       kind,
-      description: description.trim(),
+      description: oneLine(description),
       tags: [...new Set([...splitList(director), ...splitList(cast), ...splitList(country)])],
     });
   }

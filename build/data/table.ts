@@ -88,6 +88,14 @@ export class CsvTable {
 }
 
 /**
+ * A display string from a cell: trimmed, with runs of whitespace (line breaks inside quotes
+ * included) collapsed to one space, so a title is always one line in pages, charts and CSVs.
+ */
+export function oneLine(raw: string): string {
+  return raw.replace(/\s+/g, ' ').trim();
+}
+
+/**
  * The header must name exactly `expected` (any order, each once). Returns, for each expected
  * column, its position in the file.
  */
