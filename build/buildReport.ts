@@ -30,10 +30,15 @@ export function generatorName(root: string): string {
   return `${pkg.name} ${pkg.version}`;
 }
 
-/** The command that reproduces a build: the same flags, shell-quoted. */
+/**
+ * The command that reproduces a build: the same flags, shell-quoted. The output folder is left
+ * out: it is where the bytes go, not an input, and naming it would make two builds of the same
+ * inputs into two folders differ (issue 5, reproducibility).
+ */
 export function reproduceCommand(argv: string[]): string {
   const quote = (a: string) => (/^[A-Za-z0-9_./:=@-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
-  return ['npm run build', ...(argv.length > 0 ? ['--', ...argv.map(quote)] : [])].join(' ');
+  const flags = argv.filter((a, i) => !(a === '--out' || a.startsWith('--out=') || (i > 0 && argv[i - 1] === '--out')));
+  return ['npm run build', ...(flags.length > 0 ? ['--', ...flags.map(quote)] : [])].join(' ');
 }
 
 export async function buildReport(config: ReportConfig, opts: BuildOptions): Promise<BuildResult> {
