@@ -24,9 +24,9 @@ test('a failure in the last Eleventy pass keeps the previous site and removes th
   assert.ok(before.size > 30);
 
   // The same stages buildReport runs, with a content binding that fails once pass 1 is done.
-  const { config } = resolveConfig(['--out', out, '--seed', '9'], { cwd: dir });
+  const { config } = resolveConfig(['--out', out, '--drafts'], { cwd: dir });
   const pipeline = await runPipeline(config);
-  const content = await bindContent(path.join(ROOT, CONTENT_DIR), ROOT, { pipeline, drafts: false, pathPrefix: '/' });
+  const content = await bindContent(path.join(ROOT, CONTENT_DIR), ROOT, { pipeline, drafts: config.drafts, pathPrefix: config.pathPrefix });
   const site = assembleSite({
     config,
     dataset: pipeline.dataset,

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { checkLinks, listFiles, validateHtml } from '../../build/site/checkSite.ts';
 import { ROOT, runBuild } from '../cli/run.ts';
+import { parseCsv } from './parseCsv.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'hostile-site-'));
 const out = path.join(dir, 'site');
@@ -21,27 +22,6 @@ const defaultOut = path.join(dir, 'default-site');
 const catalog = path.join(ROOT, 'tests/fixtures/hostile/catalog.csv');
 
 test.after(() => rmSync(dir, { recursive: true, force: true }));
-
-/** RFC 4180 cells of a CSV text (the downloads are small). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\n') row.push(cell), rows.push(row), (row = []), (cell = '');
-    else cell += c;
-  }
-  if (cell !== '' || row.length > 0) row.push(cell), rows.push(row);
-  return rows;
-}
 
 function markupProblems(file: string, text: string, xml: boolean): string[] {
   const problems: string[] = [];

@@ -1,0 +1,65 @@
+// Issue 2 at the whole-site level, on the tiny seeded case (10 simulated users, ids 101–110):
+// the page set, the home page's accessible inline charts and their CSV downloads, per-user
+// recommendations that exclude what the user already rated, and the strategy section.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { JSDOM } from 'jsdom';
+import { runBuild } from '../cli/run.ts';
+import { parseCsv } from './parseCsv.ts';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'site-build-'));
+const out = path.join(dir, 'site');
+test.after(() => rmSync(dir, { recursive: true, force: true }));
+const USERS = Array.from({ length: 10 }, (_, i) => String(101 + i));
+const page = (rel: string) => new JSDOM(readFileSync(path.join(out, rel), 'utf8')).window.document;
+
+/** A CSV download as objects keyed by its header. */
+function table(rel: string): Record<string, string>[] {
+  const [header, ...rows] = parseCsv(readFileSync(path.join(out, rel), 'utf8'));
+  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+}
+
+test('the tiny seeded build writes the home, users index, ten user pages and the drafts page', async () => {
+  const result = await runBuild(['--seed', '42', '--users', '10', '--out', out]);
+  assert.is(result.status, 0, result.stderr);
+  for (const rel of ['index.html', 'users/index.html', 'drafts/index.html', ...USERS.map((u) => `users/${u}/index.html`)]) {
+    assert.ok(existsSync(path.join(out, rel)), rel);
+  }
+});
+
+test('home: at least six inline charts of different kinds, each an accessible image linking a CSV that exists', () => {
+  const doc = page('index.html');
+  const svgs = Array.from(doc.querySelectorAll('svg[role="img"]')).filter((s) => s.closest('figure'));
+  const kinds = new Set(svgs.map((s) => s.closest('figure')!.id));
+  assert.ok(svgs.length >= 6 && kinds.size >= 6, `${svgs.length} charts, kinds ${[...kinds]}`);
+  for (const svg of svgs) {
+    const figure = svg.closest('figure')!;
+    assert.ok(svg.querySelector(':scope > title')?.textContent?.trim(), `${figure.id}: <title>`);
+    assert.ok(svg.querySelector(':scope > desc')?.textContent?.trim(), `${figure.id}: <desc>`);
+    const csv = Array.from(figure.querySelectorAll('a[href$=".csv"]')).map((a) => a.getAttribute('href')!);
+    assert.ok(csv.length > 0, `${figure.id} links its data`);
+    for (const href of csv) assert.ok(existsSync(path.join(out, href.replace(/^\//, ''))), `${figure.id}: ${href} exists`);
+  }
+});
+
+test('every user page shows at least five recommendations, none of them a title the user rated', () => {
+  const rated = new Set(table('data/ratings.csv').map((r) => `${r.user_id}\u0000${r.title_id}`));
+  const recs = table('data/recommendations.csv');
+  for (const user of USERS) {
+    const mine = recs.filter((r) => r.user_id === user);
+    assert.ok(mine.length >= 5, `user ${user}: ${mine.length} recommendations in the CSV`);
+    for (const r of mine) assert.not.ok(rated.has(`${user}\u0000${r.title_id}`), `user ${user} already rated ${r.title_id}`);
+    const cards = page(`users/${user}/index.html`).querySelectorAll('.rec-card');
+    assert.is(cards.length, mine.length, `user ${user}: page and CSV agree`);
+  }
+});
+
+test('the strategy section has at least five items', () => {
+  const items = page('index.html').querySelectorAll('#strategy .strategy-item');
+  assert.ok(items.length >= 5, `${items.length} strategy items`);
+});
+
+test.run();
