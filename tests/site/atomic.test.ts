@@ -53,7 +53,12 @@ test('a failure in the last Eleventy pass keeps the previous site and removes th
   } catch (err) {
     error = err;
   }
-  assert.ok(error instanceof Error && /injected failure/.test(String(error.message) + String((error as { originalError?: Error }).originalError?.message ?? '')), String(error));
+  // Eleventy wraps the error; the injected one is somewhere down its originalError/cause chain.
+  const chain: string[] = [];
+  for (let e = error as { message?: string; originalError?: unknown; cause?: unknown } | undefined; e && chain.length < 10; e = (e.originalError ?? e.cause) as typeof e) {
+    chain.push(String(e.message));
+  }
+  assert.ok(chain.some((m) => m.includes('injected failure')), chain.join(' <- '));
   assert.ok(calls > sections, 'the failure happened in the second pass, after pass 1 wrote the staging folder');
   assert.equal(treeDiff(before, hashTree(out)), [], 'the previous site is byte-for-byte intact');
   assert.equal(leftovers(out), [], 'no staging, vite or old folders left beside the output');
