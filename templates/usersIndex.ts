@@ -45,6 +45,7 @@ export function usersIndexPage(
 ${site.filters.plans.length > 0 ? html`<div class="filter-field">${select('filter-plan', 'Plan', site.filters.plans)}</div>` : ''}
 ${site.filters.regions.length > 0 ? html`<div class="filter-field">${select('filter-region', 'Region', site.filters.regions)}</div>` : ''}
 <div class="filter-field">${select('filter-genre', 'Top genre', site.filters.genres)}</div>
+<button type="submit" class="filter-apply">Filter</button>
 <button type="reset" class="filter-reset">Clear</button>
 </form>
 <p class="user-count" id="user-count" aria-live="polite">Showing users ${first.toLocaleString('en-US')}–${(first + users.length - 1).toLocaleString('en-US')} of ${site.users.length.toLocaleString('en-US')}</p>

@@ -7,6 +7,7 @@ import type { Chart } from '../charts/chart.ts';
 import { toCsv } from '../util/csv.ts';
 import { slugify } from './slug.ts';
 import { similarUsers } from './similarUsers.ts';
+import { standaloneSvgFile } from './svgFile.ts';
 import type { ChartView, RecommendationView, SiteView, UserView } from './siteView.ts';
 
 export interface AssembleInput {
@@ -30,6 +31,7 @@ export const chartView = (c: Chart, dir: string): ChartView => ({
   title: c.title,
   description: c.description,
   svg: c.svg,
+  csv: c.csv,
   notes: c.notes ?? [],
   csvPath: `${dir}${c.id}.csv`,
   svgPath: `${dir}${c.id}.svg`,
@@ -102,7 +104,7 @@ export function assembleSite(input: AssembleInput): SiteView {
   const downloads = new Map<string, string>(input.matrixDownloads);
   for (const c of input.charts) {
     downloads.set(`charts/${c.id}.csv`, c.csv);
-    downloads.set(`charts/${c.id}.svg`, `<?xml version="1.0" encoding="UTF-8"?>\n${c.svg}\n`);
+    downloads.set(`charts/${c.id}.svg`, standaloneSvgFile(c.svg));
   }
   downloads.set(
     'data/ratings.csv',

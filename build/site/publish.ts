@@ -14,6 +14,7 @@ import { reportPlugin, type ReportPluginOptions } from './eleventyPlugin.ts';
 import type { SiteView } from './siteView.ts';
 import type { AssetTags } from '../../templates/layout.ts';
 import { stageTimer, type StageTimer } from '../timing.ts';
+import { standaloneSvgFile } from './svgFile.ts';
 
 export const CONTENT_DIR = 'content';
 /** The client sources, copied into the output for Vite to bundle (see templates/assets/). */
@@ -125,6 +126,13 @@ export async function publishSite(site: SiteView, opts: PublishOptions): Promise
     });
     await time('downloads', async () => {
       for (const [rel, content] of site.downloads) writeInside(staging, rel, content);
+      // Each user chart's data and standalone SVG, beside the user's page.
+      for (const user of site.users) {
+        for (const chart of user.charts()) {
+          writeInside(staging, chart.csvPath, chart.csv);
+          writeInside(staging, chart.svgPath, standaloneSvgFile(chart.svg));
+        }
+      }
     });
     swapIn(staging, out);
   } catch (err) {

@@ -7,6 +7,8 @@ export interface ChartView {
   title: string;
   description: string;
   svg: string;
+  /** The data behind the chart, as published at csvPath. */
+  csv: string;
   notes: string[];
   /** Site-relative paths (no leading slash) of the downloads. */
   csvPath: string;
