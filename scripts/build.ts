@@ -1,7 +1,6 @@
 // `npm run build`: flags → pipeline → site → _site/ (atomically). Thin on purpose: the logic
 // lives in build/.
 import { helpText, resolveConfig } from '../build/config.ts';
-import { buildReport } from '../build/buildReport.ts';
 import { writeFileSync } from 'node:fs';
 import { runCli } from './cli.ts';
 
@@ -11,6 +10,9 @@ await runCli(async () => {
     process.stdout.write(helpText('npm run build --'));
     return;
   }
+  // Loaded after the flags are checked: Eleventy, Vite and jsdom take seconds to import, and a
+  // bad flag should fail at once.
+  const { buildReport } = await import('../build/buildReport.ts');
   const result = await buildReport(config, { root: process.cwd(), argv: process.argv.slice(2), log: (l) => process.stdout.write(`${l}\n`) });
   process.stdout.write(`${result.summary}\n`);
   // For `npm run bench`, which runs builds as child processes and reads their stage timings.
