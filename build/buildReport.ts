@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ReportConfig } from './config.ts';
 import { runPipeline, type PipelineResult } from './pipeline.ts';
-import { assembleSite } from './site/assemble.ts';
+import { assembleFromPipeline } from './site/assemble.ts';
 import { bindContent } from './site/content.ts';
 import { publishSite, CONTENT_DIR } from './site/publish.ts';
 import { stageTimer, type StageTimer } from './timing.ts';
@@ -52,19 +52,7 @@ export async function buildReport(config: ReportConfig, opts: BuildOptions): Pro
   );
   for (const w of content.warnings) log(`warning: ${w.file}:${w.line}: ${w.message}`);
   const site = await time('site data', async () =>
-    assembleSite({
-      config,
-      dataset: pipeline.dataset,
-      model: pipeline.model,
-      recommendations: pipeline.recommendations,
-      evaluation: pipeline.evaluation,
-      charts: pipeline.charts,
-      userCharts: pipeline.userCharts,
-      matrixDownloads: pipeline.matrixDownloads,
-      warnings: content.warnings,
-      generator: generatorName(opts.root),
-      command: reproduceCommand(opts.argv),
-    }),
+    assembleFromPipeline(pipeline, { warnings: content.warnings, generator: generatorName(opts.root), command: reproduceCommand(opts.argv) }),
   );
   await publishSite(site, { out: config.out, root: opts.root, bind: content.bind, time, log });
   const ds = pipeline.dataset;

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import type { Dataset, EvaluationResult, ModelView, Recommendation, Title } from '../types.ts';
 import type { ReportConfig } from '../config.ts';
+import type { PipelineResult } from '../pipeline.ts';
 import type { Chart } from '../charts/chart.ts';
 import { toCsv } from '../util/csv.ts';
 import { slugify } from './slug.ts';
@@ -42,6 +43,15 @@ function topGenresByRatings(titleIds: string[], titles: Map<string, Title>, n: n
   const counts = new Map<string, number>();
   for (const id of titleIds) for (const g of titles.get(id)?.genres ?? []) counts.set(g, (counts.get(g) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, n).map(([g]) => g);
+}
+
+/** The site view of a whole pipeline run (what the build and the dev server both publish). */
+export function assembleFromPipeline(
+  p: PipelineResult,
+  extra: Pick<AssembleInput, 'warnings' | 'generator' | 'command'>,
+): SiteView {
+  const { config, dataset, model, recommendations, evaluation, charts, userCharts, matrixDownloads } = p;
+  return assembleSite({ config, dataset, model, recommendations, evaluation, charts, userCharts, matrixDownloads, ...extra });
 }
 
 export function assembleSite(input: AssembleInput): SiteView {

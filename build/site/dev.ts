@@ -2,7 +2,7 @@
 // drafts on so a broken claim shows on /drafts/ instead of stopping the preview.
 import { resolveConfig } from '../config.ts';
 import { runPipeline } from '../pipeline.ts';
-import { assembleSite } from './assemble.ts';
+import { assembleFromPipeline } from './assemble.ts';
 import { bindContent } from './content.ts';
 import { CLIENT_SOURCE_ASSETS, CONTENT_DIR } from './publish.ts';
 import { generatorName } from '../buildReport.ts';
@@ -13,18 +13,6 @@ export async function devSite(root: string) {
   config.drafts = true;
   const pipeline = await runPipeline(config);
   const content = bindContent(path.join(root, CONTENT_DIR), root, { pipeline, drafts: true, pathPrefix: config.pathPrefix });
-  const site = assembleSite({
-    config,
-    dataset: pipeline.dataset,
-    model: pipeline.model,
-    recommendations: pipeline.recommendations,
-    evaluation: pipeline.evaluation,
-    charts: pipeline.charts,
-    userCharts: pipeline.userCharts,
-    matrixDownloads: pipeline.matrixDownloads,
-    warnings: content.warnings,
-    generator: generatorName(root),
-    command: 'npm run dev',
-  });
+  const site = assembleFromPipeline(pipeline, { warnings: content.warnings, generator: generatorName(root), command: 'npm run dev' });
   return { site, bind: content.bind, assets: CLIENT_SOURCE_ASSETS };
 }
