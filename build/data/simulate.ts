@@ -7,20 +7,16 @@ import { appeal, CatalogueIndex, drawTitle, drawTruth, type UserTaste } from './
 import { AliasTable, apportion, normal, stream, type Rng } from './random.ts';
 import { syntheticTitles } from './synthetic-titles.ts';
 
+import type { ReportConfig } from '../config.ts';
 export { topGenres } from './preferences.ts';
 
-export interface SimulationOptions {
-  seed: number;
-  users: number;
-  /** Ignored when a catalogue is passed (its titles are used as they are). */
-  titles: number;
-  /** Average ratings per user; the total is exactly users × ratingsPerUser (capped by the catalogue). */
-  ratingsPerUser: number;
-  /** Average sessions per user; the total is exactly users × sessionsPerUser. */
-  sessionsPerUser: number;
-  /** YYYY-MM-DD: the window is the 30 days ending at the end of that UTC day. */
-  endDate: string;
-}
+/**
+ * The simulation's settings are the config's own (documented in build/config.ts): the total is
+ * exactly users × ratingsPerUser ratings (capped by the catalogue) and users × sessionsPerUser
+ * sessions; `titles` is ignored when a catalogue is passed; the viewing window is the 30 days
+ * ending at the end of `endDate` (UTC).
+ */
+export type SimulationOptions = Pick<ReportConfig, 'seed' | 'users' | 'titles' | 'ratingsPerUser' | 'sessionsPerUser' | 'endDate'>;
 
 export const DEFAULT_SIMULATION: SimulationOptions = {
   seed: 42,
