@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { SiteView, UserView } from './siteView.ts';
 import type { AssetTags } from '../../templates/layout.ts';
 import { createMarkdown } from './markdown.ts';
+import { splitFrontMatter } from './content.ts';
 import { homePage, type SectionView } from '../../templates/home.ts';
 import { usersIndexPage, usersIndexPath, USERS_PER_INDEX_PAGE } from '../../templates/usersIndex.ts';
 import { userPage } from '../../templates/userPage.ts';
@@ -30,12 +31,6 @@ interface EleventyData {
   ci?: number;
 }
 
-/** 1-based line of the first body line, after any front matter, so errors name real lines. */
-function bodyStartLine(inputPath: string): number {
-  const text = readFileSync(inputPath, 'utf8');
-  const m = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(text);
-  return m ? m[0].split('\n').length : 1;
-}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function reportPlugin(eleventyConfig: any, options: ReportPluginOptions): void {
@@ -43,7 +38,7 @@ export function reportPlugin(eleventyConfig: any, options: ReportPluginOptions):
   eleventyConfig.setLibrary('md', createMarkdown());
   eleventyConfig.addPreprocessor('report-bindings', 'md', (data: { page: { inputPath: string } }, content: string) => {
     const file = path.relative(process.cwd(), data.page.inputPath);
-    return bind(content, file, bodyStartLine(data.page.inputPath));
+    return bind(content, file, splitFrontMatter(readFileSync(data.page.inputPath, 'utf8')).bodyLine);
   });
 
   const sections = (data: EleventyData): SectionView[] =>
