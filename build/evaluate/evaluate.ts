@@ -37,7 +37,7 @@ export function evaluate(ds: Dataset, opts: EvaluateOptions): EvaluationResult {
     const lists: string[][] = [];
     const sum = { precision: 0, recall: 0, ndcg: 0, hitRate: 0, genreMatch: 0, genreMatchTruth: 0 };
     for (const id of users) {
-      const recs = ranker.rank(model.userPos.get(id)!, k, null).map((r) => r.titleId);
+      const recs = Array.from(ranker.rankPositions(model.userPos.get(id)!, k, null), (t) => model.titleIds[t]);
       const relevant = split.test.get(id)!;
       lists.push(recs);
       sum.precision += precisionAtK(recs, relevant, k);

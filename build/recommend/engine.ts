@@ -1,9 +1,13 @@
 // Turns a blend of components into ranked, filtered, explained recommendations for one user.
-// Scoring is one pass over the user's rated titles and their neighbour lists into a dense score
-// array (reused across users), recording each candidate's two strongest contributors on the way
-// so explanations cost nothing extra. Candidates: titles the user has not rated that pass the
-// genre filters. Order: score desc, then title id. Titles the user's history does not reach are
-// filled from the popularity ranking, and users with too little history get popularity only.
+// Scoring is one pass over the user's rated titles and their neighbour lists into dense score
+// arrays (reused across users). Explanations need each recommended title's strongest
+// contributors; they are found by a second, cheaper pass that looks only at the k chosen
+// titles, because tracking contributors for every title reached made the hot loop twice as
+// slow (10,000 users × 50 ratings × 250 neighbours per build), and the evaluation, which ranks
+// every user again per model, needs no explanations at all. Candidates: titles the user has not
+// rated that pass the genre filters. Order: score desc, then title id. Titles the user's
+// history does not reach are filled from the popularity ranking, and users with too little
+// history get popularity only.
 import type { Model } from '../model/index.ts';
 import { TopK } from '../model/topk.ts';
 import type { Reason, Recommendation, RecommendOptions } from '../types.ts';
@@ -33,42 +37,46 @@ function effectiveWeight(c: Component, history: number): number {
   return c.fadeWithHistory === undefined ? c.weight : (c.weight * c.fadeWithHistory) / (c.fadeWithHistory + history);
 }
 
-/** One component's per-title accumulators (raw, before the per-user scaling). */
-class ComponentBuffers {
-  readonly score: Float64Array;
-  /** The two strongest single contributions per title: rated title position and amount. */
+/**
+ * The two strongest single contributions of one component to each of the user's top titles
+ * (slot = the title's place in the top list): rated title position and amount.
+ */
+class BestContributors {
   readonly best1: Int32Array;
   readonly best1c: Float64Array;
   readonly best2: Int32Array;
   readonly best2c: Float64Array;
-  max = 0;
-  /** This user's factor: effective weight ÷ max. */
-  scale = 0;
-  constructor(n: number) {
-    this.score = new Float64Array(n);
-    this.best1 = new Int32Array(n);
-    this.best1c = new Float64Array(n);
-    this.best2 = new Int32Array(n);
-    this.best2c = new Float64Array(n);
+  constructor(k: number) {
+    this.best1 = new Int32Array(k);
+    this.best1c = new Float64Array(k);
+    this.best2 = new Int32Array(k);
+    this.best2c = new Float64Array(k);
+  }
+  reset(n: number): void {
+    this.best1.fill(-1, 0, n);
+    this.best2.fill(-1, 0, n);
+    this.best1c.fill(0, 0, n);
+    this.best2c.fill(0, 0, n);
   }
 }
 
-/**
- * Scratch buffers and per-model tables shared by all users of one ranking run. Components are
- * blended after scaling each by its maximum for this user, so a blend weight means the same
- * whatever the component's natural scale (row-normalised walk probabilities vs cosines).
- */
 export class Ranker {
-  private readonly buffers: ComponentBuffers[];
+  /** Per component: raw scores before the per-user scaling; all zero between users. */
+  private readonly componentScore: Float64Array[];
+  private readonly componentScale: Float64Array;
+  private readonly best: BestContributors[];
   private readonly score: Float64Array;
   private readonly stamp: Int32Array;
   private readonly touched: Int32Array;
   private readonly rated: Int32Array;
+  /** The place of a title in the user's top list during `explain`, else -1. */
+  private readonly slot: Int32Array;
   /** Rank of each title position in title-id order: the heap's tie-breaker. */
   private readonly idRank: Int32Array;
   private readonly byIdRank: Int32Array;
   /** Title positions by popularity (count desc, then id). */
   readonly popularOrder: Int32Array;
+  private heap: TopK;
   private call = 0;
   /**
    * Rating cosines already computed for explanations, keyed by pair. Popular titles explain
@@ -81,20 +89,20 @@ export class Ranker {
     readonly recommender: Recommender,
   ) {
     const n = model.titleIds.length;
-    this.buffers = recommender.components.map(() => new ComponentBuffers(n));
-    for (const b of this.buffers) {
-      b.best1.fill(-1);
-      b.best2.fill(-1);
-    }
+    this.componentScore = recommender.components.map(() => new Float64Array(n));
+    this.componentScale = new Float64Array(recommender.components.length);
+    this.best = recommender.components.map(() => new BestContributors(0));
     this.score = new Float64Array(n);
     this.stamp = new Int32Array(n).fill(-1);
     this.touched = new Int32Array(n);
     this.rated = new Int32Array(n).fill(-1);
+    this.slot = new Int32Array(n).fill(-1);
     const byId = Array.from({ length: n }, (_, i) => i).sort((a, b) => compareIds(model.titleIds[a], model.titleIds[b]));
     this.byIdRank = Int32Array.from(byId);
     this.idRank = new Int32Array(n);
     byId.forEach((t, r) => (this.idRank[t] = r));
     this.popularOrder = Int32Array.from(byId).sort((a, b) => model.ratingCount[b] - model.ratingCount[a] || this.idRank[a] - this.idRank[b]);
+    this.heap = new TopK(0);
   }
 
   /** Title positions allowed by the genre filters (null = all). */
@@ -114,45 +122,29 @@ export class Ranker {
   /** The top `k` for user position `u` (or an unknown user: popularity), as Recommendations. */
   rank(u: number | undefined, k: number, mask: Uint8Array | null): Recommendation[] {
     const { model } = this;
-    const stampId = ++this.call;
-    const ratings = u === undefined ? [] : model.userRatings(u);
-    for (const r of ratings) this.rated[r.pos] = stampId;
-    const { rated } = this;
-    const allowed = (t: number) => rated[t] !== stampId && (mask === null || mask[t] === 1);
+    const { top, fromHistory } = this.select(u, k, mask);
     const out: Recommendation[] = [];
-    if (ratings.length >= this.recommender.minHistory) {
-      const nTouched = this.accumulate(ratings, stampId);
-      this.blend(nTouched, ratings.length);
-      const heap = new TopK(k);
-      const { score, touched, idRank } = this;
-      for (let s = 0; s < nTouched; s++) {
-        const t = touched[s];
-        if (score[t] > 0 && rated[t] !== stampId && (mask === null || mask[t] === 1)) heap.push(idRank[t], score[t]);
-      }
-      const { pos } = heap.drain();
-      const ratingOf = new Map(ratings.map((r) => [r.pos, r.value]));
-      for (const r of pos) {
-        const t = this.byIdRank[r];
-        const reasons = this.reasons(t, ratingOf);
+    if (fromHistory > 0) {
+      const reasons = this.explain(u!, top.subarray(0, fromHistory));
+      for (let i = 0; i < fromHistory; i++) {
+        const t = top[i];
         out.push({
           titleId: model.titleIds[t],
-          rank: out.length + 1,
+          rank: i + 1,
           score: this.score[t],
           source: 'collaborative',
-          reasons,
-          explanation: collaborativeExplanation(model, reasons),
+          reasons: reasons[i],
+          explanation: collaborativeExplanation(model, reasons[i]),
         });
       }
-      this.clear(nTouched);
     }
-    // fill from popularity: cold users entirely, others where their history reaches too few titles
-    const chosen = new Set(out.map((r) => r.titleId));
-    for (let i = 0; i < this.popularOrder.length && out.length < k; i++) {
-      const t = this.popularOrder[i];
-      if (!allowed(t) || chosen.has(model.titleIds[t])) continue;
+    this.clear(this.touchedCount);
+    this.touchedCount = 0;
+    for (let i = fromHistory; i < top.length; i++) {
+      const t = top[i];
       out.push({
         titleId: model.titleIds[t],
-        rank: out.length + 1,
+        rank: i + 1,
         score: model.ratingCount[t],
         source: 'popular',
         reasons: [],
@@ -163,74 +155,155 @@ export class Ranker {
   }
 
   /**
-   * Fills each component's buffers for every title reached from the user's ratings. Buffers
-   * are all-zero between users (`clear` restores that), so the hot loop only adds.
+   * The same ranking as `rank`, as title positions only: what the evaluation needs, without
+   * the explanations' cost.
    */
-  private accumulate(ratings: { pos: number; value: number }[], stampId: number): number {
+  rankPositions(u: number | undefined, k: number, mask: Uint8Array | null): Int32Array {
+    const { top } = this.select(u, k, mask);
+    this.clear(this.touchedCount);
+    this.touchedCount = 0;
+    return top;
+  }
+
+  private touchedCount = 0;
+
+  /**
+   * Chooses the user's top k: first from the blended scores (the first `fromHistory` entries),
+   * then from popularity. Leaves the scores in place for `explain`; the caller clears them.
+   */
+  private select(u: number | undefined, k: number, mask: Uint8Array | null): { top: Int32Array; fromHistory: number } {
+    const { model, rated } = this;
+    const m = model.matrix;
+    const stampId = ++this.call;
+    const start = u === undefined ? 0 : m.rowPtr[u];
+    const end = u === undefined ? 0 : m.rowPtr[u + 1];
+    for (let p = start; p < end; p++) rated[m.colIdx[p]] = stampId;
+    const top: number[] = [];
+    this.touchedCount = 0;
+    if (end - start >= this.recommender.minHistory) {
+      const nTouched = this.accumulate(start, end, stampId);
+      this.touchedCount = nTouched;
+      this.blend(nTouched, end - start);
+      if (this.heap.k !== k) this.heap = new TopK(k);
+      const { heap, score, touched, idRank, byIdRank } = this;
+      for (let s = 0; s < nTouched; s++) {
+        const t = touched[s];
+        if (score[t] > 0 && rated[t] !== stampId && (mask === null || mask[t] === 1)) heap.push(idRank[t], score[t]);
+      }
+      for (const r of heap.drain().pos) top.push(byIdRank[r]);
+    }
+    const fromHistory = top.length;
+    // fill from popularity: cold users entirely, others where their history reaches too few titles
+    if (top.length < k) {
+      const chosen = new Set(top);
+      for (let i = 0; i < this.popularOrder.length && top.length < k; i++) {
+        const t = this.popularOrder[i];
+        if (rated[t] === stampId || (mask !== null && mask[t] !== 1) || chosen.has(t)) continue;
+        top.push(t);
+      }
+    }
+    return { top: Int32Array.from(top), fromHistory };
+  }
+
+  /**
+   * Adds every component's weights from the user's ratings (matrix entries start..end) into
+   * its score array, recording the titles reached in `touched`. Score arrays are all-zero
+   * between users (`clear` restores that), so the hot loop only adds.
+   */
+  private accumulate(start: number, end: number, stampId: number): number {
     const { stamp, touched } = this;
+    const { colIdx, rowVal } = this.model.matrix;
     const midpoint = this.model.ratingMidpoint;
     const components = this.recommender.components;
     let n = 0;
     for (let ci = 0; ci < components.length; ci++) {
       const c = components[ci];
-      const { score, best1, best1c, best2, best2c } = this.buffers[ci];
+      const score = this.componentScore[ci];
       const { ptr, idx, val } = c.neighbours;
-      for (let ri = 0; ri < ratings.length; ri++) {
-        const r = ratings[ri];
-        const x = c.value === 'binary' ? 1 : c.value === 'rating' ? r.value : r.value - midpoint;
-        for (let p = ptr[r.pos]; p < ptr[r.pos + 1]; p++) {
+      for (let q = start; q < end; q++) {
+        const i = colIdx[q];
+        const x = c.value === 'binary' ? 1 : c.value === 'rating' ? rowVal[q] : rowVal[q] - midpoint;
+        const last = ptr[i + 1];
+        for (let p = ptr[i]; p < last; p++) {
           const t = idx[p];
           if (stamp[t] !== stampId) {
             stamp[t] = stampId;
             touched[n++] = t;
           }
-          const contrib = x * val[p];
-          score[t] += contrib;
-          if (contrib > best1c[t]) {
-            best2[t] = best1[t];
-            best2c[t] = best1c[t];
-            best1[t] = r.pos;
-            best1c[t] = contrib;
-          } else if (contrib > best2c[t]) {
-            best2[t] = r.pos;
-            best2c[t] = contrib;
-          }
+          score[t] += x * val[p];
         }
       }
     }
     return n;
   }
 
-  /** Zeroes what `accumulate` wrote (best positions back to -1). */
+  /** Zeroes what `accumulate` wrote. */
   private clear(nTouched: number): void {
-    for (const b of this.buffers) {
-      for (let s = 0; s < nTouched; s++) {
-        const t = this.touched[s];
-        b.score[t] = 0;
-        b.best1[t] = -1;
-        b.best1c[t] = 0;
-        b.best2[t] = -1;
-        b.best2c[t] = 0;
-      }
-    }
+    const { touched } = this;
+    for (const score of this.componentScore) for (let s = 0; s < nTouched; s++) score[touched[s]] = 0;
   }
 
   /** score = Σ_c weight_c · score_c / max_c over the touched titles. */
   private blend(nTouched: number, history: number): void {
     const { touched, score } = this;
-    for (const b of this.buffers) {
-      let max = 0;
-      for (let s = 0; s < nTouched; s++) if (b.score[touched[s]] > max) max = b.score[touched[s]];
-      b.max = max;
-    }
     for (let s = 0; s < nTouched; s++) score[touched[s]] = 0;
     this.recommender.components.forEach((c, ci) => {
-      const b = this.buffers[ci];
-      b.scale = b.max > 0 ? effectiveWeight(c, history) / b.max : 0;
-      if (b.scale === 0) return;
-      const f = b.scale;
-      for (let s = 0; s < nTouched; s++) score[touched[s]] += f * b.score[touched[s]];
+      const cs = this.componentScore[ci];
+      let max = 0;
+      for (let s = 0; s < nTouched; s++) if (cs[touched[s]] > max) max = cs[touched[s]];
+      const f = max > 0 ? effectiveWeight(c, history) / max : 0;
+      this.componentScale[ci] = f;
+      if (f === 0) return;
+      for (let s = 0; s < nTouched; s++) score[touched[s]] += f * cs[touched[s]];
     });
+  }
+
+  /**
+   * For each chosen title, the two rated titles with the largest scaled single contribution,
+   * across components: a second pass over the user's neighbour lists that stops only at the
+   * chosen titles. Contributions are visited in the same order as `accumulate`, and only
+   * positive ones count, so ties resolve the same way whichever pass records them.
+   */
+  private explain(u: number, top: Int32Array): Reason[][] {
+    const { model, slot } = this;
+    const m = model.matrix;
+    const midpoint = model.ratingMidpoint;
+    const components = this.recommender.components;
+    const start = m.rowPtr[u];
+    const end = m.rowPtr[u + 1];
+    for (let j = 0; j < top.length; j++) slot[top[j]] = j;
+    for (let ci = 0; ci < components.length; ci++) {
+      if (this.best[ci].best1.length < top.length) this.best[ci] = new BestContributors(top.length);
+      const b = this.best[ci];
+      b.reset(top.length);
+      if (this.componentScale[ci] === 0) continue;
+      const c = components[ci];
+      const { ptr, idx, val } = c.neighbours;
+      const { best1, best1c, best2, best2c } = b;
+      for (let q = start; q < end; q++) {
+        const i = m.colIdx[q];
+        const x = c.value === 'binary' ? 1 : c.value === 'rating' ? m.rowVal[q] : m.rowVal[q] - midpoint;
+        const last = ptr[i + 1];
+        for (let p = ptr[i]; p < last; p++) {
+          const j = slot[idx[p]];
+          if (j < 0) continue;
+          const contrib = x * val[p];
+          if (contrib > best1c[j]) {
+            best2[j] = best1[j];
+            best2c[j] = best1c[j];
+            best1[j] = i;
+            best1c[j] = contrib;
+          } else if (contrib > best2c[j]) {
+            best2[j] = i;
+            best2c[j] = contrib;
+          }
+        }
+      }
+    }
+    for (let j = 0; j < top.length; j++) slot[top[j]] = -1;
+    const ratingOf = new Map<number, number>();
+    for (let q = start; q < end; q++) ratingOf.set(m.colIdx[q], m.rowVal[q]);
+    return Array.from(top, (t, j) => this.reasons(t, j, ratingOf));
   }
 
   private cosine(i: number, t: number): number {
@@ -240,17 +313,17 @@ export class Ranker {
     return v;
   }
 
-  /** The two rated titles with the largest scaled contribution to t, across components. */
-  private reasons(t: number, ratingOf: Map<number, number>): Reason[] {
+  /** The two rated titles with the largest scaled contribution to t (slot j), across components. */
+  private reasons(t: number, j: number, ratingOf: Map<number, number>): Reason[] {
     const { model } = this;
     const cands: { pos: number; amount: number; content: boolean }[] = [];
     this.recommender.components.forEach((c, ci) => {
-      const b = this.buffers[ci];
-      if (b.scale === 0) return;
-      const f = b.scale;
+      const f = this.componentScale[ci];
+      if (f === 0) return;
+      const b = this.best[ci];
       const content = c.kind === 'content';
-      if (b.best1[t] >= 0) cands.push({ pos: b.best1[t], amount: f * b.best1c[t], content });
-      if (b.best2[t] >= 0) cands.push({ pos: b.best2[t], amount: f * b.best2c[t], content });
+      if (b.best1[j] >= 0) cands.push({ pos: b.best1[j], amount: f * b.best1c[j], content });
+      if (b.best2[j] >= 0) cands.push({ pos: b.best2[j], amount: f * b.best2c[j], content });
     });
     cands.sort((a, b) => b.amount - a.amount || a.pos - b.pos);
     const reasons: Reason[] = [];
