@@ -12,23 +12,38 @@ export interface EaseOptions {
   k: number;
 }
 
-/** In-place inverse of a symmetric positive-definite n×n row-major matrix (Gauss–Jordan). */
+/**
+ * In-place inverse of a symmetric positive-definite n×n row-major matrix, by the sweep
+ * operator on the upper triangle only: half the arithmetic of a full Gauss–Jordan, with each
+ * inner loop a contiguous run of one row. Sweeping every pivot leaves −A⁻¹; the sign is flipped
+ * and the result mirrored into the lower triangle at the end.
+ */
 export function invertSpd(a: Float64Array, n: number): void {
+  const col = new Float64Array(n);
   for (let p = 0; p < n; p++) {
-    const rowP = p * n;
-    const pivot = a[rowP + p];
+    const pivot = a[p * n + p];
     if (!(pivot > 0)) throw new Error(`EASE: matrix not positive definite at ${p}`);
     const inv = 1 / pivot;
-    const rp = a.subarray(rowP, rowP + n);
-    for (let j = 0; j < n; j++) rp[j] *= inv;
-    rp[p] = inv;
+    // Column p of the symmetric matrix, read from the upper triangle.
+    for (let i = 0; i < p; i++) col[i] = a[i * n + p];
+    for (let j = p; j < n; j++) col[j] = a[p * n + j];
     for (let i = 0; i < n; i++) {
       if (i === p) continue;
-      const ri = a.subarray(i * n, i * n + n);
-      const f = ri[p];
+      const f = col[i] * inv;
       if (f === 0) continue;
-      for (let j = 0; j < n; j++) ri[j] -= f * rp[j];
-      ri[p] = -f * inv;
+      const row = i * n;
+      // (i, p) is written here too when i < p; it is set properly below.
+      for (let j = i; j < n; j++) a[row + j] -= f * col[j];
+    }
+    for (let i = 0; i < p; i++) a[i * n + p] = col[i] * inv;
+    for (let j = p + 1; j < n; j++) a[p * n + j] = col[j] * inv;
+    a[p * n + p] = -inv;
+  }
+  for (let i = 0; i < n; i++) {
+    for (let j = i; j < n; j++) {
+      const v = -a[i * n + j];
+      a[i * n + j] = v;
+      a[j * n + i] = v;
     }
   }
 }
