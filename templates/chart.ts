@@ -1,7 +1,7 @@
 // A chart as readers get it: the inline SVG (readable without JavaScript), its caption, any
 // notes (e.g. words the cloud dropped) and the downloads of its data and of the SVG itself.
 import { html, raw, type Raw } from '../build/util/html.ts';
-import type { ChartView, SiteView } from '../build/site/siteView.ts';
+import type { ChartDownload, ChartView, SiteView } from '../build/site/siteView.ts';
 import { url } from './layout.ts';
 
 /**
@@ -14,6 +14,10 @@ export function withoutMarkLabels(svg: string): string {
   return svg.replace(/(<g\b[^>]*?)\s+aria-label="[^"]*"/g, '$1');
 }
 
+function download(site: Pick<SiteView, 'pathPrefix'>, d: ChartDownload, label: string): Raw {
+  return 'path' in d ? html`<a href="${url(site, d.path)}" download>${label}</a>` : html`<a href="${d.dataUrl}" download="${d.fileName}">${label}</a>`;
+}
+
 export function chartFigure(site: Pick<SiteView, 'pathPrefix'>, chart: ChartView, level: 'section' | 'user' = 'section'): Raw {
   return html`<figure class="chart chart-${level}" id="chart-${chart.id}">
 <div class="chart-svg">${raw(withoutMarkLabels(chart.svg))}</div>
@@ -21,7 +25,7 @@ export function chartFigure(site: Pick<SiteView, 'pathPrefix'>, chart: ChartView
 <strong class="chart-title">${chart.title}</strong>
 <span class="chart-description">${chart.description}</span>
 ${chart.notes.length > 0 ? html`<span class="chart-notes">${chart.notes.join(' ')}</span>` : ''}
-<span class="chart-downloads"><a href="${url(site, chart.csvPath)}" download>Data (CSV)</a> · <a href="${url(site, chart.svgPath)}" download>Chart (SVG)</a></span>
+<span class="chart-downloads">${download(site, chart.downloads.csv, 'Data (CSV)')} · ${download(site, chart.downloads.svg, 'Chart (SVG)')}</span>
 </figcaption>
 </figure>`;
 }

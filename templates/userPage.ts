@@ -4,6 +4,7 @@ import { html } from '../build/util/html.ts';
 import type { RecommendationView, SiteView, UserView } from '../build/site/siteView.ts';
 import { layout, url, type AssetTags, type NavSection } from './layout.ts';
 import { chartFigure } from './chart.ts';
+import { userPagePath } from './usersIndex.ts';
 
 const stars = (n: number) => `★${Number.isInteger(n) ? n : n.toFixed(1)}`;
 
@@ -51,7 +52,7 @@ ${charts.map((c) => chartFigure(site, c, 'user'))}
 </section>
 ${u.similarUsers.length > 0
   ? html`<section aria-labelledby="similar-title"><h2 id="similar-title">Users with similar taste</h2>
-<ul class="similar-users">${u.similarUsers.map((s) => html`<li><a href="${url(site, `/users/${s.slug}/`)}">User ${s.id}</a> <span class="user-genres">${s.sharedGenres.join(', ')}</span></li>`)}</ul></section>`
+<ul class="similar-users">${u.similarUsers.map((s) => html`<li><a href="${url(site, `/${userPagePath(s.slug)}`)}">User ${s.id}</a> <span class="user-genres">${s.sharedGenres.join(', ')}</span></li>`)}</ul></section>`
   : ''}`;
   return layout(site, sections, assets, { title: `User ${u.id} — ${site.title}`, current: { kind: 'user' }, body });
 }

@@ -7,6 +7,15 @@ import { layout, url, type AssetTags, type NavSection } from './layout.ts';
 
 export const USERS_PER_INDEX_PAGE = 200;
 
+/**
+ * A user's page is a file of its own, not a folder with an index.html: at 10,000 users the
+ * folders were 10,000 more things to create, and creating them was the slowest part of a build
+ * on our machines. Links name the file, so the pages also open straight from disk.
+ */
+export function userPagePath(slug: string): string {
+  return `users/${slug}.html`;
+}
+
 export function usersIndexPath(page: number): string {
   return page <= 1 ? 'users/index.html' : `users/page/${page}/index.html`;
 }
@@ -17,7 +26,7 @@ function pageHref(site: SiteView, page: number): string {
 
 export function userRow(site: SiteView, u: UserView) {
   return html`<li class="user-row" data-id="${u.id}" data-plan="${u.plan ?? ''}" data-region="${u.region ?? ''}" data-genres="${u.topGenres.join('|')}">
-<a href="${url(site, `/users/${u.slug}/`)}"><span class="user-id">User ${u.id}</span></a>
+<a href="${url(site, `/${userPagePath(u.slug)}`)}"><span class="user-id">User ${u.id}</span></a>
 <span class="user-meta">${u.plan ?? 'no plan'} · ${u.region ?? 'no region'} · ${u.ratingCount} rating${u.ratingCount === 1 ? '' : 's'}</span>
 <span class="user-genres">${u.topGenres.length > 0 ? u.topGenres.join(', ') : 'no genres yet'}</span>
 </li>`;

@@ -27,6 +27,7 @@ export interface AssembleInput {
   command: string;
 }
 
+/** A report chart, its downloads published as files under `dir`. */
 export const chartView = (c: Chart, dir: string): ChartView => ({
   id: c.id,
   title: c.title,
@@ -34,8 +35,18 @@ export const chartView = (c: Chart, dir: string): ChartView => ({
   svg: c.svg,
   csv: c.csv,
   notes: c.notes ?? [],
-  csvPath: `${dir}${c.id}.csv`,
-  svgPath: `${dir}${c.id}.svg`,
+  downloads: { csv: { path: `${dir}${c.id}.csv` }, svg: { path: `${dir}${c.id}.svg` } },
+});
+
+const dataUrl = (type: string, text: string) => `data:${type};charset=utf-8;base64,${Buffer.from(text, 'utf8').toString('base64')}`;
+
+/** A per-user chart, its downloads carried in the page as data: URLs named after the user. */
+export const inlineChartView = (c: Chart, fileStem: string): ChartView => ({
+  ...chartView(c, ''),
+  downloads: {
+    csv: { fileName: `${fileStem}-${c.id}.csv`, dataUrl: dataUrl('text/csv', c.csv) },
+    svg: { fileName: `${fileStem}-${c.id}.svg`, dataUrl: dataUrl('image/svg+xml', standaloneSvgFile(c.svg)) },
+  },
 });
 
 /** Top genres of a user by what they rated (count of rated titles per genre, ties by name). */
@@ -87,7 +98,6 @@ export function assembleSite(input: AssembleInput): SiteView {
       };
     });
     const slug = slugs.get(u.id)!;
-    let charts: ChartView[] | null = null;
     return {
       id: u.id,
       slug,
@@ -99,7 +109,8 @@ export function assembleSite(input: AssembleInput): SiteView {
       rated: rated.map((r) => ({ titleId: r.titleId, titleName: name(r.titleId), rating: r.value })),
       recommendations: recs,
       similarUsers: [],
-      charts: () => (charts ??= input.userCharts(u.id).map((c) => chartView(c, `users/${slug}/`))),
+      // Rendered when the page is, and not kept: at 10,000 users they would hold 100 MB.
+      charts: () => input.userCharts(u.id).map((c) => inlineChartView(c, `user-${slug}`)),
     };
   });
   const byId = new Map(users.map((u) => [u.id, u]));

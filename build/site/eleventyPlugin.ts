@@ -9,7 +9,7 @@ import type { AssetTags } from '../../templates/layout.ts';
 import { createMarkdown } from './markdown.ts';
 import { splitFrontMatter } from './content.ts';
 import { homePage, type SectionView } from '../../templates/home.ts';
-import { usersIndexPage, usersIndexPath, USERS_PER_INDEX_PAGE } from '../../templates/usersIndex.ts';
+import { userPagePath, usersIndexPage, usersIndexPath, USERS_PER_INDEX_PAGE } from '../../templates/usersIndex.ts';
 import { userPage } from '../../templates/userPage.ts';
 import { draftsPage } from '../../templates/drafts.ts';
 
@@ -22,6 +22,11 @@ export interface ReportPluginOptions {
   assets: AssetTags;
   /** Content bindings: turns an editor's Markdown (with directives) into plain Markdown. */
   bind: (source: string, file: string, bodyLine: number) => string;
+  /**
+   * The users (positions in site.users, end excluded) whose pages this run writes; the users
+   * index comes with the run that starts at 0. Default: all.
+   */
+  userRange?: { start: number; end: number };
 }
 
 interface EleventyData {
@@ -35,6 +40,7 @@ interface EleventyData {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function reportPlugin(eleventyConfig: any, options: ReportPluginOptions): void {
   const { site, phase, assets, bind } = options;
+  const userRange = options.userRange ?? { start: 0, end: site.users.length };
   eleventyConfig.setLibrary('md', createMarkdown());
   eleventyConfig.addPreprocessor('report-bindings', 'md', (data: { page: { inputPath: string } }, content: string) => {
     const file = path.relative(process.cwd(), data.page.inputPath);
@@ -61,7 +67,7 @@ export function reportPlugin(eleventyConfig: any, options: ReportPluginOptions):
       render: (data: EleventyData) => draftsPage(site, sections(data), assets),
     });
   }
-  if (phase !== 'report') {
+  if (phase !== 'report' && userRange.start === 0) {
     const chunks: { page: number; users: UserView[] }[] = [];
     for (let i = 0; i < site.users.length || i === 0; i += USERS_PER_INDEX_PAGE) {
       chunks.push({ page: chunks.length + 1, users: site.users.slice(i, i + USERS_PER_INDEX_PAGE) });
@@ -76,11 +82,14 @@ export function reportPlugin(eleventyConfig: any, options: ReportPluginOptions):
       render: (data: EleventyData) =>
         usersIndexPage(site, sections(data), assets, chunks[data.ci!].page, chunks.length, chunks[data.ci!].users),
     });
+  }
+  if (phase !== 'report' && userRange.end > userRange.start) {
+    const positions = Array.from({ length: userRange.end - userRange.start }, (_, i) => userRange.start + i);
     eleventyConfig.addTemplate('user-pages.11ty.js', {
       data: {
         pagination: { data: 'reportUsers', size: 1, alias: 'ui' },
-        reportUsers: site.users.map((_, i) => i),
-        permalink: (data: EleventyData) => `users/${site.users[data.ui!].slug}/index.html`,
+        reportUsers: positions,
+        permalink: (data: EleventyData) => userPagePath(site.users[data.ui!].slug),
         eleventyExcludeFromCollections: true, templateEngineOverride: '11ty.js',
       },
       render: (data: EleventyData) => userPage(site, sections(data), site.users[data.ui!], assets),

@@ -7,13 +7,19 @@ export interface ChartView {
   title: string;
   description: string;
   svg: string;
-  /** The data behind the chart, as published at csvPath. */
+  /** The data behind the chart, as published by `downloads.csv`. */
   csv: string;
   notes: string[];
-  /** Site-relative paths (no leading slash) of the downloads. */
-  csvPath: string;
-  svgPath: string;
+  downloads: { csv: ChartDownload; svg: ChartDownload };
 }
+
+/**
+ * Where a chart's download comes from: a file of the site (report charts), or the bytes
+ * themselves in a data: URL (per-user charts). Two files per chart per user were 40,000 extra
+ * files at 10,000 users, and creating a file is the slowest thing a build does on our machines;
+ * a data: URL downloads the same bytes under the same kind of name, with or without a server.
+ */
+export type ChartDownload = { path: string } | { fileName: string; dataUrl: string };
 
 export interface ReasonView {
   titleName: string;

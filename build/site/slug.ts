@@ -2,7 +2,9 @@
 // "CON", "", "Ωmega", two ids that slug alike), so every id gets a slug that is safe on every
 // file system and unique within its set; the mapping is deterministic (same ids ⇒ same slugs).
 
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+// Windows device names, and "index": a user slugged "index" would be users/index.html, the
+// users index itself.
+const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9]|index)$/i;
 
 /** The readable part: ASCII letters, digits, '-' and '_' only; everything else becomes '-'. */
 export function baseSlug(id: string): string {
@@ -13,7 +15,7 @@ export function baseSlug(id: string): string {
     .replace(/[^a-z0-9_-]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
-  if (ascii === '' || WINDOWS_RESERVED.test(ascii)) return ascii === '' ? 'id' : `${ascii}-id`;
+  if (ascii === '' || RESERVED.test(ascii)) return ascii === '' ? 'id' : `${ascii}-id`;
   return ascii;
 }
 
@@ -29,7 +31,7 @@ function shortHash(s: string): string {
 
 /**
  * Slugs for a set of ids. An id whose slug is exactly itself keeps it (so simulated user 101
- * lives at /users/101/); any id that had to change, or collides, gets a hash suffix.
+ * lives at /users/101.html); any id that had to change, or collides, gets a hash suffix.
  */
 export function slugify(ids: Iterable<string>): Map<string, string> {
   const out = new Map<string, string>();

@@ -15,7 +15,7 @@ function row(doc: Document, base: string, u: UserEntry): HTMLLIElement {
   const li = doc.createElement('li');
   li.className = 'user-row';
   const a = doc.createElement('a');
-  a.href = `${base}${encodeURIComponent(u.slug)}/`;
+  a.href = `${base}${encodeURIComponent(u.slug)}.html`;
   const id = doc.createElement('span');
   id.className = 'user-id';
   id.textContent = `User ${u.id}`;

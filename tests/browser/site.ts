@@ -39,11 +39,11 @@ async function buildAndServe(): Promise<BuiltSite> {
   const server = await serve(dir);
   cleanups.push(server.close, async () => rmSync(tmp, { recursive: true, force: true }));
   const firstUser = readdirSync(path.join(dir, 'users'), { withFileTypes: true })
-    .filter((d) => d.isDirectory() && d.name !== 'page')
+    .filter((d) => d.isFile() && d.name.endsWith('.html') && d.name !== 'index.html')
     .map((d) => d.name)
     .sort()[0];
   if (!firstUser) throw new Error('the test site has no user pages');
-  return { dir, url: server.url, userPath: `users/${firstUser}/` };
+  return { dir, url: server.url, userPath: `users/${firstUser}` };
 }
 
 export function testSite(): Promise<BuiltSite> {

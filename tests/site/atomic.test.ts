@@ -2,7 +2,7 @@
 // the staging folder — leaves the previous site byte-for-byte intact and no staging folder behind.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { resolveConfig } from '../../build/config.ts';
@@ -62,6 +62,19 @@ test('a failure in the last Eleventy pass keeps the previous site and removes th
   assert.ok(calls > sections, 'the failure happened in the second pass, after pass 1 wrote the staging folder');
   assert.equal(treeDiff(before, hashTree(out)), [], 'the previous site is byte-for-byte intact');
   assert.equal(leftovers(out), [], 'no staging, vite or old folders left beside the output');
+});
+
+test('a successful rebuild swaps the new site in, and the replaced one goes, also one a dead build left', async () => {
+  // A replaced site whose build was killed before deleting it (no process has this pid).
+  const stale = `${out}.old-999999999`;
+  mkdirSync(stale, { recursive: true });
+  writeFileSync(path.join(stale, 'index.html'), 'stale');
+  const rebuilt = await runBuild(['--seed', '7', '--drafts', '--out', out]);
+  assert.is(rebuilt.status, 0, rebuilt.stderr);
+  assert.match(readFileSync(path.join(out, 'index.html'), 'utf8'), /--seed 7/, 'the new site is in place');
+  // The replaced sites are deleted in the background: wait for that, within reason.
+  for (let i = 0; i < 100 && leftovers(out).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+  assert.equal(leftovers(out), [], 'the replaced site and the stale one are gone');
 });
 
 test.run();

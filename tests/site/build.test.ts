@@ -25,7 +25,7 @@ function table(rel: string): Record<string, string>[] {
 test('the tiny seeded build writes the home, users index, ten user pages and the drafts page', async () => {
   const result = await runBuild(['--seed', '42', '--users', '10', '--out', out]);
   assert.is(result.status, 0, result.stderr);
-  for (const rel of ['index.html', 'users/index.html', 'drafts/index.html', ...USERS.map((u) => `users/${u}/index.html`)]) {
+  for (const rel of ['index.html', 'users/index.html', 'drafts/index.html', ...USERS.map((u) => `users/${u}.html`)]) {
     assert.ok(existsSync(path.join(out, rel)), rel);
   }
 });
@@ -52,9 +52,31 @@ test('every user page shows at least five recommendations, none of them a title 
     const mine = recs.filter((r) => r.user_id === user);
     assert.ok(mine.length >= 5, `user ${user}: ${mine.length} recommendations in the CSV`);
     for (const r of mine) assert.not.ok(rated.has(`${user}\u0000${r.title_id}`), `user ${user} already rated ${r.title_id}`);
-    const cards = page(`users/${user}/index.html`).querySelectorAll('.rec-card');
+    const cards = page(`users/${user}.html`).querySelectorAll('.rec-card');
     assert.is(cards.length, mine.length, `user ${user}: page and CSV agree`);
   }
+});
+
+test("user charts download from data: URLs that hold the chart's CSV and a standalone SVG, named after the user", () => {
+  const doc = page('users/101.html');
+  const figures = Array.from(doc.querySelectorAll('figure.chart-user'));
+  assert.ok(figures.length >= 1, 'the user page has its charts');
+  for (const figure of figures) {
+    const links = Array.from(figure.querySelectorAll('.chart-downloads a'));
+    assert.is(links.length, 2, `${figure.id}: a CSV and an SVG download`);
+    const decode = (a: Element) => {
+      const m = /^data:([^;]+);charset=utf-8;base64,([A-Za-z0-9+/=]+)$/.exec(a.getAttribute('href')!);
+      assert.ok(m, `${figure.id}: ${a.getAttribute('href')!.slice(0, 40)}… is a base64 data: URL`);
+      return { type: m![1], text: Buffer.from(m![2], 'base64').toString('utf8'), name: a.getAttribute('download') };
+    };
+    const [csv, svg] = links.map(decode);
+    const chartId = figure.id.replace(/^chart-/, '');
+    assert.equal([csv.type, csv.name], ['text/csv', `user-101-${chartId}.csv`]);
+    assert.ok(parseCsv(csv.text).length >= 2, `${chartId}: the CSV has a header and rows`);
+    assert.equal([svg.type, svg.name], ['image/svg+xml', `user-101-${chartId}.svg`]);
+    assert.match(svg.text, /^<\?xml[^>]*>\s*<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  }
+  assert.not.ok(existsSync(path.join(out, 'users/101')), 'no per-user folder: the downloads travel in the page');
 });
 
 test('the strategy section has at least five items', () => {

@@ -22,6 +22,12 @@ test('hostile ids become safe, unique slugs', () => {
   assert.ok(s.get('A') !== 'a');
 });
 
+test('no user is slugged "index": that page is the users index itself', () => {
+  const s = slugify(['index', 'INDEX', '101']);
+  for (const id of ['index', 'INDEX']) assert.not.match(s.get(id)!, /^index$/i, id);
+  assert.is(s.get('101'), '101');
+});
+
 test('deterministic: same ids, same slugs; order of first appearance does not matter for plain ids', () => {
   assert.equal(slugify(['x y', '../z']), slugify(['x y', '../z']));
   assert.is(baseSlug('Crème Brûlée!'), 'creme-brulee');
