@@ -59,7 +59,7 @@ export function benchScale(root: string, scale: Scale, runs: number): ScaleResul
     const t0 = performance.now();
     const run = spawnSync(
       process.execPath,
-      ['--import', 'tsx', 'scripts/build.ts', '--users', String(scale.users), '--titles', String(scale.titles), '--ratings-per-user', String(scale.ratingsPerUser), '--out', path.join(dir, 'site')],
+      ['scripts/launch.mjs', 'scripts/build.ts', '--users', String(scale.users), '--titles', String(scale.titles), '--ratings-per-user', String(scale.ratingsPerUser), '--out', path.join(dir, 'site')],
       { cwd: root, env: { ...process.env, REPORT_TIMINGS_FILE: timings }, encoding: 'utf8', maxBuffer: 64 << 20 },
     );
     const wall = performance.now() - t0;

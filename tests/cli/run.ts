@@ -14,10 +14,10 @@ export interface RunResult {
   stderr: string;
 }
 
-/** `node --import tsx scripts/build.ts ...args` from the project root. */
+/** `node scripts/launch.mjs scripts/build.ts ...args` from the project root: what `npm run build` runs. */
 export function runBuild(args: string[], script = 'scripts/build.ts'): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    const child = spawn(process.execPath, ['scripts/launch.mjs', script, ...args], {
       cwd: ROOT,
       env: { ...process.env, TZ: 'UTC', NO_COLOR: '1', DEBUG: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
