@@ -49,3 +49,11 @@ export function defaultRecommender(model: Model, blend = DEFAULT_BLEND): Recomme
 
 /** In display order after "popularity": the published model first, then what it was chosen over. */
 export const COMPARED: ((model: Model) => Recommender)[] = [defaultRecommender, itemKnnCosine, rp3betaRecommender, easeRecommender];
+
+/** The same by name (the evaluation worker gets names: functions do not cross threads). */
+export const COMPARED_BY_NAME = new Map<string, (model: Model) => Recommender>([
+  ['default', defaultRecommender],
+  ['itemknn-cosine', itemKnnCosine],
+  ['rp3beta', rp3betaRecommender],
+  ['ease', easeRecommender],
+]);
