@@ -93,6 +93,44 @@ test('the sparse top-k kernel equals brute force on random matrices', () => {
   }
 });
 
+test('split across two threads, the kernel returns the same bits as on one, for every weighting', () => {
+  const rng = seedrandom('two threads');
+  for (let trial = 0; trial < 6; trial++) {
+    const nU = 40 + Math.floor(rng() * 60);
+    const nT = 30 + Math.floor(rng() * 50);
+    const us: number[] = [];
+    const ts: number[] = [];
+    const vs: number[] = [];
+    for (let u = 0; u < nU; u++) {
+      for (let t = 0; t < nT; t++) {
+        if (rng() < 0.25) {
+          us.push(u);
+          ts.push(t);
+          vs.push(1 + Math.floor(rng() * 5));
+        }
+      }
+    }
+    const m = buildMatrix(nU, nT, Int32Array.from(us), Int32Array.from(ts), Float32Array.from(vs));
+    const ones = new Float32Array(m.rowVal.length).fill(1);
+    const factors = (n: number) => Float64Array.from({ length: n }, () => 0.2 + rng());
+    const weightings = [
+      { value: m.rowVal, userWeight: null, left: null, right: null, norm: columnNorms(m), shrink: 0 },
+      { value: ones, userWeight: null, left: null, right: null, norm: columnNorms(m, ones), shrink: 3 },
+      // RP3beta's shape: user weights and a different factor on each side
+      { value: ones, userWeight: factors(nU), left: factors(nT), right: factors(nT), norm: null, shrink: 0 },
+    ];
+    for (const [wi, w] of weightings.entries()) {
+      const k = 1 + Math.floor(rng() * 12);
+      const one = coRatedTopK(m, k, w, { parallel: false });
+      const two = coRatedTopK(m, k, w, { parallel: true });
+      assert.ok(one.idx.length > 0, 'the case has neighbours');
+      assert.equal(two.ptr, one.ptr, `trial ${trial} weighting ${wi}: row lengths`);
+      assert.equal(two.idx, one.idx, `trial ${trial} weighting ${wi}: neighbours`);
+      assert.equal(two.val, one.val, `trial ${trial} weighting ${wi}: values`);
+    }
+  }
+});
+
 test('k = 0 keeps nothing; columnNorms are the column lengths', () => {
   const m = buildModel(tiny());
   const nb = coRatedTopK(m.matrix, 0, { value: m.matrix.rowVal, userWeight: null, left: null, right: null, norm: null, shrink: 0 });
