@@ -9,6 +9,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import Eleventy from '@11ty/eleventy';
 import EleventyVitePlugin from '@11ty/eleventy-plugin-vite';
 import { reportPlugin, type ReportPluginOptions } from './eleventyPlugin.ts';
@@ -132,6 +134,7 @@ export async function publishSite(site: SiteView, opts: PublishOptions): Promise
         const userRange = { start, end: Math.min(site.users.length, start + USER_PAGES_PER_RUN) };
         const pass2 = new Eleventy(path.join(root, CONTENT_DIR), staging, eleventyOptions('users', assets, userRange));
         await pass2.write();
+        collectGarbage();
       }
     });
     await time('downloads', async () => {
@@ -145,6 +148,18 @@ export async function publishSite(site: SiteView, opts: PublishOptions): Promise
     rmSync(viteTemp, { recursive: true, force: true });
   }
 }
+
+/**
+ * A full garbage collection between Eleventy runs. Each run leaves its rendered pages behind as
+ * garbage, and V8 grows the heap rather than collect it early: without this the build's peak
+ * memory at 10,000 users rose by a few hundred MB over the runs, to the edge of the 1.5 GB
+ * budget. Node exposes gc() only behind a flag, which can be set at run time.
+ */
+const collectGarbage: () => void = (() => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as (() => void) | undefined;
+  return () => gc?.();
+})();
 
 /** Replaces `out` by `staging`; on failure the previous `out` is put back. */
 function swapIn(staging: string, out: string): void {
