@@ -3,8 +3,7 @@
 // item–item similarity kernel alone on real MovieLens ratings. Numbers, not assertions: the
 // machines are shared and noisy, so medians and the spread are reported.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadMovieLens } from './data/movielens.ts';
 import { indexMaps, ratingMatrix, itemCosineTopK } from './model/index.ts';
@@ -50,11 +49,16 @@ export const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-export function benchScale(root: string, scale: Scale, runs: number): ScaleResult {
+/**
+ * Builds `scale` `runs` times, each into a new folder under `workDir`. The folders are left for
+ * the caller to delete after the last measurement: on our machines a large delete slows every
+ * file creation for half a minute after it, which would be charged to the next build.
+ */
+export function benchScale(root: string, scale: Scale, runs: number, workDir: string): ScaleResult {
   const samples = new Map<string, number[]>();
   let peak = 0;
   for (let i = 0; i < runs; i++) {
-    const dir = mkdtempSync(path.join(tmpdir(), 'bench-'));
+    const dir = mkdtempSync(path.join(workDir, 'run-'));
     const timings = path.join(dir, 'timings.json');
     const t0 = performance.now();
     const run = spawnSync(
@@ -65,7 +69,6 @@ export function benchScale(root: string, scale: Scale, runs: number): ScaleResul
     const wall = performance.now() - t0;
     if (run.status !== 0) throw new Error(`build at ${scale.name} failed: ${run.stderr.trim().split('\n').pop()}`);
     const { stages, maxRssKB } = JSON.parse(readFileSync(timings, 'utf8')) as { stages: [string, number][]; maxRssKB: number };
-    rmSync(dir, { recursive: true, force: true });
     const own = new Map(stages);
     for (const [bench, parts] of STAGES) push(samples, bench, parts.reduce((s, p) => s + (own.get(p) ?? 0), 0));
     push(samples, 'total', wall);

@@ -1,6 +1,8 @@
 // `npm run bench [-- --runs N --scales seed,1k,10k --json --skip-similarity]`: see build/bench.ts.
 import { parseArgs } from 'node:util';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { SCALES, benchScale, benchSimilarity, formatTable, type ScaleResult } from '../build/bench.ts';
 import { runCli } from './cli.ts';
 import { InputError } from '../build/types.ts';
@@ -32,9 +34,14 @@ await runCli(async () => {
   });
   const log = (l: string) => (values.json ? process.stderr : process.stdout).write(`${l}\n`);
   const results: ScaleResult[] = [];
-  for (const scale of scales) {
-    log(`building ${scale.name} × ${runs}…`);
-    results.push(benchScale(process.cwd(), scale, runs));
+  const workDir = mkdtempSync(path.join(tmpdir(), 'bench-'));
+  try {
+    for (const scale of scales) {
+      log(`building ${scale.name} × ${runs}…`);
+      results.push(benchScale(process.cwd(), scale, runs, workDir));
+    }
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
   }
   let similarity = null;
   const ml = values.movielens;
