@@ -41,6 +41,8 @@ interface KernelInput {
   k: number;
   /** No left/right factors: score(i→j) = score(j→i) (cosine), computed once. */
   symmetric: boolean;
+  /** Every value and user weight is > 0, so an untouched sum is exactly 0 (no stamps needed). */
+  positive: boolean;
 }
 
 /**
@@ -120,7 +122,7 @@ function cut(c: Candidates, k: number, r: number): void {
 
 /**
  * Adds (p, v) to row r's candidates if it can still make the row's top k. Like `below`, `cut`
- * and `kernelRange`, it refers to nothing outside those: their source is also the worker's (see
+ * and `kernelShare`, it refers to nothing outside those: their source is also the worker's (see
  * coRatedTopK).
  */
 function offer(c: Candidates, k: number, r: number, p: number, v: number): void {
@@ -145,37 +147,59 @@ function offer(c: Candidates, k: number, r: number, p: number, v: number): void 
  * the common raters in ascending order whichever title holds them, so the result is
  * bit-identical to summing each row in full. Self-contained: its source is also the worker's.
  */
-function kernelRange(inp: KernelInput, from: number, to: number, heaps: Candidates): void {
-  const { nTitles, colPtr, rowIdx, rowPtr, colIdx, cscToCsr, value, userWeight, left, right, norm, shrink, k, symmetric } = inp;
+function kernelShare(inp: KernelInput, next: Int32Array, take: number, heaps: Candidates): void {
+  const { nTitles, colPtr, rowIdx, rowPtr, colIdx, cscToCsr, value, userWeight, left, right, norm, shrink, k, symmetric, positive } = inp;
   const acc = new Float64Array(nTitles);
   const stamp = new Int32Array(nTitles).fill(-1);
   const touched = new Int32Array(nTitles);
   const { minVal, minPos } = heaps;
   const hf = heaps.from;
-  for (let i = from; i < to; i++) {
+  for (;;) {
+    // The next few titles not yet taken by either thread.
+    const start = Atomics.add(next, 0, take);
+    if (start >= nTitles) break;
+    const end = Math.min(nTitles, start + take);
+    for (let i = start; i < end; i++) kernelRow(i);
+  }
+
+  function kernelRow(i: number): void {
     let nTouched = 0;
     for (let p = colPtr[i]; p < colPtr[i + 1]; p++) {
       const u = rowIdx[p];
       const c = cscToCsr[p];
       const a = userWeight[u] * value[c];
       const end = rowPtr[u + 1];
-      for (let q = c + 1; q < end; q++) {
-        const j = colIdx[q];
-        if (stamp[j] !== i) {
-          stamp[j] = i;
-          acc[j] = 0;
-          touched[nTouched++] = j;
+      if (positive) {
+        // every term is > 0, so a sum still at 0 has not been touched yet for this title
+        for (let q = c + 1; q < end; q++) {
+          const j = colIdx[q];
+          const x = acc[j];
+          if (x === 0) touched[nTouched++] = j;
+          acc[j] = x + a * value[q];
         }
-        acc[j] += a * value[q];
+      } else {
+        for (let q = c + 1; q < end; q++) {
+          const j = colIdx[q];
+          if (stamp[j] !== i) {
+            stamp[j] = i;
+            acc[j] = 0;
+            touched[nTouched++] = j;
+          }
+          acc[j] += a * value[q];
+        }
       }
     }
-    if (k === 0) continue;
+    if (k === 0) {
+      for (let s = 0; s < nTouched; s++) acc[touched[s]] = 0;
+      return;
+    }
     const li = left[i];
     const ri = right[i];
     const ni = norm[i];
     for (let s = 0; s < nTouched; s++) {
       const j = touched[s];
       const sum = acc[j];
+      acc[j] = 0;
       const nj = norm[j];
       // ni·nj and nj·ni are the same bits, so one denominator serves both directions
       const d = ni * nj + shrink;
@@ -195,8 +219,9 @@ function kernelRange(inp: KernelInput, from: number, to: number, heaps: Candidat
   }
 }
 
-function newCandidates(from: number, nTitles: number, k: number, shared: boolean): Candidates {
-  const rows = Math.max(0, nTitles - from);
+function newCandidates(nTitles: number, k: number, shared: boolean): Candidates {
+  const from = 0;
+  const rows = nTitles;
   const cap = 2 * k;
   const buffer = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
   return {
@@ -248,16 +273,24 @@ function finish(c: Candidates, nTitles: number, k: number): Neighbours {
   return { ptr, idx, val: out };
 }
 
+function allPositive(xs: Float32Array | Float64Array): boolean {
+  for (let i = 0; i < xs.length; i++) if (!(xs[i] > 0)) return false;
+  return true;
+}
+
+/** Titles a thread takes from the shared counter at a time. */
+const TITLES_PER_TAKE = 8;
+
 /** Below this many co-rated pair visits the second thread costs more than it saves. */
 export const PARALLEL_MIN_PAIRS = 4_000_000;
 
 /**
  * The generic kernel: top-k per title of score(i→j) over co-rated pairs (diagonal skipped).
- * Large inputs are split between this thread and a worker on the second core at the title
- * where half of the pair visits are done; the worker's heaps for the titles they share are
- * merged into this thread's. It waits for the worker with Atomics.wait, so the function stays
- * synchronous. On ml-latest-small (medians here): 1.1 s for the earlier row-by-row kernel,
- * 0.8 s for this one on one thread, 0.65 s on two (`npm run bench` measures it).
+ * Large inputs are shared between this thread and a worker on the second core, which take
+ * titles from one counter; the worker's candidates are merged into this thread's. It waits for
+ * the worker with Atomics.wait, so the function stays synchronous. On ml-latest-small (medians
+ * here): 1.1 s for the earlier row-by-row kernel, about 0.5 s for this one on two threads
+ * (`npm run bench` measures it).
  */
 export function coRatedTopK(m: RatingMatrix, k: number, w: PairWeighting, opts: { /** Default: on large inputs, from the main thread. */ parallel?: boolean } = {}): Neighbours {
   const { nTitles } = m;
@@ -280,43 +313,44 @@ export function coRatedTopK(m: RatingMatrix, k: number, w: PairWeighting, opts: 
     shrink: w.shrink,
     k: keep,
     symmetric: w.left === null && w.right === null,
+    positive: false,
   };
-  // Pair visits per title (what the accumulation costs), to find the even split.
-  const work = new Float64Array(nTitles);
+  inp.positive = allPositive(inp.value) && allPositive(inp.userWeight);
+  // Pair visits (what the accumulation costs): below PARALLEL_MIN_PAIRS one thread is quicker.
   let total = 0;
-  for (let i = 0; i < nTitles; i++) {
-    for (let p = m.colPtr[i]; p < m.colPtr[i + 1]; p++) work[i] += m.rowPtr[m.rowIdx[p] + 1] - m.cscToCsr[p] - 1;
-    total += work[i];
-  }
-  const heaps = newCandidates(0, nTitles, keep, false);
+  for (let p = 0; p < m.rowIdx.length; p++) total += m.rowPtr[m.rowIdx[p] + 1] - m.cscToCsr[p] - 1;
+  const heaps = newCandidates(nTitles, keep, false);
   const parallel = opts.parallel ?? (isMainThread && total >= PARALLEL_MIN_PAIRS);
   if (!parallel || keep === 0 || nTitles < 2) {
-    kernelRange(inp, 0, nTitles, heaps);
+    kernelShare(inp, new Int32Array(1), TITLES_PER_TAKE, heaps);
     return finish(heaps, nTitles, keep);
   }
-  let split = 0;
-  for (let done = 0; split < nTitles && done + work[split] <= total / 2; split++) done += work[split];
-  const theirs = newCandidates(split, nTitles, keep, true);
+  // Both threads take titles from one shared counter until none are left, so neither waits for
+  // the other whatever the titles cost; each keeps its own candidates for every title, and the
+  // worker's are merged into ours at the end. The result does not depend on who took what: every
+  // pair's score is computed the same way, and the best k by (value, position) are unique.
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const theirs = newCandidates(nTitles, keep, true);
   const flag = new Int32Array(new SharedArrayBuffer(4));
   // The kernel's source runs through new Function inside a fixed wrapper, so that even a
   // failure to compile it reaches the flag: this thread is blocked and would miss an 'error' event.
-  const source = `${below.toString()}\n${cut.toString()}\n${offer.toString()}\n${kernelRange.toString()}\n${kernelRange.name}(d.inp, d.from, d.inp.nTitles, d.heaps);`;
+  const source = [below, cut, offer, kernelShare].map((f) => f.toString()).join('\n') + `\n${kernelShare.name}(d.inp, d.next, d.take, d.heaps);`;
   const worker = new Worker(
     `const { workerData: d } = require('node:worker_threads');
 try { new Function('d', d.source)(d); Atomics.store(d.flag, 0, 1); }
 catch (e) { Atomics.store(d.flag, 0, 2); }
 finally { Atomics.notify(d.flag, 0); }`,
-    { eval: true, workerData: { inp, from: split, heaps: theirs, flag, source }, stdout: false, stderr: false },
+    { eval: true, workerData: { inp, next, take: TITLES_PER_TAKE, heaps: theirs, flag, source }, stdout: false, stderr: false },
   );
   worker.unref();
-  kernelRange(inp, 0, split, heaps);
+  kernelShare(inp, next, TITLES_PER_TAKE, heaps);
   // Synchronous on purpose (the model is built synchronously); the worker cannot block on us.
   if (Atomics.wait(flag, 0, 0, 600_000) === 'timed-out' || flag[0] !== 1) {
     throw new Error(`similarity worker ${flag[0] === 2 ? 'failed' : 'did not finish within 10 minutes'}`);
   }
-  for (let r = split; r < nTitles; r++) {
-    const base = (r - split) * theirs.cap;
-    for (let s = 0; s < theirs.size[r - split]; s++) offer(heaps, keep, r, theirs.pos[base + s], theirs.val[base + s]);
+  for (let r = 0; r < nTitles; r++) {
+    const base = r * theirs.cap;
+    for (let s = 0; s < theirs.size[r]; s++) offer(heaps, keep, r, theirs.pos[base + s], theirs.val[base + s]);
   }
   return finish(heaps, nTitles, keep);
 }
