@@ -70,6 +70,13 @@ export function assembleSite(input: AssembleInput): SiteView {
   const titles = new Map(ds.titles.map((t) => [t.id, t]));
   const name = (id: string) => titles.get(id)?.name ?? id;
   const slugs = slugify(ds.users.map((u) => u.id));
+  // Each title's place in name order (the collator localeCompare uses; equal names share a
+  // place), so sorting 500,000 rated titles compares numbers instead of calling localeCompare.
+  const collator = new Intl.Collator();
+  const byName = [...titles.keys()].sort((a, b) => collator.compare(name(a), name(b)));
+  const namePlace = new Map<string, number>();
+  byName.forEach((id, i) => namePlace.set(id, i > 0 && collator.compare(name(byName[i - 1]), name(id)) === 0 ? namePlace.get(byName[i - 1])! : i));
+  const nameOrder = (id: string) => namePlace.get(id) ?? byName.length;
 
   const ratedBy = new Map<string, { titleId: string; value: number }[]>();
   for (const r of ds.ratings) {
@@ -82,7 +89,7 @@ export function assembleSite(input: AssembleInput): SiteView {
 
   const similar = similarUsers(input.model, 3);
   const users: UserView[] = ds.users.map((u) => {
-    const rated = (ratedBy.get(u.id) ?? []).slice().sort((a, b) => b.value - a.value || name(a.titleId).localeCompare(name(b.titleId)));
+    const rated = (ratedBy.get(u.id) ?? []).slice().sort((a, b) => b.value - a.value || nameOrder(a.titleId) - nameOrder(b.titleId));
     const recs: RecommendationView[] = (input.recommendations.get(u.id) ?? []).map((r) => {
       const t = titles.get(r.titleId);
       return {

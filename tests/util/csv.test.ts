@@ -9,6 +9,13 @@ test('quotes commas, quotes and newlines (RFC 4180)', () => {
   assert.is(csvCell('plain'), 'plain');
 });
 
+test('quotes cells with white space at either end, so a reader does not trim it away', () => {
+  assert.is(csvCell(' lead'), '" lead"');
+  assert.is(csvCell('trail\u00a0'), '"trail\u00a0"');
+  assert.is(csvCell('in side'), 'in side');
+  assert.is(csvCell(''), '');
+});
+
 test('neutralises spreadsheet formulas in strings but keeps our numbers numeric', () => {
   for (const f of ['=HYPERLINK("http://x")', '+1+1', '-2+3', '@SUM(A1)']) assert.ok(csvCell(f).replace(/^"/, '').startsWith("'"), f);
   assert.is(csvCell(-0.5), '-0.5');
