@@ -147,74 +147,77 @@ function offer(c: Candidates, k: number, r: number, p: number, v: number): void 
  * the common raters in ascending order whichever title holds them, so the result is
  * bit-identical to summing each row in full. Self-contained: its source is also the worker's.
  */
+// Neither function may declare a function inside: tsx compiles with keepNames, which wraps each
+// in a __name() call that does not exist in the worker.
 function kernelShare(inp: KernelInput, next: Int32Array, take: number, heaps: Candidates): void {
-  const { nTitles, colPtr, rowIdx, rowPtr, colIdx, cscToCsr, value, userWeight, left, right, norm, shrink, k, symmetric, positive } = inp;
-  const acc = new Float64Array(nTitles);
-  const stamp = new Int32Array(nTitles).fill(-1);
-  const touched = new Int32Array(nTitles);
-  const { minVal, minPos } = heaps;
-  const hf = heaps.from;
+  const acc = new Float64Array(inp.nTitles);
+  const stamp = new Int32Array(inp.nTitles).fill(-1);
+  const touched = new Int32Array(inp.nTitles);
   for (;;) {
     // The next few titles not yet taken by either thread.
     const start = Atomics.add(next, 0, take);
-    if (start >= nTitles) break;
-    const end = Math.min(nTitles, start + take);
-    for (let i = start; i < end; i++) kernelRow(i);
+    if (start >= inp.nTitles) break;
+    const stop = Math.min(inp.nTitles, start + take);
+    for (let i = start; i < stop; i++) kernelRow(inp, heaps, i, acc, stamp, touched);
   }
+}
 
-  function kernelRow(i: number): void {
-    let nTouched = 0;
-    for (let p = colPtr[i]; p < colPtr[i + 1]; p++) {
-      const u = rowIdx[p];
-      const c = cscToCsr[p];
-      const a = userWeight[u] * value[c];
-      const end = rowPtr[u + 1];
-      if (positive) {
-        // every term is > 0, so a sum still at 0 has not been touched yet for this title
-        for (let q = c + 1; q < end; q++) {
-          const j = colIdx[q];
-          const x = acc[j];
-          if (x === 0) touched[nTouched++] = j;
-          acc[j] = x + a * value[q];
+/** Title i's pairs with every co-rated j > i, offered both ways (see kernelShare). */
+function kernelRow(inp: KernelInput, heaps: Candidates, i: number, acc: Float64Array, stamp: Int32Array, touched: Int32Array): void {
+  const { colPtr, rowIdx, rowPtr, colIdx, cscToCsr, value, userWeight, left, right, norm, shrink, k, symmetric, positive } = inp;
+  const { minVal, minPos } = heaps;
+  const hf = heaps.from;
+  let nTouched = 0;
+  for (let p = colPtr[i]; p < colPtr[i + 1]; p++) {
+    const u = rowIdx[p];
+    const c = cscToCsr[p];
+    const a = userWeight[u] * value[c];
+    const end = rowPtr[u + 1];
+    if (positive) {
+      // every term is > 0, so a sum still at 0 has not been touched yet for this title
+      for (let q = c + 1; q < end; q++) {
+        const j = colIdx[q];
+        const x = acc[j];
+        if (x === 0) touched[nTouched++] = j;
+        acc[j] = x + a * value[q];
+      }
+    } else {
+      for (let q = c + 1; q < end; q++) {
+        const j = colIdx[q];
+        if (stamp[j] !== i) {
+          stamp[j] = i;
+          acc[j] = 0;
+          touched[nTouched++] = j;
         }
-      } else {
-        for (let q = c + 1; q < end; q++) {
-          const j = colIdx[q];
-          if (stamp[j] !== i) {
-            stamp[j] = i;
-            acc[j] = 0;
-            touched[nTouched++] = j;
-          }
-          acc[j] += a * value[q];
-        }
+        acc[j] += a * value[q];
       }
     }
-    if (k === 0) {
-      for (let s = 0; s < nTouched; s++) acc[touched[s]] = 0;
-      return;
+  }
+  if (k === 0) {
+    for (let s = 0; s < nTouched; s++) acc[touched[s]] = 0;
+    return;
+  }
+  const li = left[i];
+  const ri = right[i];
+  const ni = norm[i];
+  for (let s = 0; s < nTouched; s++) {
+    const j = touched[s];
+    const sum = acc[j];
+    acc[j] = 0;
+    const nj = norm[j];
+    // ni·nj and nj·ni are the same bits, so one denominator serves both directions
+    const d = ni * nj + shrink;
+    if (!(d > 0)) continue;
+    const vij = symmetric ? sum / d : (sum * li * right[j]) / d;
+    if (vij > 0) {
+      const mi = minVal[i - hf];
+      if (vij > mi || (vij === mi && j < minPos[i - hf])) offer(heaps, k, i, j, vij);
     }
-    const li = left[i];
-    const ri = right[i];
-    const ni = norm[i];
-    for (let s = 0; s < nTouched; s++) {
-      const j = touched[s];
-      const sum = acc[j];
-      acc[j] = 0;
-      const nj = norm[j];
-      // ni·nj and nj·ni are the same bits, so one denominator serves both directions
-      const d = ni * nj + shrink;
-      if (!(d > 0)) continue;
-      const vij = symmetric ? sum / d : (sum * li * right[j]) / d;
-      if (vij > 0) {
-        const mi = minVal[i - hf];
-        if (vij > mi || (vij === mi && j < minPos[i - hf])) offer(heaps, k, i, j, vij);
-      }
-      // with no per-title factors (cosine) score(j→i) is score(i→j)
-      const vji = symmetric ? vij : (sum * left[j] * ri) / d;
-      if (vji > 0) {
-        const mj = minVal[j - hf];
-        if (vji > mj || (vji === mj && i < minPos[j - hf])) offer(heaps, k, j, i, vji);
-      }
+    // with no per-title factors (cosine) score(j→i) is score(i→j)
+    const vji = symmetric ? vij : (sum * left[j] * ri) / d;
+    if (vji > 0) {
+      const mj = minVal[j - hf];
+      if (vji > mj || (vji === mj && i < minPos[j - hf])) offer(heaps, k, j, i, vji);
     }
   }
 }
@@ -334,7 +337,7 @@ export function coRatedTopK(m: RatingMatrix, k: number, w: PairWeighting, opts: 
   const flag = new Int32Array(new SharedArrayBuffer(4));
   // The kernel's source runs through new Function inside a fixed wrapper, so that even a
   // failure to compile it reaches the flag: this thread is blocked and would miss an 'error' event.
-  const source = [below, cut, offer, kernelShare].map((f) => f.toString()).join('\n') + `\n${kernelShare.name}(d.inp, d.next, d.take, d.heaps);`;
+  const source = [below, cut, offer, kernelRow, kernelShare].map((f) => f.toString()).join('\n') + `\n${kernelShare.name}(d.inp, d.next, d.take, d.heaps);`;
   const worker = new Worker(
     `const { workerData: d } = require('node:worker_threads');
 try { new Function('d', d.source)(d); Atomics.store(d.flag, 0, 1); }
