@@ -27,6 +27,19 @@ export class TopK {
     this.size = 0;
   }
 
+  /** Full, with (weakestValue, weakestPos) as the entry the next push must beat. */
+  get full(): boolean {
+    return this.size === this.k;
+  }
+
+  get weakestValue(): number {
+    return this.vals[0];
+  }
+
+  get weakestPos(): number {
+    return this.pos[0];
+  }
+
   push(p: number, v: number): void {
     const { pos, vals, k } = this;
     if (k === 0) return;

@@ -186,9 +186,21 @@ export class Ranker {
       this.blend(nTouched, end - start);
       if (this.heap.k !== k) this.heap = new TopK(k);
       const { heap, score, touched, idRank, byIdRank } = this;
+      // The bar a candidate must clear once the heap is full, kept in locals: most of the
+      // ~2,000 titles a user's history reaches fall below it, and skip the heap entirely.
+      let barValue = -Infinity;
+      let barRank = -1;
       for (let s = 0; s < nTouched; s++) {
         const t = touched[s];
-        if (score[t] > 0 && rated[t] !== stampId && (mask === null || mask[t] === 1)) heap.push(idRank[t], score[t]);
+        const v = score[t];
+        if (!(v > 0) || rated[t] === stampId || (mask !== null && mask[t] !== 1)) continue;
+        const r = idRank[t];
+        if (v < barValue || (v === barValue && r > barRank)) continue;
+        heap.push(r, v);
+        if (heap.full) {
+          barValue = heap.weakestValue;
+          barRank = heap.weakestPos;
+        }
       }
       for (const r of heap.drain().pos) top.push(byIdRank[r]);
     }
