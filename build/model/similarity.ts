@@ -335,17 +335,7 @@ export function coRatedTopK(m: RatingMatrix, k: number, w: PairWeighting, opts: 
   const next = new Int32Array(new SharedArrayBuffer(4));
   const theirs = newCandidates(nTitles, keep, true);
   const flag = new Int32Array(new SharedArrayBuffer(4));
-  // The kernel's source runs through new Function inside a fixed wrapper, so that even a
-  // failure to compile it reaches the flag: this thread is blocked and would miss an 'error' event.
-  const source = [below, cut, offer, kernelRow, kernelShare].map((f) => f.toString()).join('\n') + `\n${kernelShare.name}(d.inp, d.next, d.take, d.heaps);`;
-  const worker = new Worker(
-    `const { workerData: d } = require('node:worker_threads');
-try { new Function('d', d.source)(d); Atomics.store(d.flag, 0, 1); }
-catch (e) { Atomics.store(d.flag, 0, 2); }
-finally { Atomics.notify(d.flag, 0); }`,
-    { eval: true, workerData: { inp, next, take: TITLES_PER_TAKE, heaps: theirs, flag, source }, stdout: false, stderr: false },
-  );
-  worker.unref();
+  kernelWorker().postMessage({ inp, next, take: TITLES_PER_TAKE, heaps: theirs, flag, source: kernelSource() });
   kernelShare(inp, next, TITLES_PER_TAKE, heaps);
   // Synchronous on purpose (the model is built synchronously); the worker cannot block on us.
   if (Atomics.wait(flag, 0, 0, 600_000) === 'timed-out' || flag[0] !== 1) {
@@ -356,6 +346,41 @@ finally { Atomics.notify(d.flag, 0); }`,
     for (let s = 0; s < theirs.size[r]; s++) offer(heaps, keep, r, theirs.pos[base + s], theirs.val[base + s]);
   }
   return finish(heaps, nTitles, keep);
+}
+
+/** The worker's copy of the kernel: the same functions' source, and the call. */
+let source: string | null = null;
+function kernelSource(): string {
+  source ??= [below, cut, offer, kernelRow, kernelShare].map((f) => f.toString()).join('\n') + `\n${kernelShare.name}(d.inp, d.next, d.take, d.heaps);`;
+  return source;
+}
+
+/**
+ * One worker for every kernel call of the process, kept (unref'd, so it never holds the process
+ * open) because a new one per call paid its start-up and ran its kernel cold (interpreted at
+ * first): the build makes several calls. Jobs arrive as messages, which the worker's own thread
+ * receives while this one waits in Atomics.wait. The kernel runs through new Function inside a
+ * fixed handler, so even a failure to compile it reaches the flag this thread is blocked on.
+ */
+let worker: Worker | null = null;
+function kernelWorker(): Worker {
+  if (worker) return worker;
+  worker = new Worker(
+    `const { parentPort } = require('node:worker_threads');
+let compiled = null, compiledFrom = null;
+parentPort.on('message', (d) => {
+  try {
+    if (compiledFrom !== d.source) { compiled = new Function('d', d.source); compiledFrom = d.source; }
+    compiled(d);
+    Atomics.store(d.flag, 0, 1);
+  } catch (e) { Atomics.store(d.flag, 0, 2); }
+  finally { Atomics.notify(d.flag, 0); }
+});`,
+    { eval: true, stdout: false, stderr: false },
+  );
+  worker.unref();
+  worker.on('exit', () => (worker = null));
+  return worker;
 }
 
 /** Euclidean norm of each title's column of `value` (aligned with CSR entries). */
