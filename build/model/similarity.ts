@@ -233,27 +233,26 @@ function newCandidates(nTitles: number, k: number, shared: boolean): Candidates 
     pos: new Int32Array(buffer(rows * cap * 4)),
     val: new Float64Array(buffer(rows * cap * 8)),
     size: new Int32Array(buffer(rows * 4)),
-    minVal: new Float64Array(rows).fill(-Infinity),
-    minPos: new Int32Array(rows).fill(0x7fffffff),
+    minVal: new Float64Array(buffer(rows * 8)).fill(-Infinity),
+    minPos: new Int32Array(buffer(rows * 4)).fill(0x7fffffff),
   };
 }
 
-/** Every title's best k, in title order, each strongest first, as the Neighbours arrays. */
-function finish(c: Candidates, nTitles: number, k: number): Neighbours {
+/**
+ * Titles from..to-1 of `c` become their best k, strongest first: `other`'s candidates (the
+ * worker's) are merged in, the buffer cut to k, and the k sorted (insertion sort: k is small).
+ * Like the kernel, it is also run by the worker, on the other half of the titles.
+ */
+function sortRows(c: Candidates, other: Candidates | null, k: number, from: number, to: number): void {
   const { pos, val, size, cap } = c;
-  const ptr = new Int32Array(nTitles + 1);
-  let total = 0;
-  for (let r = 0; r < nTitles; r++) {
+  for (let r = from; r < to; r++) {
+    if (other !== null) {
+      const ob = r * other.cap;
+      for (let s = 0; s < other.size[r]; s++) offer(c, k, r, other.pos[ob + s], other.val[ob + s]);
+    }
     cut(c, k, r);
-    total += size[r];
-  }
-  const idx = new Int32Array(total);
-  const out = new Float32Array(total);
-  let at = 0;
-  for (let r = 0; r < nTitles; r++) {
     const base = r * cap;
     const n = size[r];
-    // insertion sort of at most k entries, strongest first
     for (let s = 1; s < n; s++) {
       const v = val[base + s];
       const p = pos[base + s];
@@ -266,12 +265,19 @@ function finish(c: Candidates, nTitles: number, k: number): Neighbours {
       val[base + t + 1] = v;
       pos[base + t + 1] = p;
     }
-    for (let s = 0; s < n; s++) {
-      idx[at + s] = pos[base + s];
-      out[at + s] = val[base + s];
-    }
-    at += n;
-    ptr[r + 1] = at;
+  }
+}
+
+/** The sorted rows as the Neighbours arrays, in title order. */
+function collect(c: Candidates, nTitles: number): Neighbours {
+  const { pos, val, size, cap } = c;
+  const ptr = new Int32Array(nTitles + 1);
+  for (let r = 0; r < nTitles; r++) ptr[r + 1] = ptr[r] + size[r];
+  const idx = new Int32Array(ptr[nTitles]);
+  const out = new Float32Array(ptr[nTitles]);
+  for (let r = 0; r < nTitles; r++) {
+    idx.set(pos.subarray(r * cap, r * cap + size[r]), ptr[r]);
+    for (let s = 0; s < size[r]; s++) out[ptr[r] + s] = val[r * cap + s];
   }
   return { ptr, idx, val: out };
 }
@@ -322,36 +328,47 @@ export function coRatedTopK(m: RatingMatrix, k: number, w: PairWeighting, opts: 
   // Pair visits (what the accumulation costs): below PARALLEL_MIN_PAIRS one thread is quicker.
   let total = 0;
   for (let p = 0; p < m.rowIdx.length; p++) total += m.rowPtr[m.rowIdx[p] + 1] - m.cscToCsr[p] - 1;
-  const heaps = newCandidates(nTitles, keep, false);
   const parallel = opts.parallel ?? (isMainThread && total >= PARALLEL_MIN_PAIRS);
   if (!parallel || keep === 0 || nTitles < 2) {
+    const heaps = newCandidates(nTitles, keep, false);
     kernelShare(inp, new Int32Array(1), TITLES_PER_TAKE, heaps);
-    return finish(heaps, nTitles, keep);
+    sortRows(heaps, null, keep, 0, nTitles);
+    return collect(heaps, nTitles);
   }
   // Both threads take titles from one shared counter until none are left, so neither waits for
-  // the other whatever the titles cost; each keeps its own candidates for every title, and the
-  // worker's are merged into ours at the end. The result does not depend on who took what: every
-  // pair's score is computed the same way, and the best k by (value, position) are unique.
-  const next = new Int32Array(new SharedArrayBuffer(4));
+  // the other whatever the titles cost; each keeps its own candidates for every title. The
+  // result does not depend on who took what: every pair's score is computed the same way, and
+  // the best k by (value, position) are unique. When both are done (the barrier), each merges
+  // the worker's candidates into ours and sorts half of the titles.
+  const ours = newCandidates(nTitles, keep, true);
   const theirs = newCandidates(nTitles, keep, true);
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const done = new Int32Array(new SharedArrayBuffer(4));
   const flag = new Int32Array(new SharedArrayBuffer(4));
-  kernelWorker().postMessage({ inp, next, take: TITLES_PER_TAKE, heaps: theirs, flag, source: kernelSource() });
-  kernelShare(inp, next, TITLES_PER_TAKE, heaps);
+  const half = nTitles >> 1;
+  kernelWorker().postMessage({ inp, next, take: TITLES_PER_TAKE, ours, theirs, done, half, flag, source: kernelSource() });
+  kernelShare(inp, next, TITLES_PER_TAKE, ours);
   // Synchronous on purpose (the model is built synchronously); the worker cannot block on us.
-  if (Atomics.wait(flag, 0, 0, 600_000) === 'timed-out' || flag[0] !== 1) {
-    throw new Error(`similarity worker ${flag[0] === 2 ? 'failed' : 'did not finish within 10 minutes'}`);
-  }
-  for (let r = 0; r < nTitles; r++) {
-    const base = r * theirs.cap;
-    for (let s = 0; s < theirs.size[r]; s++) offer(heaps, keep, r, theirs.pos[base + s], theirs.val[base + s]);
-  }
-  return finish(heaps, nTitles, keep);
+  // A failed worker sets the flag and wakes us from either wait.
+  const deadline = Date.now() + 600_000;
+  if (Atomics.add(done, 0, 1) === 0) {
+    while (Atomics.load(done, 0) < 2 && flag[0] === 0 && Date.now() < deadline) Atomics.wait(done, 0, 1, 1000);
+  } else Atomics.notify(done, 0);
+  if (Atomics.load(done, 0) >= 2) sortRows(ours, theirs, keep, 0, half);
+  while (flag[0] === 0 && Date.now() < deadline) Atomics.wait(flag, 0, 0, 1000);
+  if (flag[0] !== 1) throw new Error(`similarity worker ${flag[0] === 2 ? 'failed' : 'did not finish within 10 minutes'}`);
+  return collect(ours, nTitles);
 }
 
 /** The worker's copy of the kernel: the same functions' source, and the call. */
 let source: string | null = null;
 function kernelSource(): string {
-  source ??= [below, cut, offer, kernelRow, kernelShare].map((f) => f.toString()).join('\n') + `\n${kernelShare.name}(d.inp, d.next, d.take, d.heaps);`;
+  source ??=
+    [below, cut, offer, kernelRow, kernelShare, sortRows].map((f) => f.toString()).join('\n') +
+    `\n${kernelShare.name}(d.inp, d.next, d.take, d.theirs);` +
+    // the barrier: the second to arrive wakes the first
+    `\nif (Atomics.add(d.done, 0, 1) === 0) { while (Atomics.load(d.done, 0) < 2) Atomics.wait(d.done, 0, 1); } else Atomics.notify(d.done, 0);` +
+    `\n${sortRows.name}(d.ours, d.theirs, d.inp.k, d.half, d.inp.nTitles);`;
   return source;
 }
 
@@ -373,7 +390,7 @@ parentPort.on('message', (d) => {
     if (compiledFrom !== d.source) { compiled = new Function('d', d.source); compiledFrom = d.source; }
     compiled(d);
     Atomics.store(d.flag, 0, 1);
-  } catch (e) { Atomics.store(d.flag, 0, 2); }
+  } catch (e) { Atomics.store(d.flag, 0, 2); Atomics.notify(d.done, 0); }
   finally { Atomics.notify(d.flag, 0); }
 });`,
     { eval: true, stdout: false, stderr: false },
