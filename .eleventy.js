@@ -13,9 +13,18 @@ export default async function (eleventyConfig) {
   eleventyConfig.addPlugin(reportPlugin, { site, phase: 'all', assets, bind });
   eleventyConfig.addPassthroughCopy({ 'templates/assets': 'client' });
   for (const [rel, content] of site.downloads) {
-    eleventyConfig.addTemplate(`downloads/${rel}.11ty.js`, { data: { permalink: rel, eleventyExcludeFromCollections: true }, render: () => content });
+    // The engine is named: content/content.11tydata.json makes Markdown the engine for
+    // everything under content/, and these virtual templates count as being there.
+    eleventyConfig.addTemplate(`downloads/${rel}.11ty.js`, {
+      data: { permalink: rel, eleventyExcludeFromCollections: true, templateEngineOverride: '11ty.js' },
+      render: () => content,
+    });
   }
   eleventyConfig.addWatchTarget('./content/');
+  // scripts/dev.ts restarts the server when build/ or templates/ change; Eleventy's own
+  // tracking of JavaScript dependencies would parse our TypeScript as JavaScript and stop.
+  eleventyConfig.setWatchJavaScriptDependencies(false);
   eleventyConfig.addPlugin(EleventyVitePlugin, { viteOptions: { base: site.pathPrefix, publicDir: false } });
-  return { dir: { input: 'content', output: '_site' } };
+  // The output is Eleventy's default, _site/, unless the caller names another.
+  return { dir: { input: 'content' } };
 }
