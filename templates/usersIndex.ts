@@ -10,7 +10,7 @@ export const USERS_PER_INDEX_PAGE = 200;
 /**
  * A user's page is a file of its own, not a folder with an index.html: at 10,000 users the
  * folders were 10,000 more things to create, and creating them was the slowest part of a build
- * on our machines. Links name the file, so the pages also open straight from disk.
+ * on our machines. Links name the file, so any static server finds it with no index lookup.
  */
 export function userPagePath(slug: string): string {
   return `users/${slug}.html`;

@@ -17,7 +17,9 @@ test('.eleventy.js renders the home page, user pages and CSV downloads that are 
   process.chdir(ROOT);
   let pages: { url: string; content: string }[];
   try {
-    pages = (await new Eleventy('content', path.join(dir, 'site'), { configPath: '.eleventy.js', quietMode: true }).toJSON()) as typeof pages;
+    // toJSON is Eleventy's documented programmatic API; its bundled types leave it out.
+    const eleventy = new Eleventy('content', path.join(dir, 'site'), { configPath: '.eleventy.js', quietMode: true }) as unknown as { toJSON(): Promise<unknown> };
+    pages = (await eleventy.toJSON()) as typeof pages;
   } finally {
     process.chdir(cwd);
   }
