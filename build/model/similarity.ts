@@ -306,7 +306,7 @@ export const PARALLEL_MIN_PAIRS = 4_000_000;
  * Large inputs are shared between this thread and a worker on the second core, which take
  * titles from one counter; the worker's candidates are merged into this thread's. It waits for
  * the worker with Atomics.wait, so the function stays synchronous. On ml-latest-small (medians
- * here): 1.1 s for the earlier row-by-row kernel, about 0.5 s for this one on two threads
+ * here): 1.1 s for the earlier row-by-row kernel, about 0.45 s for this one on two threads
  * (`npm run bench` measures it).
  */
 export function coRatedTopK(m: RatingMatrix, k: number, w: PairWeighting, opts: { /** Default: on large inputs, from the main thread. */ parallel?: boolean } = {}): Neighbours {
