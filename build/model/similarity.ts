@@ -46,7 +46,7 @@ interface KernelInput {
 }
 
 /**
- * Per title (from..nTitles-1), its candidates so far: an unordered buffer of up to 2k entries,
+ * Per title, its candidates so far: an unordered buffer of up to 2k entries,
  * cut back to the best k whenever it fills. Order: higher value first, then lower title
  * position. `minVal`/`minPos` hold the weakest entry kept by the last cut (−∞ before any), so a
  * candidate that cannot make the top k is turned away without touching the buffer.
@@ -56,7 +56,6 @@ interface KernelInput {
  * kernel. Appending touches one line; the cuts are short sequential passes.
  */
 interface Candidates {
-  from: number;
   cap: number;
   pos: Int32Array;
   val: Float64Array;
@@ -77,8 +76,8 @@ function below(va: number, a: number, vb: number, b: number): boolean {
  */
 function cut(c: Candidates, k: number, r: number): void {
   const { pos, val } = c;
-  const base = (r - c.from) * c.cap;
-  const n = c.size[r - c.from];
+  const base = r * c.cap;
+  const n = c.size[r];
   if (n <= k) return;
   let lo = 0;
   let hi = n - 1;
@@ -107,7 +106,7 @@ function cut(c: Candidates, k: number, r: number): void {
     else if (kth >= i) lo = i;
     else break;
   }
-  c.size[r - c.from] = k;
+  c.size[r] = k;
   let wv = val[base];
   let wp = pos[base];
   for (let s = 1; s < k; s++) {
@@ -116,8 +115,8 @@ function cut(c: Candidates, k: number, r: number): void {
       wp = pos[base + s];
     }
   }
-  c.minVal[r - c.from] = wv;
-  c.minPos[r - c.from] = wp;
+  c.minVal[r] = wv;
+  c.minPos[r] = wp;
 }
 
 /**
@@ -126,30 +125,29 @@ function cut(c: Candidates, k: number, r: number): void {
  * coRatedTopK).
  */
 function offer(c: Candidates, k: number, r: number, p: number, v: number): void {
-  const at = r - c.from;
-  const mv = c.minVal[at];
-  if (!(v > mv || (v === mv && p < c.minPos[at]))) return;
-  let n = c.size[at];
+  const mv = c.minVal[r];
+  if (!(v > mv || (v === mv && p < c.minPos[r]))) return;
+  let n = c.size[r];
   if (n === c.cap) {
     cut(c, k, r);
     n = k;
     // the new entry may have fallen below the bar the cut just raised
-    if (below(v, p, c.minVal[at], c.minPos[at])) return;
+    if (below(v, p, c.minVal[r], c.minPos[r])) return;
   }
-  c.pos[at * c.cap + n] = p;
-  c.val[at * c.cap + n] = v;
-  c.size[at] = n + 1;
+  c.pos[r * c.cap + n] = p;
+  c.val[r * c.cap + n] = v;
+  c.size[r] = n + 1;
 }
 
 /**
- * The kernel for titles i in [from, to): S(i, j) for every co-rated j > i, scored both ways and
- * offered to i's heap and to j's. S is symmetric, so each pair is summed once; the sums run over
- * the common raters in ascending order whichever title holds them, so the result is
- * bit-identical to summing each row in full. Self-contained: its source is also the worker's.
+ * The kernel for the titles this thread takes from `next`: for each title i, S(i, j) for every
+ * co-rated j > i, scored both ways and offered to i's candidates and to j's. S is symmetric, so
+ * each pair is summed once; the sums run over the common raters in ascending order whichever
+ * title holds them, so the result is bit-identical to summing each row in full. Its source is
+ * also the worker's. Neither it nor kernelRow may declare a function inside: tsx compiles with
+ * keepNames, which wraps each in a __name() call that does not exist in the worker.
  */
-// Neither function may declare a function inside: tsx compiles with keepNames, which wraps each
-// in a __name() call that does not exist in the worker.
-function kernelShare(inp: KernelInput, next: Int32Array, take: number, heaps: Candidates): void {
+function kernelShare(inp: KernelInput, next: Int32Array, take: number, cands: Candidates): void {
   const acc = new Float64Array(inp.nTitles);
   const stamp = new Int32Array(inp.nTitles).fill(-1);
   const touched = new Int32Array(inp.nTitles);
@@ -160,15 +158,14 @@ function kernelShare(inp: KernelInput, next: Int32Array, take: number, heaps: Ca
     // Titles are handed out from the last: see TITLES_PER_TAKE.
     const stop = inp.nTitles - taken;
     const start = Math.max(0, stop - take);
-    for (let i = stop - 1; i >= start; i--) kernelRow(inp, heaps, i, acc, stamp, touched);
+    for (let i = stop - 1; i >= start; i--) kernelRow(inp, cands, i, acc, stamp, touched);
   }
 }
 
 /** Title i's pairs with every co-rated j > i, offered both ways (see kernelShare). */
-function kernelRow(inp: KernelInput, heaps: Candidates, i: number, acc: Float64Array, stamp: Int32Array, touched: Int32Array): void {
+function kernelRow(inp: KernelInput, cands: Candidates, i: number, acc: Float64Array, stamp: Int32Array, touched: Int32Array): void {
   const { colPtr, rowIdx, rowPtr, colIdx, cscToCsr, value, userWeight, left, right, norm, shrink, k, symmetric, positive } = inp;
-  const { minVal, minPos } = heaps;
-  const hf = heaps.from;
+  const { minVal, minPos } = cands;
   let nTouched = 0;
   for (let p = colPtr[i]; p < colPtr[i + 1]; p++) {
     const u = rowIdx[p];
@@ -212,25 +209,23 @@ function kernelRow(inp: KernelInput, heaps: Candidates, i: number, acc: Float64A
     if (!(d > 0)) continue;
     const vij = symmetric ? sum / d : (sum * li * right[j]) / d;
     if (vij > 0) {
-      const mi = minVal[i - hf];
-      if (vij > mi || (vij === mi && j < minPos[i - hf])) offer(heaps, k, i, j, vij);
+      const mi = minVal[i];
+      if (vij > mi || (vij === mi && j < minPos[i])) offer(cands, k, i, j, vij);
     }
     // with no per-title factors (cosine) score(j→i) is score(i→j)
     const vji = symmetric ? vij : (sum * left[j] * ri) / d;
     if (vji > 0) {
-      const mj = minVal[j - hf];
-      if (vji > mj || (vji === mj && i < minPos[j - hf])) offer(heaps, k, j, i, vji);
+      const mj = minVal[j];
+      if (vji > mj || (vji === mj && i < minPos[j])) offer(cands, k, j, i, vji);
     }
   }
 }
 
 function newCandidates(nTitles: number, k: number, shared: boolean): Candidates {
-  const from = 0;
   const rows = nTitles;
   const cap = 2 * k;
   const buffer = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
   return {
-    from,
     cap,
     pos: new Int32Array(buffer(rows * cap * 4)),
     val: new Float64Array(buffer(rows * cap * 8)),
@@ -338,10 +333,10 @@ export function coRatedTopK(m: RatingMatrix, k: number, w: PairWeighting, opts: 
   for (let p = 0; p < m.rowIdx.length; p++) total += m.rowPtr[m.rowIdx[p] + 1] - m.cscToCsr[p] - 1;
   const parallel = opts.parallel ?? (isMainThread && total >= PARALLEL_MIN_PAIRS);
   if (!parallel || keep === 0 || nTitles < 2) {
-    const heaps = newCandidates(nTitles, keep, false);
-    kernelShare(inp, new Int32Array(1), TITLES_PER_TAKE, heaps);
-    sortRows(heaps, null, keep, 0, nTitles);
-    return collect(heaps, nTitles);
+    const cands = newCandidates(nTitles, keep, false);
+    kernelShare(inp, new Int32Array(1), TITLES_PER_TAKE, cands);
+    sortRows(cands, null, keep, 0, nTitles);
+    return collect(cands, nTitles);
   }
   // Both threads take titles from one shared counter until none are left, so neither waits for
   // the other whatever the titles cost; each keeps its own candidates for every title. The
