@@ -138,8 +138,7 @@ export class Ranker {
         });
       }
     }
-    this.clear(this.touchedCount);
-    this.touchedCount = 0;
+    this.clear();
     for (let i = fromHistory; i < top.length; i++) {
       const t = top[i];
       out.push({
@@ -160,11 +159,11 @@ export class Ranker {
    */
   rankPositions(u: number | undefined, k: number, mask: Uint8Array | null): Int32Array {
     const { top } = this.select(u, k, mask);
-    this.clear(this.touchedCount);
-    this.touchedCount = 0;
+    this.clear();
     return top;
   }
 
+  /** Titles `select` reached for the current user, until `clear`. */
   private touchedCount = 0;
 
   /**
@@ -250,9 +249,10 @@ export class Ranker {
   }
 
   /** Zeroes what `accumulate` wrote. */
-  private clear(nTouched: number): void {
-    const { touched } = this;
-    for (const score of this.componentScore) for (let s = 0; s < nTouched; s++) score[touched[s]] = 0;
+  private clear(): void {
+    const { touched, touchedCount } = this;
+    for (const score of this.componentScore) for (let s = 0; s < touchedCount; s++) score[touched[s]] = 0;
+    this.touchedCount = 0;
   }
 
   /** score = Σ_c weight_c · score_c / max_c over the touched titles. */
