@@ -155,11 +155,15 @@ export async function publishSite(site: SiteView, opts: PublishOptions): Promise
  * memory at 10,000 users rose by a few hundred MB over the runs, to the edge of the 1.5 GB
  * budget. Node exposes gc() only behind a flag, which can be set at run time.
  */
-const collectGarbage: () => void = (() => {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as (() => void) | undefined;
-  return () => gc?.();
-})();
+let gc: (() => void) | undefined;
+function collectGarbage(): void {
+  // Set on first use, not on import: importing the publisher should not change Node's flags.
+  if (!gc) {
+    setFlagsFromString('--expose-gc');
+    gc = runInNewContext('gc') as () => void;
+  }
+  gc();
+}
 
 /** Replaces `out` by `staging`; on failure the previous `out` is put back. */
 function swapIn(staging: string, out: string): void {
