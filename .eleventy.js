@@ -7,10 +7,10 @@ import EleventyVitePlugin from '@11ty/eleventy-plugin-vite';
 import { devSite } from './build/site/dev.ts';
 
 export default async function (eleventyConfig) {
-  const { site, bind, assets } = await devSite(process.cwd());
+  const { site, bind, slots, assets } = await devSite(process.cwd());
   const { reportPlugin } = await import('./build/site/eleventyPlugin.ts');
   eleventyConfig.setTemplateFormats(['md', '11ty.js']);
-  eleventyConfig.addPlugin(reportPlugin, { site, phase: 'all', assets, bind });
+  eleventyConfig.addPlugin(reportPlugin, { site, phase: 'all', assets, bind, slots });
   eleventyConfig.addPassthroughCopy({ 'templates/assets': 'client' });
   for (const [rel, content] of site.downloads) {
     // The engine is named: content/content.11tydata.json makes Markdown the engine for

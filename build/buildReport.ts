@@ -54,7 +54,7 @@ export async function buildReport(config: ReportConfig, opts: BuildOptions): Pro
   const site = await time('site data', async () =>
     assembleFromPipeline(pipeline, { warnings: content.warnings, generator: generatorName(opts.root), command: reproduceCommand(opts.argv) }),
   );
-  await publishSite(site, { out: config.out, root: opts.root, bind: content.bind, time, log });
+  await publishSite(site, { out: config.out, root: opts.root, bind: content.bind, slots: content.slots, time, log });
   const ds = pipeline.dataset;
   const summary =
     `built ${config.out}: ${ds.users.length} user pages, ${ds.titles.length} titles, ${ds.ratings.length} ratings, ` +

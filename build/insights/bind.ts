@@ -1,5 +1,7 @@
 // Content bindings: turns an editor's Markdown with directives into plain Markdown, before
-// marked renders it (an Eleventy preprocessor; Liquid/Nunjucks stay off for content). The
+// marked renders it (an Eleventy preprocessor; Liquid/Nunjucks stay off for content). What a
+// binding shows never enters the Markdown: it becomes a placeholder whose HTML is put in after
+// marked ran (slots.ts), so no string from data is ever parsed as Markdown or HTML. The
 // syntax, documented for editors in the README's editor guide:
 //
 //   {{ top_genre }}                     a fact, in its kind's default format
@@ -17,10 +19,12 @@
 // every build, not just the one whose data takes that branch. Every error is one line naming
 // file:line (line numbers count from the top of the file, front matter included: the caller
 // passes `firstLine`, the 1-based line the body starts on).
-import { escapeHtml, html, type Raw } from '../util/html.ts';
+import { escapeHtml, html, raw, type Raw } from '../util/html.ts';
 import { FactLookupError, type FactCatalogue } from './catalogue.ts';
 import { actualValues, checkNames, ConditionError, evaluateCondition, parseCondition, type Condition } from './condition.ts';
-import { formatFact, FormatError, formatPlain, parseFormat, type FormatSpec } from './format.ts';
+import { formatHtml, FormatError, formatPlain, parseFormat, type FormatSpec } from './format.ts';
+import { InsightError } from './insightError.ts';
+import { SlotTable } from './slots.ts';
 import { nearestNames } from './factKeys.ts';
 import { missingFor, strategyItems, STRATEGY_IDS, type StrategyItem, type StrategyPart } from './strategy.ts';
 
@@ -32,6 +36,8 @@ export interface BindContext {
   drafts: boolean;
   /** 1-based line of the file on which `source` starts (after front matter); default 1. */
   firstLine?: number;
+  /** Where bindings keep their HTML until marked has run; a new table when not given. */
+  slots?: SlotTable;
 }
 
 export interface ClaimWarning {
@@ -45,17 +51,7 @@ export interface ClaimWarning {
   message: string;
 }
 
-/** A content error: `message` is one line, `file:line: what is wrong`. */
-export class InsightError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly detail: string,
-  ) {
-    super(`${file}:${line}: ${detail}`);
-    this.name = 'InsightError';
-  }
-}
+export { InsightError };
 
 type Out =
   | { k: 'fact'; name: string; format: FormatSpec | null }
@@ -78,7 +74,15 @@ const TAGS = ['claim', 'endclaim', 'if', 'elif', 'else', 'endif'];
  */
 export const REPORT_CHART_IDS = ['genre-popularity', 'ratings-by-genre', 'genre-cloud', 'device-engagement', 'title-similarity', 'user-genre-sankey', 'model-comparison'] as const;
 
-export function bindMarkdown(source: string, file: string, ctx: BindContext): { markdown: string; warnings: ClaimWarning[] } {
+export interface BoundMarkdown {
+  /** Markdown in which every binding is a placeholder. */
+  markdown: string;
+  warnings: ClaimWarning[];
+  /** Resolves the placeholders once marked has rendered `markdown`. */
+  slots: SlotTable;
+}
+
+export function bindMarkdown(source: string, file: string, ctx: BindContext): BoundMarkdown {
   const first = ctx.firstLine ?? 1;
   const lineAt = (offset: number): number => {
     let n = first;
@@ -90,8 +94,9 @@ export function bindMarkdown(source: string, file: string, ctx: BindContext): { 
   };
   const nodes = parse(source, ctx, lineAt, fail);
   const warnings: ClaimWarning[] = [];
-  const markdown = render(nodes, { ...ctx, file, warnings, fail });
-  return { markdown, warnings };
+  const slots = ctx.slots ?? new SlotTable();
+  const markdown = render(nodes, { ...ctx, slots, file, warnings, fail });
+  return { markdown, warnings, slots };
 }
 
 // ---------------------------------------------------------------- parse and check
@@ -241,6 +246,7 @@ function parseOut(body: string, ctx: BindContext, fail: (d: string) => never): O
 // ---------------------------------------------------------------- render
 
 interface RenderState extends BindContext {
+  slots: SlotTable;
   file: string;
   warnings: ClaimWarning[];
   fail: (line: number, detail: string) => never;
@@ -276,7 +282,8 @@ function renderClaim(node: Extract<Node, { k: 'claim' }>, st: RenderState): stri
   const message = `claim no longer holds: ${node.src}${actual ? ` (${actual})` : ''}`;
   if (!st.drafts) return st.fail(node.line, message);
   st.warnings.push({ file: st.file, line: node.line, claim: node.src, actual, message });
-  const title = escapeHtml(`${st.file}:${node.line}: ${message}`);
+  // the note names values from data: a placeholder, resolved as attribute text after marked
+  const title = st.slots.inline('', `${st.file}:${node.line}: ${message}`, st.file, node.line);
   // a claim spanning paragraphs (or holding a chart) needs a block wrapper that keeps its Markdown
   if (/\n\s*\n/.test(content)) return `\n\n<div class="claim-failed" title="${title}">\n\n${content.trim()}\n\n</div>\n\n`;
   return `<mark class="claim-failed" title="${title}">${content}</mark>`;
@@ -292,11 +299,13 @@ function lookup(name: string, line: number, st: RenderState) {
 }
 
 function renderOut(out: Out, line: number, st: RenderState): string {
+  const inline = (markup: string, text: string) => st.slots.inline(markup, text, st.file, line);
+  const block = (markup: string, text: string) => st.slots.block(markup, text, st.file, line);
   switch (out.k) {
     case 'fact': {
       const fact = lookup(out.name, line, st);
       try {
-        return formatFact(fact, out.format);
+        return inline(formatHtml(fact, out.format), formatPlain(fact, out.format));
       } catch (err) {
         if (err instanceof FormatError) return st.fail(line, err.message);
         throw err;
@@ -305,18 +314,18 @@ function renderOut(out: Out, line: number, st: RenderState): string {
     case 'chart': {
       const markup = st.charts.get(out.id);
       if (markup === undefined) return st.fail(line, `chart "${out.id}" is not in this build: the data lacks what it shows (guard it with {% if has … %})`);
-      return `\n${chartBlock(out.id, markup)}\n`;
+      return block(chartBlock(out.id, markup), out.id);
     }
     case 'strategies': {
       const items = strategies(st);
-      return `\n${items.map((it) => strategyHtml(it, st.facts).value).join('\n')}\n`;
+      return block(items.map((it) => strategyHtml(it, st.facts).value).join('\n'), items.map((it) => it.headline).join('; '));
     }
     case 'strategy': {
       const item = strategies(st).find((s) => s.id === out.id);
       if (!item) return st.fail(line, `strategy "${out.id}" is not available for this data: ${missingFor(st.facts, out.id)}`);
-      if (out.part === 'item') return `\n${strategyHtml(item, st.facts).value}\n`;
-      if (out.part === 'figure') return formatFact({ ...st.facts.get(item.figureFact), value: item.figure, kind: 'text' }, null);
-      return partsMarkdown(out.part === 'headline' ? item.headlineParts : item.bodyParts, st);
+      if (out.part === 'item') return block(strategyHtml(item, st.facts).value, item.headline);
+      if (out.part === 'figure') return inline(escapeHtml(item.figure), item.figure);
+      return out.part === 'headline' ? inline(partsHtml(item.headlineParts, st), item.headline) : inline(partsHtml(item.bodyParts, st), item.body);
     }
   }
 }
@@ -326,19 +335,14 @@ function strategies(st: RenderState): StrategyItem[] {
   return st.strategy;
 }
 
-function partsMarkdown(parts: StrategyPart[], st: RenderState): string {
-  return parts.map((p) => (typeof p === 'string' ? formatFact({ name: '', value: p, kind: 'text', meaning: '' }, null) : formatFact(st.facts.get(p.fact), parseFormat(p.format)))).join('');
+function partsHtml(parts: StrategyPart[], st: RenderState): string {
+  return parts.map((p) => (typeof p === 'string' ? escapeHtml(p) : formatHtml(st.facts.get(p.fact), parseFormat(p.format)))).join('');
 }
 
-/**
- * A chart as an HTML block: blank lines would end marked's HTML block early and turn the rest
- * of the SVG into paragraphs, so they are dropped; the figure gets the `chart-<id>` anchor that
- * strategy items link to unless the caller's markup already has it.
- */
+/** A chart as an HTML block, with the `chart-<id>` anchor strategy items link to unless the markup has it. */
 function chartBlock(id: string, markup: string): string {
-  const compact = markup.replace(/\n[ \t]*(?=\n)/g, '').trim();
-  if (compact.includes(`id="chart-${id}"`)) return compact;
-  return `<div class="report-chart" id="chart-${escapeHtml(id)}">\n${compact}\n</div>`;
+  if (markup.includes(`id="chart-${id}"`)) return markup;
+  return html`<div class="report-chart" id="chart-${id}">\n${raw(markup)}\n</div>`.value;
 }
 
 /** One strategic recommendation; every figure carries `data-fact` so tests can match `npm run facts`. */

@@ -1,8 +1,8 @@
-// Formats a fact value for insertion into Markdown. Data strings (titles, genres, regions) are
-// untrusted: marked passes raw HTML through and would turn `*x*` or `[x](javascript:…)` into
-// markup, so every string is first stripped of Markdown meaning (backslash escapes) and then
-// HTML-escaped through the project's one escaping path (build/util/html.ts). Numbers are
-// formatted without the host locale so builds are byte-identical everywhere.
+// Formats a fact value as text, or as HTML for the page. Data strings (titles, genres, regions)
+// are untrusted: they are HTML-escaped through the project's one escaping path
+// (build/util/html.ts) and never pass through Markdown (bindings are placeholders until marked
+// has run: build/insights/slots.ts). Numbers are formatted without the host locale so builds
+// are byte-identical everywhere.
 import { escapeHtml } from '../util/html.ts';
 import type { Fact, FactKind, FactValue } from './catalogue.ts';
 
@@ -28,19 +28,6 @@ export const DEFAULT_FORMAT: Record<FactKind, FormatName> = {
 };
 
 export class FormatError extends Error {}
-
-/**
- * ASCII punctuation with Markdown meaning. `& < > " '` are left to escapeHtml (escaping them
- * with a backslash first would break the entity it produces).
- */
-const MARKDOWN_SIGNIFICANT = /[\\`*_[\]{}()#+\-!|~:@=$^]/g;
-
-/** Plain text from data → Markdown that renders exactly that text and nothing else. */
-export function escapeMarkdownText(value: string): string {
-  const oneLine = value.replace(/[\r\n\u2028\u2029]+/g, ' ');
-  const inert = oneLine.replace(MARKDOWN_SIGNIFICANT, '\\$&').replace(/^(\s*\d+)([.)])/, '$1\\$2');
-  return escapeHtml(inert);
-}
 
 /** 1234567.891 → "1,234,567.89" with a fixed number of decimals, independent of locale. */
 export function groupDigits(value: number, decimals: number): string {
@@ -86,16 +73,11 @@ export function formatPlain(fact: Fact, spec: FormatSpec | null): string {
   }
 }
 
-/**
- * The value as Markdown that shows exactly that text: numbers are digits and symbols we
- * produced; strings from data are escaped; titles are emphasised.
- */
-export function formatFact(fact: Fact, spec: FormatSpec | null): string {
+/** The value as HTML: escaped text; titles are emphasised. */
+export function formatHtml(fact: Fact, spec: FormatSpec | null): string {
   const name = spec?.name ?? DEFAULT_FORMAT[fact.kind];
-  const text = formatPlain(fact, spec);
-  if (name === 'title') return `*${escapeMarkdownText(text)}*`;
-  if (name === 'list' || name === 'text') return escapeMarkdownText(text);
-  return text;
+  const text = escapeHtml(formatPlain(fact, spec));
+  return name === 'title' ? `<em>${text}</em>` : text;
 }
 
 function plain(value: FactValue): string {

@@ -5,7 +5,7 @@
 // editor places items by id (`{{ strategy acquisition-gap }}`) or writes their own wording
 // with bound figures, so rewording, reordering and dropping need no code.
 import type { FactCatalogue } from './catalogue.ts';
-import { formatFact, formatPlain, parseFormat, type FormatSpec } from './format.ts';
+import { formatPlain, parseFormat, type FormatSpec } from './format.ts';
 
 export type StrategyPart = string | { fact: string; format?: string };
 
@@ -151,15 +151,14 @@ const DRAFTS: Draft[] = [
   },
 ];
 
-function partText(facts: FactCatalogue, p: StrategyPart, render: 'plain' | 'markdown'): string {
+function partText(facts: FactCatalogue, p: StrategyPart): string {
   if (typeof p === 'string') return p;
   const spec: FormatSpec | null = parseFormat(p.format);
-  const fact = facts.get(p.fact);
-  return render === 'plain' ? formatPlain(fact, spec) : formatFact(fact, spec);
+  return formatPlain(facts.get(p.fact), spec);
 }
 
-export function partsText(facts: FactCatalogue, parts: StrategyPart[], render: 'plain' | 'markdown'): string {
-  return parts.map((p) => partText(facts, p, render)).join('');
+export function partsText(facts: FactCatalogue, parts: StrategyPart[]): string {
+  return parts.map((p) => partText(facts, p)).join('');
 }
 
 /** The strategic recommendations this data supports, in the default order. */
@@ -172,8 +171,8 @@ export function strategyItems(facts: FactCatalogue): StrategyItem[] {
     const figurePart = bodyParts.find((p) => typeof p !== 'string' && p.fact === d.figure) as { fact: string; format?: string } | undefined;
     items.push({
       id: d.id,
-      headline: partsText(facts, headlineParts, 'plain'),
-      body: partsText(facts, bodyParts, 'plain'),
+      headline: partsText(facts, headlineParts),
+      body: partsText(facts, bodyParts),
       figureFact: d.figure,
       figure: formatPlain(facts.get(d.figure), parseFormat(figurePart?.format)),
       chart: d.chart,

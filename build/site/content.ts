@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { bindMarkdown, type ClaimWarning } from '../insights/bind.ts';
+import { SlotTable } from '../insights/slots.ts';
 import type { PipelineResult } from '../pipeline.ts';
 import { chartFigure } from '../../templates/chart.ts';
 import { chartView } from './assemble.ts';
@@ -13,6 +14,8 @@ export interface BoundContent {
   warnings: SiteView['warnings'];
   /** For the Eleventy preprocessor: the bound Markdown of a file (re-bound when it changed). */
   bind: (source: string, file: string, bodyLine: number) => string;
+  /** The HTML of every binding, for the Markdown library to put in after rendering. */
+  slots: SlotTable;
 }
 
 /** Splits off YAML front matter; returns the body and the 1-based line it starts on. */
@@ -29,7 +32,8 @@ export function bindContent(
   const charts = new Map(
     opts.pipeline.charts.map((c) => [c.id, chartFigure({ pathPrefix: opts.pathPrefix }, chartView(c, 'charts/')).value]),
   );
-  const ctx = { facts: opts.pipeline.facts, charts, drafts: opts.drafts };
+  const slots = new SlotTable();
+  const ctx = { facts: opts.pipeline.facts, charts, drafts: opts.drafts, slots };
   const cache = new Map<string, string>();
   const warnings: SiteView['warnings'] = [];
   const bindOne = (body: string, file: string, bodyLine: number): { markdown: string; warnings: ClaimWarning[] } =>
@@ -44,6 +48,7 @@ export function bindContent(
   }
   return {
     warnings,
+    slots,
     bind(source, file, bodyLine) {
       const hit = cache.get(`${file}\0${source}`);
       if (hit !== undefined) return hit;

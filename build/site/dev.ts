@@ -14,5 +14,5 @@ export async function devSite(root: string) {
   const pipeline = await runPipeline(config);
   const content = bindContent(path.join(root, CONTENT_DIR), root, { pipeline, drafts: true, pathPrefix: config.pathPrefix });
   const site = assembleFromPipeline(pipeline, { warnings: content.warnings, generator: generatorName(root), command: 'npm run dev' });
-  return { site, bind: content.bind, assets: CLIENT_SOURCE_ASSETS };
+  return { site, bind: content.bind, slots: content.slots, assets: CLIENT_SOURCE_ASSETS };
 }

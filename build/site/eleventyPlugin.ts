@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { SiteView, UserView } from './siteView.ts';
 import type { AssetTags } from '../../templates/layout.ts';
 import { createMarkdown } from './markdown.ts';
+import type { SlotTable } from '../insights/slots.ts';
 import { splitFrontMatter } from './content.ts';
 import { homePage, type SectionView } from '../../templates/home.ts';
 import { userPagePath, usersIndexPage, usersIndexPath, USERS_PER_INDEX_PAGE } from '../../templates/usersIndex.ts';
@@ -22,6 +23,8 @@ export interface ReportPluginOptions {
   assets: AssetTags;
   /** Content bindings: turns an editor's Markdown (with directives) into plain Markdown. */
   bind: (source: string, file: string, bodyLine: number) => string;
+  /** The bindings' HTML, put in after marked has rendered each file (build/insights/slots.ts). */
+  slots: SlotTable;
   /**
    * The users (positions in site.users, end excluded) whose pages this run writes; the users
    * index comes with the run that starts at 0. Default: all.
@@ -41,7 +44,7 @@ interface EleventyData {
 export function reportPlugin(eleventyConfig: any, options: ReportPluginOptions): void {
   const { site, phase, assets, bind } = options;
   const userRange = options.userRange ?? { start: 0, end: site.users.length };
-  eleventyConfig.setLibrary('md', createMarkdown());
+  eleventyConfig.setLibrary('md', createMarkdown(options.slots));
   eleventyConfig.addPreprocessor('report-bindings', 'md', (data: { page: { inputPath: string } }, content: string) => {
     const file = path.relative(process.cwd(), data.page.inputPath);
     return bind(content, file, splitFrontMatter(readFileSync(data.page.inputPath, 'utf8')).bodyLine);

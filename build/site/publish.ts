@@ -40,6 +40,7 @@ export interface PublishOptions {
 }
 
 /** Refuses output folders whose replacement would delete the project or something above it. */
+  slots: ReportPluginOptions['slots'];
 export function checkOutputFolder(out: string, root: string): void {
   const o = path.resolve(out);
   const r = path.resolve(root);
@@ -95,7 +96,7 @@ export async function publishSite(site: SiteView, opts: PublishOptions): Promise
     config(cfg: any) {
       cfg.setTemplateFormats(['md', '11ty.js']);
       cfg.setQuietMode(true);
-      reportPlugin(cfg, { site, phase, assets, bind: opts.bind, userRange });
+      reportPlugin(cfg, { site, phase, assets, bind: opts.bind, slots: opts.slots, userRange });
       if (phase === 'report') {
         // Registered before the Vite plugin's own eleventy.after hook, so the time from here to
         // the end of the pass is Vite's (the benchmark reports it as its own stage).

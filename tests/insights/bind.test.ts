@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { bindMarkdown, InsightError, type BindContext } from '../../build/insights/bind.ts';
 import { buildFacts } from '../../build/insights/facts.ts';
 import { directModel, smallDataset, smallFacts, smallRecommendations } from './handmade.ts';
-import { createMarkdownRenderer } from './markdown.ts';
+import { renderBound } from './markdown.ts';
 
 const FILE = 'content/30-engagement.md';
 const charts = new Map([
@@ -12,6 +12,8 @@ const charts = new Map([
 ]);
 const ctx = (over: Partial<BindContext> = {}): BindContext => ({ facts: smallFacts(), charts, drafts: false, ...over });
 const bind = (src: string, over: Partial<BindContext> = {}) => bindMarkdown(src, FILE, ctx(over));
+/** Bound and rendered: the HTML a reader gets. */
+const page = (src: string, over: Partial<BindContext> = {}) => renderBound(bind(src, over)).trim();
 function error(fn: () => unknown): InsightError {
   try {
     fn();
@@ -24,8 +26,10 @@ function error(fn: () => unknown): InsightError {
 }
 
 test('facts bind inline, with default and named formats', () => {
-  const { markdown } = bind('Viewers watch {{ top_genre }} most ({{ top_genre_share }}, {{top_genre_share|percent:1}}); {{ most_rated_title }} has {{ most_rated_title_ratings }} ratings.');
-  assert.is(markdown, 'Viewers watch Crime most (60%, 60.0%); *The Crown* has 3 ratings.');
+  const src = 'Viewers watch {{ top_genre }} most ({{ top_genre_share }}, {{top_genre_share|percent:1}}); {{ most_rated_title }} has {{ most_rated_title_ratings }} ratings.';
+  assert.is(page(src), '<p>Viewers watch Crime most (60%, 60.0%); <em>The Crown</em> has 3 ratings.</p>');
+  // the Markdown marked reads holds placeholders, never the values
+  assert.not.match(bind(src).markdown, /Crime|60|Crown/);
 });
 
 test('an unknown fact fails with file, line and the nearest names', () => {
@@ -80,21 +84,23 @@ test('miswritten conditions and directives are errors with the line', () => {
 });
 
 test('drafts: a failed claim becomes a warning and its text is marked', () => {
-  const { markdown, warnings } = bind('Intro.\n{% claim top_genre == "Drama" %}Drama <leads>.{% endclaim %}', { drafts: true, firstLine: 3 });
+  const { warnings } = bind('Intro.\n{% claim top_genre == "Drama" %}Drama <leads>.{% endclaim %}', { drafts: true, firstLine: 3 });
   assert.equal(warnings, [{ file: FILE, line: 4, claim: 'top_genre == "Drama"', actual: 'top_genre is "Crime"', message: 'claim no longer holds: top_genre == "Drama" (top_genre is "Crime")' }]);
-  assert.is(markdown, `Intro.\n<mark class="claim-failed" title="${FILE}:4: claim no longer holds: top_genre == &quot;Drama&quot; (top_genre is &quot;Crime&quot;)">Drama <leads>.</mark>`);
-  const block = bind('{% claim top_genre == "Drama" %}\nOne.\n\nTwo.\n{% endclaim %}', { drafts: true }).markdown;
-  assert.match(block, /<div class="claim-failed" title="[^"]*">\n\nOne\.\n\nTwo\.\n\n<\/div>/);
+  assert.is(
+    page('Intro.\n{% claim top_genre == "Drama" %}Drama <leads>.{% endclaim %}', { drafts: true, firstLine: 3 }),
+    `<p>Intro.\n<mark class="claim-failed" title="${FILE}:4: claim no longer holds: top_genre == &quot;Drama&quot; (top_genre is &quot;Crime&quot;)">Drama <leads>.</mark></p>`,
+  );
+  const block = page('{% claim top_genre == "Drama" %}\nOne.\n\nTwo.\n{% endclaim %}', { drafts: true });
+  assert.match(block, /^<div class="claim-failed" title="[^"]*claim no longer holds[^"]*"><p>One\.<\/p>\n<p>Two\.<\/p>\n<\/div>$/);
   // unknown facts are errors even in drafts: they are typos, not stale claims
   error(() => bind('{{ top_genere }}', { drafts: true }));
 });
 
 test('charts expand on their own line into one HTML block, with suggestions for unknown ids', () => {
-  const md = createMarkdownRenderer();
-  const { markdown } = bind('Text before.\n{{ chart genre-popularity }}\nText after *here*.\n\n{{ chart device-engagement }}');
-  assert.not.match(markdown, /\n\s*\n<figcaption>/); // the blank line inside the figure was removed
-  const out = md(markdown);
-  assert.match(out, '<figure class="chart" id="chart-genre-popularity">');
+  const out = page('Text before.\n{{ chart genre-popularity }}\nText after *here*.\n\n{{ chart device-engagement }}');
+  // the chart's markup arrives whole, after marked: its blank line did not end an HTML block
+  assert.match(out, charts.get('genre-popularity')!);
+  assert.not.match(out, /<p>\s*<figcaption>|<p><figure/);
   assert.match(out, '<div class="report-chart" id="chart-device-engagement">');
   assert.match(out, '<em>here</em>'); // Markdown after the chart is still Markdown
   assert.match(error(() => bind('{{ chart genre-populrity }}')).message, `${FILE}:1: unknown chart "genre-populrity" — did you mean "genre-popularity"?`);
@@ -110,11 +116,38 @@ test('bound Markdown of hostile genre names renders no markup', () => {
   const ds = smallDataset({ genres: { '1': [hostile[0]], '2': [hostile[0]], '3': [hostile[1]] } });
   const facts = buildFacts({ dataset: ds, model: directModel(ds), recommendations: smallRecommendations(), evaluation: null });
   assert.is(facts.get('top_genre').value, hostile[0]);
-  const { markdown } = bind('Top: {{ top_genre }}. All: {{ genres }}. Gap: {{ acquisition_gap_genre }}.\n\n{{ strategy acquisition-gap }}', { facts });
-  const out = createMarkdownRenderer()(markdown);
+  const out = page('Top: {{ top_genre }}. All: {{ genres }}. Gap: {{ acquisition_gap_genre }}.\n\n{{ strategy acquisition-gap }}', { facts });
   assert.not.match(out, /<script|href="javascript|<strong>bold|<em>bold/);
   assert.is(out.match(/<a /g)?.length, 1); // only the strategy item's own chart link
   assert.match(out, '&lt;script&gt;alert(1)&lt;/script&gt;');
+});
+
+test('data text is never Markdown: line breaks, images, autolinks and HTML blocks stay text', () => {
+  const attacks = [
+    'Drama\r\r![a](../../../../../../etc/hostname)',
+    'Drama\r\n\r\n[click me](javascript:alert(2))',
+    'www.evil.example/login',
+    'https://evil.example/x',
+    'a@b.example',
+    '\u2028# Heading\u2029- item',
+    '<div>\n\n*em*\n\n</div>',
+    '\uE0000\uE001',
+  ];
+  const ds = smallDataset({ genres: { '1': [attacks[0]], '2': [attacks[0]], '3': [attacks[1]], '4': attacks.slice(2) } });
+  const facts = buildFacts({ dataset: ds, model: directModel(ds), recommendations: smallRecommendations(), evaluation: null });
+  const chartMarkup = new Map([...charts, ['genre-popularity', `<figure class="chart" id="chart-genre-popularity"><figcaption>${attacks[0].replace(/[<>&]/g, '')}</figcaption></figure>`]]);
+  const out = page('# Top {{ top_genre }}\n\nTop: {{ top_genre }}. All: {{ genres | list }}.\n\n{{ chart genre-popularity }}\n\n{{ strategies }}\n\nAfter.', { facts, charts: chartMarkup });
+  assert.not.match(out, /<img|<h[2-6](?! class="strategy-headline")|<li|<ul|<ol|<a (?!class="strategy-chart-link" href="#chart-)|<strong>|<em>|<div>/);
+  assert.match(out, /^<h1 id="top-drama-a-etc-hostname">Top Drama/); // heading ids come from the text
+  assert.match(out, /<p>After\.<\/p>$/); // nothing after the chart and strategy items was swallowed
+  assert.match(out, 'www.evil.example/login');
+  assert.match(out, '\uE0000\uE001'); // a forged placeholder in data stays text
+});
+
+test('a binding inside a URL or an unsafe attribute is an error naming its line', () => {
+  assert.match(error(() => page('x\n[see](https://example.com/{{ top_genre }})')).message, `${FILE}:2: a binding cannot stand inside a link's URL`);
+  assert.match(error(() => page('<a href="/g/{{ top_genre }}">x</a>')).message, `${FILE}:1: a binding cannot stand in a href attribute`);
+  assert.match(page('<span title="{{ top_genre }}">x</span>'), '<span title="Crime">x</span>');
 });
 
 test.run();

@@ -5,15 +5,16 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { bindMarkdown, InsightError } from '../../build/insights/bind.ts';
 import { contentFiles, pipelineFacts, simulated, stubCharts } from './pipeline.ts';
-import { createMarkdownRenderer } from './markdown.ts';
+import { renderBound } from './markdown.ts';
 import type { FactCatalogue } from '../../build/insights/catalogue.ts';
 
 const CLAIM = '{% claim top_genre == "Crime" %}';
 const defaultFacts = pipelineFacts(simulated(42));
 
+/** Every content file, bound and rendered. */
 function bindAll(facts: FactCatalogue, charts = stubCharts()): Map<string, string> {
   const out = new Map<string, string>();
-  for (const f of contentFiles()) out.set(f.file, bindMarkdown(f.body, f.file, { facts, charts, drafts: false, firstLine: f.firstLine }).markdown);
+  for (const f of contentFiles()) out.set(f.file, renderBound(bindMarkdown(f.body, f.file, { facts, charts, drafts: false, firstLine: f.firstLine })));
   return out;
 }
 
@@ -23,7 +24,7 @@ test('every section binds for the default simulation, with the charts placed onc
   for (const s of ['overview', 'data', 'matrices', 'recommendations', 'evaluation', 'engagement', 'strategy', 'method']) assert.ok(sections.has(s), s);
   const all = [...bound.values()].join('\n');
   for (const id of stubCharts().keys()) assert.is(all.split(`id="chart-${id}"`).length - 1, 1, id);
-  const strategy = createMarkdownRenderer()(bound.get('content/70-strategy.md')!);
+  const strategy = bound.get('content/70-strategy.md')!;
   assert.ok((strategy.match(/class="strategy-item"/g) ?? []).length >= 5);
 });
 

@@ -1,7 +1,8 @@
-// The site's Markdown settings (marked, GFM), for checking what bound Markdown renders to.
-import { Marked } from 'marked';
+// The site's Markdown library (marked, GFM, placeholders resolved after rendering), for checking
+// what bound Markdown renders to.
+import type { BoundMarkdown } from '../../build/insights/bind.ts';
+import { createMarkdown } from '../../build/site/markdown.ts';
 
-export function createMarkdownRenderer(): (source: string) => string {
-  const marked = new Marked({ gfm: true, async: false });
-  return (source) => marked.parse(source) as string;
+export function renderBound(bound: Pick<BoundMarkdown, 'markdown' | 'slots'>): string {
+  return createMarkdown(bound.slots).render(bound.markdown);
 }

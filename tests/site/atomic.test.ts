@@ -49,7 +49,7 @@ test('a failure in the last Eleventy pass keeps the previous site and removes th
   };
   let error: unknown;
   try {
-    await publishSite(site, { out, root: ROOT, bind: failLate });
+    await publishSite(site, { out, root: ROOT, bind: failLate, slots: content.slots });
   } catch (err) {
     error = err;
   }
