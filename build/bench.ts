@@ -30,7 +30,7 @@ export const STAGES: [string, string[]][] = [
   ['insights', ['insights', 'narrative bindings']],
   ['charts', ['charts']],
   ['site data', ['site data', 'matrix downloads', 'downloads']],
-  ['eleventy', ['eleventy (report pages)', 'eleventy (user pages)']],
+  ['eleventy', ['eleventy (asset entry)', 'eleventy (pages)']],
   ['vite', ['vite']],
 ];
 

@@ -13,9 +13,18 @@ import { homePage, type SectionView } from '../../templates/home.ts';
 import { userPagePath, usersIndexPage, usersIndexPath, USERS_PER_INDEX_PAGE } from '../../templates/usersIndex.ts';
 import { userPage } from '../../templates/userPage.ts';
 import { draftsPage } from '../../templates/drafts.ts';
+import { assetEntryPage } from '../../templates/assetEntry.ts';
 
-/** Which pages this Eleventy run writes: Vite post-processes only the report phase. */
-export type Phase = 'report' | 'users' | 'all';
+/**
+ * Which pages this Eleventy run writes. 'assets' writes only the asset entry page, the one page
+ * Vite sees: nothing from data is on it, so Vite can never resolve (and publish) a file that a
+ * data-made URL names. 'pages' writes the report pages (with the run that starts at user 0),
+ * the users index and user pages, linking the assets Vite hashed. 'all' is the dev server.
+ */
+export type Phase = 'assets' | 'pages' | 'all';
+
+/** The page Vite bundles the client assets from (its name names the bundles); the publisher reads their URLs and deletes it. */
+export const ASSET_ENTRY_PAGE = 'main.html';
 
 export interface ReportPluginOptions {
   site: SiteView;
@@ -60,7 +69,14 @@ export function reportPlugin(eleventyConfig: any, options: ReportPluginOptions):
       }))
       .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
 
-  if (phase !== 'users') {
+  if (phase === 'assets') {
+    eleventyConfig.addTemplate('asset-entry.11ty.js', {
+      data: { permalink: ASSET_ENTRY_PAGE, eleventyExcludeFromCollections: true, templateEngineOverride: '11ty.js' },
+      render: () => assetEntryPage(assets),
+    });
+    return;
+  }
+  if (phase === 'all' || userRange.start === 0) {
     eleventyConfig.addTemplate('index.11ty.js', {
       data: { permalink: 'index.html', eleventyExcludeFromCollections: true, templateEngineOverride: '11ty.js' },
       render: (data: EleventyData) => homePage(site, sections(data), assets),
@@ -70,7 +86,7 @@ export function reportPlugin(eleventyConfig: any, options: ReportPluginOptions):
       render: (data: EleventyData) => draftsPage(site, sections(data), assets),
     });
   }
-  if (phase !== 'report' && userRange.start === 0) {
+  if (userRange.start === 0) {
     const chunks: { page: number; users: UserView[] }[] = [];
     for (let i = 0; i < site.users.length || i === 0; i += USERS_PER_INDEX_PAGE) {
       chunks.push({ page: chunks.length + 1, users: site.users.slice(i, i + USERS_PER_INDEX_PAGE) });
@@ -86,7 +102,7 @@ export function reportPlugin(eleventyConfig: any, options: ReportPluginOptions):
         usersIndexPage(site, sections(data), assets, chunks[data.ci!].page, chunks.length, chunks[data.ci!].users),
     });
   }
-  if (phase !== 'report' && userRange.end > userRange.start) {
+  if (userRange.end > userRange.start) {
     const positions = Array.from({ length: userRange.end - userRange.start }, (_, i) => userRange.start + i);
     eleventyConfig.addTemplate('user-pages.11ty.js', {
       data: {
