@@ -31,13 +31,13 @@ export function generatorName(root: string): string {
 }
 
 /**
- * The command that reproduces a build: the same flags, shell-quoted. The output folder is left
- * out: it is where the bytes go, not an input, and naming it would make two builds of the same
- * inputs into two folders differ (issue 5, reproducibility).
+ * The command that reproduces a build: the same flags, shell-quoted. The output folder and
+ * --force are left out: they say where the bytes go, not what they are, and naming them would
+ * make two builds of the same inputs into two folders differ (issue 5, reproducibility).
  */
 export function reproduceCommand(argv: string[]): string {
   const quote = (a: string) => (/^[A-Za-z0-9_./:=@-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
-  const flags = argv.filter((a, i) => !(a === '--out' || a.startsWith('--out=') || (i > 0 && argv[i - 1] === '--out')));
+  const flags = argv.filter((a, i) => !(a === '--out' || a === '--force' || a.startsWith('--out=') || (i > 0 && argv[i - 1] === '--out')));
   return ['npm run build', ...(flags.length > 0 ? ['--', ...flags.map(quote)] : [])].join(' ');
 }
 
@@ -54,7 +54,8 @@ export async function buildReport(config: ReportConfig, opts: BuildOptions): Pro
   const site = await time('site data', async () =>
     assembleFromPipeline(pipeline, { warnings: content.warnings, generator: generatorName(opts.root), command: reproduceCommand(opts.argv) }),
   );
-  await publishSite(site, { out: config.out, root: opts.root, bind: content.bind, slots: content.slots, time, log });
+  const inputs = [config.ratings, config.movies, config.catalog].filter((f): f is string => f !== null);
+  await publishSite(site, { out: config.out, root: opts.root, force: config.force, inputs, bind: content.bind, slots: content.slots, time, log });
   const ds = pipeline.dataset;
   const summary =
     `built ${config.out}: ${ds.users.length} user pages, ${ds.titles.length} titles, ${ds.ratings.length} ratings, ` +

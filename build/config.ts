@@ -25,6 +25,8 @@ export interface ReportConfig {
   drafts: boolean;
   /** URL prefix the site is served under (e.g. /my-repo/ on GitHub Pages). */
   pathPrefix: string;
+  /** Replace an --out folder this tool did not write (build/site/outputFolder.ts). Flag only. */
+  force: boolean;
 }
 
 export const DEFAULTS: ReportConfig = {
@@ -41,6 +43,7 @@ export const DEFAULTS: ReportConfig = {
   recommendations: 10,
   drafts: false,
   pathPrefix: '/',
+  force: false,
 };
 
 type Kind = 'int' | 'string' | 'path' | 'date' | 'boolean' | 'prefix';
@@ -50,6 +53,11 @@ interface Option {
   min?: number;
   max?: number;
   help: string;
+  /**
+   * Accepted as a flag, refused in a settings file: a setting that deletes folders must be
+   * asked for on each run, not left in report.config.json.
+   */
+  flagOnly?: boolean;
 }
 
 /** Flag name → option. The help text is generated from this table. */
@@ -67,9 +75,11 @@ export const OPTIONS: Record<string, Option> = {
   recommendations: { key: 'recommendations', kind: 'int', min: 5, max: 100, help: 'recommendations published per user' },
   drafts: { key: 'drafts', kind: 'boolean', help: 'report failed claims as warnings on /drafts/ instead of failing' },
   'path-prefix': { key: 'pathPrefix', kind: 'prefix', help: 'URL prefix the site is served under' },
+  force: { key: 'force', kind: 'boolean', flagOnly: true, help: 'let --out replace a non-empty folder this tool did not write (never a file or a project folder)' },
 };
 
-const FILE_KEYS = new Map<string, Option>(Object.values(OPTIONS).map((o) => [o.key, o]));
+const FILE_KEYS = new Map<string, Option>(Object.values(OPTIONS).filter((o) => !o.flagOnly).map((o) => [o.key, o]));
+const FLAG_ONLY = new Map(Object.entries(OPTIONS).filter(([, o]) => o.flagOnly).map(([flag, o]) => [o.key as string, flag]));
 
 function coerce(option: Option, raw: unknown, where: string): unknown {
   const bad = (expected: string): never => {
@@ -129,6 +139,8 @@ export function readConfigFile(path: string, required: boolean): Partial<ReportC
   for (const [key, value] of Object.entries(parsed)) {
     if (key === '$schema' || key === '//') continue;
     const option = FILE_KEYS.get(key);
+    const flag = FLAG_ONLY.get(key);
+    if (flag) throw new InputError(`${path}: "${key}" is a flag only (--${flag}), not a setting`, { file: path, field: key });
     if (!option) {
       throw new InputError(`${path}: unknown setting "${key}" (known: ${[...FILE_KEYS.keys()].join(', ')})`, { file: path, field: key });
     }

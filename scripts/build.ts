@@ -1,6 +1,7 @@
 // `npm run build`: flags → pipeline → site → _site/ (atomically). Thin on purpose: the logic
 // lives in build/.
 import { helpText, resolveConfig } from '../build/config.ts';
+import { checkOutputTarget } from '../build/site/outputFolder.ts';
 import { writeFileSync } from 'node:fs';
 import { runCli } from './cli.ts';
 
@@ -10,6 +11,10 @@ await runCli(async () => {
     process.stdout.write(helpText('npm run build --'));
     return;
   }
+  // A target the build may not replace fails now, in milliseconds, not after the whole pipeline
+  // (publishSite checks again just before its swap: the folder may change meanwhile).
+  const inputs = [config.ratings, config.movies, config.catalog].filter((f): f is string => f !== null);
+  checkOutputTarget(config.out, { root: process.cwd(), force: config.force, inputs });
   // Loaded after the flags are checked: Eleventy, Vite and jsdom take seconds to import, and a
   // bad flag should fail at once.
   const { buildReport } = await import('../build/buildReport.ts');

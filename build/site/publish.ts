@@ -1,13 +1,13 @@
 // The final writer. Builds the whole site into a staging folder beside the output and swaps it
 // in only when every step succeeded, so a failed build leaves the last good site untouched.
+// Only a folder this tool wrote (or a missing or empty one) is ever replaced: outputFolder.ts.
 //
 // Two Eleventy passes keep Vite's work independent of the number of users: the plugin makes
 // every HTML file Eleventy wrote a Vite entry (DESIGN.md measured 387 s for 10,000 pages), so
 // pass 1 writes only the report pages (home, drafts) and Vite bundles the client assets from
 // them; pass 2 writes the users index and the user pages without Vite, pointing at the hashed
 // assets Vite linked from the home page.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -17,6 +17,8 @@ import { reportPlugin, type ReportPluginOptions } from './eleventyPlugin.ts';
 import type { SiteView } from './siteView.ts';
 import type { AssetTags } from '../../templates/layout.ts';
 import { stageTimer, type StageTimer } from '../timing.ts';
+import { InputError } from '../types.ts';
+import { checkOutputTarget, removeInBackground, sweepLeftovers, writeMarker, type TargetOptions } from './outputFolder.ts';
 
 export const CONTENT_DIR = 'content';
 /**
@@ -29,30 +31,19 @@ export const USER_PAGES_PER_RUN = 2000;
 export const CLIENT_SOURCE_ASSETS: AssetTags = { scripts: ['/client/main.ts'], styles: ['/client/styles.css'] };
 
 export interface PublishOptions {
-  /** Output folder (replaced atomically). */
+  /** Output folder (replaced atomically, and only if checkOutputTarget allows it). */
   out: string;
   /** The project root (content/, templates/, node_modules/). */
   root: string;
+  /** Replace a non-empty folder this tool did not write (`--force`). */
+  force?: boolean;
+  /** The input files, whose folders are never replaced. */
+  inputs?: string[];
   bind: ReportPluginOptions['bind'];
+  slots: ReportPluginOptions['slots'];
   log?: (line: string) => void;
   /** Stage timings are reported through this. */
   time?: StageTimer;
-}
-
-/** Refuses output folders whose replacement would delete the project or something above it. */
-  slots: ReportPluginOptions['slots'];
-export function checkOutputFolder(out: string, root: string): void {
-  const o = path.resolve(out);
-  const r = path.resolve(root);
-  const rel = path.relative(o, r);
-  if (o === path.parse(o).root || rel === '' || !rel.startsWith('..')) {
-    throw new Error(`--out ${out}: refusing to replace a folder that contains the project`);
-  }
-  for (const keep of [CONTENT_DIR, 'templates', 'build', 'scripts', 'tests', 'node_modules']) {
-    if (o === path.join(r, keep) || o.startsWith(path.join(r, keep) + path.sep)) {
-      throw new Error(`--out ${out}: refusing to write into the project's ${keep}/ folder`);
-    }
-  }
 }
 
 /**
@@ -79,14 +70,17 @@ export function writeInside(folder: string, relPath: string, content: string): v
 export async function publishSite(site: SiteView, opts: PublishOptions): Promise<void> {
   const time = opts.time ?? stageTimer();
   const root = path.resolve(opts.root);
-  const out = path.resolve(root, opts.out);
-  checkOutputFolder(out, root);
+  const targetOptions: TargetOptions = { root, force: opts.force, inputs: opts.inputs };
+  // The CLI checked already, before the pipeline ran; other callers (tests, the benchmark) rely on this.
+  const out = checkOutputTarget(opts.out, targetOptions).path;
+  sweepLeftovers(out);
   const staging = `${out}.staging-${process.pid}`;
   // The Vite plugin moves Eleventy's output to this folder (relative to the working directory).
   const viteTemp = path.relative(process.cwd(), `${out}.vite-${process.pid}`);
-  rmSync(staging, { recursive: true, force: true });
-  rmSync(viteTemp, { recursive: true, force: true });
-  sweepStaleOldSites(out);
+  // The sweep removed our own pid's leftovers when they were ours; anything still there is not.
+  for (const folder of [staging, viteTemp]) {
+    if (existsSync(folder)) throw new InputError(`${folder}: exists and was not written by this build; move it away`);
+  }
   let viteStarted = 0;
   const eleventyOptions = (phase: 'report' | 'users', assets: AssetTags, userRange?: { start: number; end: number }) => ({
     configPath: false,
@@ -120,6 +114,9 @@ export async function publishSite(site: SiteView, opts: PublishOptions): Promise
     },
   });
   try {
+    // Marked from the start, so a staging folder an interrupted build leaves is recognised as
+    // ours later; Vite replaces the folder in pass 1, so it is marked again after that.
+    writeMarker(staging, root);
     let pass1End = 0;
     await time('eleventy (report pages)', async () => {
       const pass1 = new Eleventy(path.join(root, CONTENT_DIR), staging, eleventyOptions('report', CLIENT_SOURCE_ASSETS));
@@ -129,6 +126,7 @@ export async function publishSite(site: SiteView, opts: PublishOptions): Promise
     // Split pass 1 into Eleventy's and Vite's parts for the log and the benchmark.
     time.record('eleventy (report pages)', -(pass1End - viteStarted));
     time.record('vite', pass1End - viteStarted);
+    writeMarker(staging, root);
     const assets = assetsFromBuiltPage(staging, site.pathPrefix);
     await time('eleventy (user pages)', async () => {
       for (let start = 0; start === 0 || start < site.users.length; start += USER_PAGES_PER_RUN) {
@@ -141,6 +139,8 @@ export async function publishSite(site: SiteView, opts: PublishOptions): Promise
     await time('downloads', async () => {
       for (const [rel, content] of site.downloads) writeInside(staging, rel, content);
     });
+    // The target may have changed while we built (someone put files there, a link moved).
+    if (checkOutputTarget(opts.out, targetOptions).path !== out) throw new InputError(`--out ${opts.out}: now points to another folder than when the build started`);
     swapIn(staging, out);
   } catch (err) {
     rmSync(staging, { recursive: true, force: true });
@@ -166,9 +166,17 @@ function collectGarbage(): void {
   gc();
 }
 
+/** Replaced sites this process renamed aside; their background deletion may still be running. */
+const replacedByUs = new Set<string>();
+
 /** Replaces `out` by `staging`; on failure the previous `out` is put back. */
 function swapIn(staging: string, out: string): void {
   const old = `${out}.old-${process.pid}`;
+  if (existsSync(old)) {
+    // Only a site an earlier build of this process replaced is ours to wait for.
+    if (!replacedByUs.has(old)) throw new InputError(`${old}: exists and was not written by this build; move it away`);
+    rmSync(old, { recursive: true, force: true });
+  }
   const hadOld = existsSync(out);
   if (hadOld) renameSync(out, old);
   try {
@@ -177,45 +185,8 @@ function swapIn(staging: string, out: string): void {
     if (hadOld) renameSync(old, out);
     throw err;
   }
-  if (hadOld) removeInBackground(old);
-}
-
-/**
- * Deletes a replaced site without making the build wait for it. The new site is already in
- * place; deleting the old one (50,000 files at 10,000 users) took longer than building it on
- * our machines, where every file system operation is slow. A build that finds a replaced site
- * whose deleter died (the machine stopped) removes it then.
- */
-function removeInBackground(dir: string): void {
-  const inForeground = () => rmSync(dir, { recursive: true, force: true });
-  if (process.platform === 'win32') return inForeground();
-  try {
-    const child = spawn('rm', ['-rf', '--', dir], { detached: true, stdio: 'ignore' });
-    child.on('error', inForeground);
-    child.unref();
-  } catch {
-    inForeground();
-  }
-}
-
-/** Replaced sites left beside `out` by builds that are no longer running. */
-function sweepStaleOldSites(out: string): void {
-  const base = `${path.basename(out)}.old-`;
-  const parent = path.dirname(out);
-  if (!existsSync(parent)) return;
-  for (const name of readdirSync(parent)) {
-    if (!name.startsWith(base)) continue;
-    const pid = Number(name.slice(base.length));
-    if (Number.isInteger(pid) && pid !== process.pid && isRunning(pid)) continue;
-    removeInBackground(path.join(parent, name));
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  if (hadOld) {
+    replacedByUs.add(old);
+    removeInBackground(old);
   }
 }
