@@ -11,6 +11,7 @@ import { assembleSite } from '../../build/site/assemble.ts';
 import { bindContent } from '../../build/site/content.ts';
 import { CONTENT_DIR, publishSite } from '../../build/site/publish.ts';
 import { generatorName } from '../../build/buildReport.ts';
+import { writeMarker } from '../../build/site/outputFolder.ts';
 import { hashTree, leftovers, ROOT, runBuild, treeDiff } from '../cli/run.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'atomic-'));
@@ -65,10 +66,12 @@ test('a failure in the last Eleventy pass keeps the previous site and removes th
 });
 
 test('a successful rebuild swaps the new site in, and the replaced one goes, also one a dead build left', async () => {
-  // A replaced site whose build was killed before deleting it (no process has this pid).
+  // A replaced site whose build was killed before deleting it (no process has this pid). It has
+  // the marker every site gets: the sweep deletes nothing without it (tests/site/outputFolder.test.ts).
   const stale = `${out}.old-999999999`;
   mkdirSync(stale, { recursive: true });
   writeFileSync(path.join(stale, 'index.html'), 'stale');
+  writeMarker(stale, ROOT);
   const rebuilt = await runBuild(['--seed', '7', '--drafts', '--out', out]);
   assert.is(rebuilt.status, 0, rebuilt.stderr);
   assert.match(readFileSync(path.join(out, 'index.html'), 'utf8'), /--seed 7/, 'the new site is in place');
