@@ -4,7 +4,7 @@
 // not use this file: build/site/publish.ts runs Eleventy in two passes so Vite's work does not
 // grow with the number of user pages. Needs tsx (npm run dev starts Node with it).
 import EleventyVitePlugin from '@11ty/eleventy-plugin-vite';
-import { devSite } from './build/site/dev.ts';
+import { DEV_OUTPUT, devSite, prepareDevOutput } from './build/site/dev.ts';
 
 export default async function (eleventyConfig) {
   const { site, bind, slots, assets } = await devSite(process.cwd());
@@ -25,6 +25,11 @@ export default async function (eleventyConfig) {
   // tracking of JavaScript dependencies would parse our TypeScript as JavaScript and stop.
   eleventyConfig.setWatchJavaScriptDependencies(false);
   eleventyConfig.addPlugin(EleventyVitePlugin, { viteOptions: { base: site.pathPrefix, publicDir: false } });
-  // The output is Eleventy's default, _site/, unless the caller names another.
-  return { dir: { input: 'content' } };
+  // Checked on every build that writes files, with the folder Eleventy settled on (an --output
+  // flag wins over the one below): only a missing, empty or marked folder is written into.
+  eleventyConfig.on('eleventy.before', ({ directories, outputMode }) => {
+    if (outputMode === 'fs') prepareDevOutput(directories.output, process.cwd());
+  });
+  // Its own folder, never _site/ (npm run build's), unless the caller names another.
+  return { dir: { input: 'content', output: DEV_OUTPUT } };
 }

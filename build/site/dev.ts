@@ -6,7 +6,20 @@ import { assembleFromPipeline } from './assemble.ts';
 import { bindContent } from './content.ts';
 import { CLIENT_SOURCE_ASSETS, CONTENT_DIR } from './publish.ts';
 import { generatorName } from '../buildReport.ts';
+import { checkOutputTarget, writeMarker } from './outputFolder.ts';
 import path from 'node:path';
+
+/** Where `npm run dev` writes (git-ignored): never _site/, which is `npm run build`'s. */
+export const DEV_OUTPUT = '.cache/dev-site';
+
+/**
+ * The dev server writes into its output folder in place, so the rule of `--out` applies before
+ * it writes: missing, empty or marked as ours, else a one-line refusal (no --force here).
+ */
+export function prepareDevOutput(output: string, root: string): void {
+  const { path: folder } = checkOutputTarget(output, { root });
+  writeMarker(folder, root);
+}
 
 export async function devSite(root: string) {
   const { config } = resolveConfig(process.env.REPORT_FLAGS ? process.env.REPORT_FLAGS.split(/\s+/).filter(Boolean) : []);
