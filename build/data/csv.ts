@@ -4,14 +4,23 @@
 //
 // Rules (documented for users in the loaders' notes):
 // - A UTF-8 byte-order mark at the start is skipped; invalid UTF-8 is an error.
-// - Records end at LF or CRLF (a lone CR is ordinary data); quoted fields may hold commas,
-//   line breaks and doubled quotes (""); a quote inside an unquoted field is an error.
+// - Records end at LF or CRLF; quoted fields may hold commas, line breaks and doubled quotes
+//   (""); a quote inside an unquoted field is an error. A file whose first line ends in a lone CR
+//   (old Mac line ends) is refused with that diagnosis rather than read as one long header.
+// - Every field is normalised, so no loader, page or message ever sees a control character
+//   (issue 15): each run of CR, LF, TAB, VT, FF, NEL (U+0085), U+2028 or U+2029 becomes one space
+//   (with the spaces and tabs around it), and every other C0/C1 control, DEL, noncharacter
+//   (U+FFFE, U+FFFF, U+FDD0–U+FDEF…) and bidi control (U+061C, U+200E, U+200F, U+202A–U+202E,
+//   U+2066–U+2069) is removed. The characters changed are counted (`normalised`); the loaders
+//   trim their fields, the reader does not. Each 64 KiB chunk is tested once with one regex, so a
+//   clean file pays nothing per field.
 // - Blank lines are skipped; a missing final line break is fine.
 // - Line numbers are physical: a record that spans lines is reported at the line it starts on.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { InputError, type SourceFile } from '../types.ts';
+import { quoted } from '../util/quote.ts';
 
 export interface CsvRecord {
   fields: string[];
@@ -36,10 +45,32 @@ export const CSV_LIMITS: CsvLimits = {
 
 const CHUNK_BYTES = 1 << 16;
 
-/** Quoted, shortened value for messages: one line whatever the input holds. */
-export function shown(value: string): string {
-  const short = value.length > 60 ? `${value.slice(0, 57)}...` : value;
-  return JSON.stringify(short);
+/** Quoted, shortened value for messages: one line whatever the input holds (build/util/quote.ts). */
+export const shown = quoted;
+
+/** Line breaks and spacing controls: a run of them (with spaces/tabs around it) becomes one space. */
+const BREAKS = /[ \t]*[\t\n\v\f\r\x85\u2028\u2029][ \t\n\v\f\r\x85\u2028\u2029]*/g;
+/** Every other control, the bidi controls and the noncharacters: removed. */
+const REMOVED = /[\0-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\p{Bidi_C}\p{NChar}]/gu;
+/** Any character `normaliseField` changes. */
+const UNWANTED = /[\p{Cc}\p{Bidi_C}\p{NChar}\u2028\u2029]/u;
+/** The same, less LF and CR (every line end has them): the per-chunk test. */
+const UNWANTED_IN_CHUNK = /[\0-\t\v\f\x0e-\x1f\x7f-\x9f\p{Bidi_C}\p{NChar}\u2028\u2029]/u;
+
+/** A field with the rule above applied, and how many characters it changed. */
+export function normaliseField(value: string): { value: string; changed: number } {
+  if (!UNWANTED.test(value)) return { value, changed: 0 };
+  let changed = 0;
+  const out = value
+    .replace(REMOVED, () => {
+      changed++;
+      return '';
+    })
+    .replace(BREAKS, (run) => {
+      for (let i = 0; i < run.length; i++) if (run.charCodeAt(i) !== 32) changed++;
+      return ' ';
+    });
+  return { value: out, changed };
 }
 
 /** Checks the path is a readable regular file within the size limit; returns its size. */
@@ -82,6 +113,7 @@ export class CsvReader {
   private readonly limits: CsvLimits;
   private bytes = 0;
   private digest: string | null = null;
+  private parser: CsvParser | null = null;
 
   constructor(path: string, limits: Partial<CsvLimits> = {}) {
     this.path = path;
@@ -93,6 +125,11 @@ export class CsvReader {
     return { path: this.path, bytes: this.bytes, sha256: this.digest };
   }
 
+  /** Characters changed by field normalisation so far (see the rules above). */
+  get normalised(): number {
+    return this.parser?.normalised ?? 0;
+  }
+
   async *records(): AsyncGenerator<CsvRecord> {
     for await (const batch of this.batches()) yield* batch;
   }
@@ -100,7 +137,7 @@ export class CsvReader {
   async *batches(): AsyncGenerator<CsvRecord[]> {
     await checkInputFile(this.path, this.limits);
     const hash = createHash('sha256');
-    const parser = new CsvParser(this.path, this.limits.maxRecordChars);
+    const parser = (this.parser = new CsvParser(this.path, this.limits.maxRecordChars));
     const decoder = new Utf8Chunks(this.path);
     const stream = createReadStream(this.path, { highWaterMark: CHUNK_BYTES });
     try {
@@ -230,6 +267,12 @@ class CsvParser {
   private fields: string[] = [];
   private recordLine = 1;
   private recordChars = 0;
+  /** Characters changed by normalisation. */
+  normalised = 0;
+  /** The current chunk holds a character to normalise (other than line ends). */
+  private chunkUnwanted = false;
+  /** The field being read may hold a character to normalise. */
+  private dirty = false;
 
   constructor(
     private readonly path: string,
@@ -238,6 +281,8 @@ class CsvParser {
 
   push(text: string): CsvRecord[] {
     const out: CsvRecord[] = [];
+    this.chunkUnwanted = UNWANTED_IN_CHUNK.test(text);
+    if (this.chunkUnwanted) this.dirty = true;
     let seg = 0; // start of the pending run of field characters in `text`
     let recordStart = 0; // where the current record's text begins in this chunk
     for (let i = 0; i < text.length; i++) {
@@ -259,6 +304,11 @@ class CsvParser {
             this.endField(withoutCr(this.field + text.slice(seg, i)));
             this.endRecord(out);
             recordStart = i + 1;
+          } else if (c === CR && text.charCodeAt(i + 1) !== LF) {
+            // A CR of a CRLF is dropped at the LF; any other is data to normalise, except in the
+            // header, where it means the line ends are CR-only. (A CR last in the chunk is data.)
+            if (this.recordLine === 1 && i + 1 < text.length) throw this.crOnlyError();
+            this.dirty = true;
           } else if (c === QUOTE) {
             throw new InputError(
               `${this.path}:${this.line}: field ${this.fields.length + 1}: a quote inside an unquoted field; quote the whole field and double inner quotes ("")`,
@@ -272,6 +322,9 @@ class CsvParser {
             this.state = State.QuoteInQuoted;
           } else if (c === LF) {
             this.line++;
+            this.dirty = true;
+          } else if (c === CR) {
+            this.dirty = true;
           }
           break;
         case State.QuoteInQuoted:
@@ -292,7 +345,7 @@ class CsvParser {
           }
           break;
         case State.CrAfterQuote:
-          if (c !== LF) throw this.afterQuoteError();
+          if (c !== LF) throw this.recordLine === 1 ? this.crOnlyError() : this.afterQuoteError();
           this.endField(this.field);
           this.endRecord(out);
           recordStart = i + 1;
@@ -332,7 +385,18 @@ class CsvParser {
     );
   }
 
+  /** A lone CR outside quotes in the header: without this the file reads as one long header. */
+  private crOnlyError(): InputError {
+    return new InputError(`${this.path}:1: the file uses CR-only line ends (old Mac format); save it with LF or CRLF line ends`, { file: this.path, line: 1 });
+  }
+
   private endField(value: string): void {
+    if (this.dirty) {
+      const clean = normaliseField(value);
+      value = clean.value;
+      this.normalised += clean.changed;
+      this.dirty = this.chunkUnwanted;
+    }
     this.fields.push(value);
     this.field = '';
     this.state = State.FieldStart;

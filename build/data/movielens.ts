@@ -6,11 +6,16 @@
 // - A movie whose genres are "(no genres listed)" keeps that label as its one genre, so every
 //   title has at least one genre (Title.genres' contract) and the report shows the gap honestly.
 // - The year comes from a trailing "(1995)" in the title when present; the name keeps the title
-//   as MovieLens writes it ("Heat (1995)" and "Heat (1986)" stay distinguishable).
-// - Ratings are 0.5–5 in half stars; timestamps are Unix seconds, stored as ms.
+//   as MovieLens writes it ("Heat (1995)" and "Heat (1986)" stay distinguishable). A year
+//   outside 1870–2100 is not taken as one (the title keeps no year), counted.
+// - Ratings are 0.5–5 in half stars; timestamps are Unix seconds from 1995 (MovieLens began
+//   then) to 2100, stored as ms; anything else is an error.
+// - Control characters in any field are normalised by the CSV reader (build/data/csv.ts) and
+//   counted per file.
 // - A user rating the same movie twice: the later row wins (MovieLens records re-ratings that
 //   way), counted as "duplicate ratings replaced".
 // - A rating of a movieId that movies.csv does not list is an error, not a silent skip.
+import path from 'node:path';
 import type { Dataset, Rating, Title, User } from '../types.ts';
 import type { CsvLimits } from './csv.ts';
 import { CsvTable, oneLine } from './table.ts';
@@ -18,6 +23,11 @@ import { CsvTable, oneLine } from './table.ts';
 export const MOVIES_COLUMNS = ['movieId', 'title', 'genres'] as const;
 export const RATINGS_COLUMNS = ['userId', 'movieId', 'rating', 'timestamp'] as const;
 export const NO_GENRES = '(no genres listed)';
+
+/** Plausible release years (the first films to 2100), shared with the Netflix loader. */
+export const YEARS = { min: 1870, max: 2100 } as const;
+/** Plausible rating times, Unix seconds: 1995-01-01 (MovieLens began) to 2100-01-01. */
+export const RATING_TIMES = { min: Date.UTC(1995, 0, 1) / 1000, max: Date.UTC(2100, 0, 1) / 1000 } as const;
 
 export interface LoadOptions {
   /** Recorded as the dataset's seed (the evaluation split uses it); nothing here is random. */
@@ -27,7 +37,7 @@ export interface LoadOptions {
 
 export async function loadMovieLens(ratingsPath: string, moviesPath: string, options: LoadOptions = {}): Promise<Dataset> {
   const movies = new CsvTable(moviesPath, MOVIES_COLUMNS, options.limits);
-  const titles = await readMovies(movies);
+  const { titles, badYears } = await readMovies(movies);
   const ratingsTable = new CsvTable(ratingsPath, RATINGS_COLUMNS, options.limits);
   const { ratings, users, replaced } = await readRatings(ratingsTable, titles, moviesPath);
   const noGenres = titles.filter((t) => t.genres[0] === NO_GENRES).length;
@@ -57,12 +67,20 @@ export async function loadMovieLens(ratingsPath: string, moviesPath: string, opt
       ['ratings', ratings.length],
       ['duplicate ratings replaced', replaced],
       ['titles without genres', noGenres],
+      ['title years outside 1870–2100 ignored', badYears],
+      [normalisedCount(moviesPath), movies.normalised],
+      [normalisedCount(ratingsPath), ratingsTable.normalised],
     ]),
   };
 }
 
 function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The data-log name of a file's count of characters changed by the CSV reader's normalisation. */
+export function normalisedCount(file: string): string {
+  return `control characters normalised in ${path.basename(file)}`;
 }
 
 /** A trimmed, non-empty id, or the standard error. */
@@ -72,8 +90,9 @@ export function requireId(table: CsvTable, line: number, column: string, raw: st
   return id;
 }
 
-async function readMovies(table: CsvTable): Promise<Title[]> {
+async function readMovies(table: CsvTable): Promise<{ titles: Title[]; badYears: number }> {
   const titles: Title[] = [];
+  let badYears = 0;
   const firstLine = new Map<string, number>();
   for await (const batch of table.batches()) for (const { line, fields } of batch) {
     const [rawId, rawTitle, rawGenres] = fields;
@@ -85,19 +104,24 @@ async function readMovies(table: CsvTable): Promise<Title[]> {
     if (name === '') table.fail(line, 'title', 'a non-empty title', rawTitle);
     const genres = rawGenres.split('|').map((g) => g.trim()).filter((g) => g !== '');
     if (genres.length === 0) table.fail(line, 'genres', `genres separated by "|" (or "${NO_GENRES}")`, rawGenres);
-    const year = /\((\d{4})(?:[-–]\d{4})?\)\s*$/.exec(name);
+    const match = /\((\d{4})(?:[-–]\d{4})?\)\s*$/.exec(name);
+    let year = match ? Number(match[1]) : null;
+    if (year !== null && (year < YEARS.min || year > YEARS.max)) {
+      year = null;
+      badYears++;
+    }
     titles.push({
       id,
       name,
       genres: [...new Set(genres)],
-      year: year ? Number(year[1]) : null,
+      year,
       durationMin: null,
       kind: 'Movie',
       description: '',
       tags: [],
     });
   }
-  return titles;
+  return { titles, badYears };
 }
 
 const HALF_STARS = 'a number from 0.5 to 5 in steps of 0.5';
@@ -121,13 +145,14 @@ async function readRatings(table: CsvTable, titles: Title[], moviesPath: string)
     if (titleId === undefined) table.fail(line, 'movieId', `a movieId listed in ${moviesPath}`, rawMovie);
     const value = Number(rawRating);
     if (!DECIMAL.test(rawRating) || value < 0.5 || value > 5 || !Number.isInteger(value * 2)) table.fail(line, 'rating', HALF_STARS, rawRating);
-    if (!/^\s*\d+\s*$/.test(rawTime) || !Number.isSafeInteger(Number(rawTime) * 1000)) {
-      table.fail(line, 'timestamp', 'Unix time in whole seconds', rawTime);
+    const seconds = Number(rawTime);
+    if (!/^\s*\d+\s*$/.test(rawTime) || seconds < RATING_TIMES.min || seconds >= RATING_TIMES.max) {
+      table.fail(line, 'timestamp', 'Unix time in whole seconds from 1995 to 2100', rawTime);
     }
     const known = userIds.get(userId);
     if (known === undefined) userIds.set(userId, userId);
     else userId = known;
-    const rating: Rating = { userId, titleId, value, timestamp: Number(rawTime) * 1000 };
+    const rating: Rating = { userId, titleId, value, timestamp: seconds * 1000 };
     let mine = position.get(userId);
     if (mine === undefined) position.set(userId, (mine = new Map()));
     const earlier = mine.get(titleId);

@@ -3,6 +3,8 @@
 //
 // Documented rules, for the file's known quirks (../shared/data/README.md):
 // - duration "90 min" → 90 minutes; "2 Seasons" → no minutes (null: episode length unknown).
+//   Plausible ranges, else an error: 1–1,000 minutes, 1–100 seasons; release_year and the year
+//   of date_added 1870–2100.
 // - Three rows have the duration shifted into the rating column ("74 min") and duration empty:
 //   the minutes are recovered from the rating column and counted.
 // - An empty maturity rating is allowed (counted); the rating is not used otherwise.
@@ -10,9 +12,11 @@
 // - listed_in is split on ", " into genres; director, cast and country become content tags.
 // - show_id is kept as the raw trimmed string; a repeated show_id is an error.
 // - Titles and descriptions are made one line (s8420's title has a line break inside quotes).
+// - Control characters in any field are normalised by the CSV reader (build/data/csv.ts) and
+//   counted.
 import type { Dataset, SourceFile, Title } from '../types.ts';
 import type { CsvLimits } from './csv.ts';
-import { requireId } from './movielens.ts';
+import { normalisedCount, requireId, YEARS } from './movielens.ts';
 import { simulate, type SimulationOptions } from './simulate.ts';
 import { CsvTable, oneLine } from './table.ts';
 
@@ -30,6 +34,9 @@ export const NETFLIX_COLUMNS = [
   'listed_in',
   'description',
 ] as const;
+
+const MAX_MINUTES = 1000;
+const MAX_SEASONS = 100;
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -82,11 +89,13 @@ export async function readNetflixCatalogue(path: string, limits: Partial<CsvLimi
     if (name === '') table.fail(line, 'title', 'a non-empty title', rawTitle);
     const year = rawYear.trim();
     if (!/^\d{4}$/.test(year)) table.fail(line, 'release_year', 'a four-digit year', rawYear);
+    if (Number(year) < YEARS.min || Number(year) > YEARS.max) table.fail(line, 'release_year', `a year from ${YEARS.min} to ${YEARS.max}`, rawYear);
     checkDate(table, line, rawDate);
     let durationMin: number | null;
     const shifted = /^\s*(\d+) min\s*$/.exec(rating);
     if (rawDuration.trim() === '' && shifted) {
       durationMin = Number(shifted[1]); // the known shifted-column rows
+      if (durationMin < 1 || durationMin > MAX_MINUTES) table.fail(line, 'rating', `a duration from 1 to ${MAX_MINUTES} min (moved from the duration column)`, rating);
       recovered++;
     } else {
       durationMin = parseDuration(table, line, rawDuration);
@@ -109,6 +118,7 @@ export async function readNetflixCatalogue(path: string, limits: Partial<CsvLimi
     ['catalogue titles', titles.length],
     ['durations recovered from the rating column', recovered],
     ['titles without a maturity rating', noRating],
+    [normalisedCount(path), table.normalised],
   ]);
   return { titles, file: table.file(), counts };
 }
@@ -120,9 +130,11 @@ function splitList(raw: string): string[] {
 function parseDuration(table: CsvTable, line: number, raw: string): number | null {
   const s = raw.trim();
   const minutes = /^(\d+) min$/.exec(s);
-  if (minutes && Number(minutes[1]) > 0) return Number(minutes[1]);
-  if (/^[1-9]\d* Seasons?$/.test(s)) return null;
-  return table.fail(line, 'duration', 'a duration such as "90 min" or "2 Seasons"', raw);
+  const seasons = /^(\d+) Seasons?$/.exec(s);
+  if (!minutes && !seasons) return table.fail(line, 'duration', 'a duration such as "90 min" or "2 Seasons"', raw);
+  const n = Number((minutes ?? seasons)![1]);
+  if (minutes) return n >= 1 && n <= MAX_MINUTES ? n : table.fail(line, 'duration', `a duration from 1 to ${MAX_MINUTES} min`, raw);
+  return n >= 1 && n <= MAX_SEASONS ? null : table.fail(line, 'duration', `from 1 to ${MAX_SEASONS} seasons`, raw);
 }
 
 function checkDate(table: CsvTable, line: number, raw: string): void {
@@ -130,6 +142,6 @@ function checkDate(table: CsvTable, line: number, raw: string): void {
   if (s === '') return;
   const m = /^([A-Z][a-z]+) (\d{1,2}), (\d{4})$/.exec(s);
   const month = m ? MONTHS.indexOf(m[1]) : -1;
-  const ok = m !== null && month >= 0 && new Date(Date.UTC(Number(m[3]), month, Number(m[2]))).getUTCDate() === Number(m[2]);
-  if (!ok) table.fail(line, 'date_added', 'a date such as "September 25, 2021" or an empty cell', raw);
+  const ok = m !== null && month >= 0 && Number(m[3]) >= YEARS.min && Number(m[3]) <= YEARS.max && new Date(Date.UTC(Number(m[3]), month, Number(m[2]))).getUTCDate() === Number(m[2]);
+  if (!ok) table.fail(line, 'date_added', `a date such as "September 25, 2021" (year ${YEARS.min}–${YEARS.max}) or an empty cell`, raw);
 }

@@ -22,6 +22,11 @@ export class CsvTable {
     return this.reader.file();
   }
 
+  /** Characters changed by the reader's field normalisation (control characters and the like). */
+  get normalised(): number {
+    return this.reader.normalised;
+  }
+
   /** Data rows, fields reordered to `columns`. Throws on a bad header, a header alone, or a short/long row. */
   async *rows(): AsyncGenerator<CsvRecord> {
     for await (const batch of this.batches()) yield* batch;
@@ -97,16 +102,21 @@ export function oneLine(raw: string): string {
 
 /**
  * The header must name exactly `expected` (any order, each once). Returns, for each expected
- * column, its position in the file.
+ * column, its position in the file. A first line that names none of the columns is not echoed
+ * back at all (it may be any file's first line: a mistyped path to /etc/passwd, a key file);
+ * otherwise a name from the file is shown only through `shown` (quoted, escaped, short).
  */
 export function checkHeader(path: string, header: CsvRecord, expected: readonly string[]): number[] {
   const names = header.fields;
   const at = (field: string, message: string): never => {
     throw new InputError(`${path}:${header.line}: ${message}; expected the header ${shown(expected.join(','))}`, { file: path, line: header.line, field });
   };
+  if (!names.some((n) => expected.includes(n))) {
+    throw new InputError(`${path}:${header.line}: the first line is not a header of this file (it names none of the expected columns); expected the header ${shown(expected.join(','))}`, { file: path, line: header.line });
+  }
   const seen = new Set<string>();
   for (const name of names) {
-    if (seen.has(name)) at(name, `column "${name}" appears twice`);
+    if (seen.has(name)) at(name, `column ${shown(name)} appears twice`);
     seen.add(name);
   }
   const unknown = names.filter((n) => !expected.includes(n));
@@ -114,9 +124,9 @@ export function checkHeader(path: string, header: CsvRecord, expected: readonly 
     if (names.includes(column)) continue;
     const pos = expected.indexOf(column);
     // Same position holds a name we do not know: most likely a renamed column.
-    if (pos < names.length && unknown.includes(names[pos])) at(column, `column "${column}" is missing (found "${names[pos]}" in its place)`);
+    if (pos < names.length && unknown.includes(names[pos])) at(column, `column "${column}" is missing (found ${shown(names[pos])} in its place)`);
     at(column, `column "${column}" is missing`);
   }
-  if (unknown.length > 0) at(unknown[0], `unexpected column "${unknown[0]}"`);
+  if (unknown.length > 0) at(unknown[0], `unexpected column ${shown(unknown[0])}`);
   return expected.map((c) => names.indexOf(c));
 }

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CsvReader, invalidUtf8Offset, type CsvRecord } from '../../build/data/csv.ts';
+import { CsvReader, invalidUtf8Offset, normaliseField, type CsvRecord } from '../../build/data/csv.ts';
 import { InputError } from '../../build/types.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'csv-test-'));
@@ -47,7 +47,7 @@ test('plain records with physical line numbers; final line break optional', asyn
 
 test('quoted commas, escaped quotes, quoted line breaks (line numbers stay physical)', async () => {
   const records = await read('id,text\n1,"x, y"\n2,"say ""hi"""\n3,"two\nlines"\n4,after\n');
-  assert.equal(records.map((r) => r.fields[1]), ['text', 'x, y', 'say "hi"', 'two\nlines', 'after']);
+  assert.equal(records.map((r) => r.fields[1]), ['text', 'x, y', 'say "hi"', 'two lines', 'after']); // the line break normalised
   assert.equal(records.map((r) => r.line), [1, 2, 3, 4, 6]);
 });
 
@@ -55,9 +55,101 @@ test('CRLF line ends, including inside and after quoted fields', async () => {
   const records = await read('a,b\r\n"1","x\r\ny"\r\n2,\r\n');
   assert.equal(records, [
     { fields: ['a', 'b'], line: 1 },
-    { fields: ['1', 'x\r\ny'], line: 2 },
+    { fields: ['1', 'x y'], line: 2 }, // a quoted CRLF is data, normalised to one space
     { fields: ['2', ''], line: 4 },
   ]);
+});
+
+/**
+ * The normalisation rule written out one character at a time: the slow, obviously-right twin
+ * of normaliseField and of the reader's chunk-gated fast path.
+ */
+function oracle(value: string): string {
+  const BREAK = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x85, 0x2028, 0x2029]);
+  const BIDI = new Set([0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069]);
+  const removed = (c: number) => c <= 0x1f || (c >= 0x7f && c <= 0x9f) || BIDI.has(c) || (c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) === 0xfffe;
+  let out = '';
+  let pendingSpace = false;
+  for (const ch of value) {
+    const c = ch.codePointAt(0)!;
+    if (BREAK.has(c)) {
+      pendingSpace = true;
+      out = out.replace(/[ \t]+$/, '');
+      continue;
+    }
+    if (removed(c)) continue;
+    if (pendingSpace && ch === ' ') continue;
+    if (pendingSpace) out += ' ';
+    pendingSpace = false;
+    out += ch;
+  }
+  return pendingSpace ? out + ' ' : out;
+}
+
+const HOSTILE = ['\u0001', '\u001b', '\ufffe', '\uffff', '\u0000', '\r', '\n', '\r\n', '\t', '\v', '\f', '\u0085', '\u2028', '\u2029', '\u007f', '\u009b', '\u202e', '\u2066', '\u200f', '\u061c', '\ufdd0', '\u{1fffe}', '\u{10ffff}'];
+
+test('control characters, line separators, bidi controls and noncharacters are normalised in every field', async () => {
+  const records = await read(
+    'id,genres,title\n' +
+      '1,Drama\r\r![a](/etc/hostname)|Comedy,"Two\r\nLines"\n' +
+      '2,"\u202eevil\u202c",\u001b[2Jclear\u0001ed\u0000\n' +
+      '3,a\u2028b\u2029c\u0085d,e\ufffef\u{1fffe}\n' +
+      '4,plain,"tab\there  and\r\n  there"\n',
+  );
+  assert.equal(records.map((r) => r.fields), [
+    ['id', 'genres', 'title'],
+    ['1', 'Drama ![a](/etc/hostname)|Comedy', 'Two Lines'],
+    ['2', 'evil', '[2Jcleared'],
+    ['3', 'a b c d', 'ef'],
+    ['4', 'plain', 'tab here  and there'], // ordinary spaces are the loaders' business
+  ]);
+  assert.equal(records.map((r) => r.line), [1, 2, 4, 5, 6], 'a bare CR is not a line end; a quoted CRLF still counts as one');
+});
+
+test('normaliseField counts what it changed; a clean field is returned as it is', () => {
+  assert.equal(normaliseField('Drama\r\r![a](/etc/hostname)'), { value: 'Drama ![a](/etc/hostname)', changed: 2 });
+  assert.equal(normaliseField('\u202e\u001b[0m x \r\n y'), { value: '[0m x y', changed: 4 });
+  assert.equal(normaliseField('Amélie (2001) 😀 עברית'), { value: 'Amélie (2001) 😀 עברית', changed: 0 });
+});
+
+test('the reader agrees with the one-character-at-a-time oracle on random hostile fields, across chunk boundaries', async () => {
+  let seed = 7;
+  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+  const pieces = [...HOSTILE, 'a', 'b', ' ', '  ', 'é', '😀', 'ש', ',', '""', 'x'.repeat(3000)];
+  const fields: string[] = [];
+  for (let i = 0; i < 800; i++) fields.push(Array.from({ length: 1 + rnd(12) }, () => pieces[rnd(pieces.length)]).join(''));
+  const text = 'a,b\n' + fields.map((f, i) => `${i},"${f}"`).join('\n') + '\n';
+  assert.ok(text.length > 3 * 65536, 'spans several chunks');
+  const reader = new CsvReader(file(text));
+  const got: string[] = [];
+  for await (const r of reader.records()) if (r.fields[0] !== 'a') got.push(r.fields[1]);
+  const want = fields.map((f) => oracle(f.replace(/""/g, '"')));
+  assert.is(got.length, want.length);
+  for (let i = 0; i < want.length; i++) assert.is(got[i], want[i], `record ${i}: ${JSON.stringify(fields[i].slice(0, 80))}`);
+  const changed = fields.reduce((n, f) => n + normaliseField(f.replace(/""/g, '"')).changed, 0);
+  assert.ok(changed > 0);
+  assert.is(reader.normalised, changed, 'every changed character counted');
+});
+
+test('a control character early in a field that ends in a later, clean chunk is still normalised', async () => {
+  // The first chunk holds the \u0001; the field ends in a chunk with nothing to normalise.
+  const long = 'y'.repeat(70_000);
+  const records = await read(`a,b\n1,"x\u0001${long}"\n2,\r${long}\n`);
+  assert.is(records[1].fields[1], `x${long}`);
+  assert.is(records[2].fields[1], ` ${long}`, 'a bare CR right at the start of an unquoted field');
+  // A bare CR as the last character of a chunk, its field going on in the next.
+  const edge = `a\n${'z'.repeat(65536 - 3)}\rq\n`;
+  assert.is((await read(edge))[1].fields[0], `${'z'.repeat(65536 - 3)} q`);
+});
+
+test('a file with CR-only line ends is refused on line 1 with that diagnosis', async () => {
+  const err = await failure('userId,movieId,rating,timestamp\r1,1,5.0,964982703\r1,2,5.0,964982703\r');
+  assert.is(err.line, 1);
+  assert.match(err.message, /:1: the file uses CR-only line ends \(old Mac format\); save it with LF or CRLF line ends$/);
+  assert.match((await failure('"a","b"\r"1","2"\r')).message, ':1: the file uses CR-only line ends');
+  // A CRLF file and a one-line file ending in CR are fine.
+  assert.is((await read('a,b\r\n1,2\r\n')).length, 2);
+  assert.equal((await read('a,b\r')).map((r) => r.fields), [['a', 'b']]);
 });
 
 test('BOM is stripped; blank lines skipped; empty fields kept', async () => {
