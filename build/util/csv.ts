@@ -1,8 +1,13 @@
 // CSV for analysts' downloads: RFC 4180 quoting, and spreadsheet-formula neutralisation so a
 // title such as "=HYPERLINK(...)" is shown as text by Excel/Sheets rather than executed.
 
-/** Cells a spreadsheet would treat as a formula start with one of these. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A spreadsheet may take a cell for a formula when it starts with one of `= + - @`, tab or CR;
+ * and a spreadsheet that splits on `;` (many locales) or on tabs and line breaks may cut a cell
+ * into parts, each of which can then start one. So any of those starts counts, at the beginning
+ * or right after `;`, `,`, tab, CR or LF: "Fun;=cmd|' /C calc'!A0" is a formula in such a sheet.
+ */
+const FORMULA_START = /(?:^|[;,\t\r\n])[=+\-@\t\r]/;
 
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -10,8 +15,9 @@ export function csvCell(value: unknown): string {
   // never needs quoting. The fast path matters: a 10,000-user build writes millions of cells.
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   let s = String(value);
-  // any other string that looks like a formula gets a leading apostrophe
-  if (FORMULA_START.test(s)) s = `'${s}`;
+  // any other string that looks like a formula, anywhere a sheet could split it, gets a leading
+  // apostrophe and is always quoted (so a `;`-splitting reader keeps it one cell)
+  if (FORMULA_START.test(s)) return `"'${s.replace(/"/g, '""')}"`;
   return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

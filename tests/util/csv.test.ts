@@ -22,6 +22,18 @@ test('neutralises spreadsheet formulas in strings but keeps our numbers numeric'
   assert.is(csvCell(NaN), '');
 });
 
+test('neutralises a formula after any ; , tab or line break a spreadsheet may split on, and quotes the cell', () => {
+  // Issue 15: a sheet that splits on ";" would run the second part of this title.
+  assert.is(csvCell("Fun;=cmd|' /C calc'!A0"), `"'Fun;=cmd|' /C calc'!A0"`);
+  for (const f of ['a,=1+1', 'a;+1', 'a;-1', 'a;@SUM(A1)', 'a\t=1', 'a\r=1', 'a\n=1', 'a;\t=1', 'a;\rx', '\tlead', '\rlead']) {
+    const out = csvCell(f);
+    assert.ok(out.startsWith(`"'`) && out.endsWith('"'), `${JSON.stringify(f)} → ${JSON.stringify(out)}`);
+  }
+  assert.is(csvCell('=x"y'), `"'=x""y"`, 'inner quotes still doubled');
+  // Not formulas: the sign is not right after a separator.
+  for (const plain of ['Spider-Man', 'Mission: Impossible - Fallout', 'a; b', 'x=1', 'Rock & Roll']) assert.is(csvCell(plain), plain);
+});
+
 test('toCsv writes the header and one line per row', () => {
   const out = toCsv([{ a: 1, b: 'x,y' }], [
     { name: 'a', value: (r) => r.a },
