@@ -1,9 +1,10 @@
 // The one boundary where raw settings (CLI flags, report.config.json) become a typed config.
 // Precedence: flags > config file > defaults. Unknown keys and bad values are input errors,
 // never silently ignored (STYLE.md 11).
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { InputError } from './types.ts';
+import { quoted } from './util/quote.ts';
 
 export interface ReportConfig {
   seed: number;
@@ -83,7 +84,7 @@ const FLAG_ONLY = new Map(Object.entries(OPTIONS).filter(([, o]) => o.flagOnly).
 
 function coerce(option: Option, raw: unknown, where: string): unknown {
   const bad = (expected: string): never => {
-    throw new InputError(`${where}: invalid value ${JSON.stringify(raw)}: expected ${expected}`, { field: option.key });
+    throw new InputError(`${where}: invalid value ${shownSetting(raw)}: expected ${expected}`, { field: option.key });
   };
   switch (option.kind) {
     case 'int': {
@@ -104,7 +105,10 @@ function coerce(option: Option, raw: unknown, where: string): unknown {
       return raw;
     }
     case 'prefix': {
-      if (typeof raw !== 'string' || !/^\/([A-Za-z0-9._~-]+\/)*$/.test(raw)) bad('a URL path such as / or /report/');
+      // An absolute URL path, nothing a browser or Vite would resolve elsewhere: no scheme, no
+      // "//" (protocol-relative), no "." or ".." segment, only unreserved characters.
+      const ok = typeof raw === 'string' && /^\/([A-Za-z0-9._~-]+\/)*$/.test(raw) && !raw.split('/').some((seg) => seg === '.' || seg === '..');
+      if (!ok) bad('a URL path such as / or /report/ (starts and ends with /; letters, digits and ._~- between; no . or .. segment)');
       return raw;
     }
     case 'path':
@@ -115,22 +119,71 @@ function coerce(option: Option, raw: unknown, where: string): unknown {
   }
 }
 
-/** Reads an optional JSON config file; a file that was named but is missing is an error. */
-export function readConfigFile(path: string, required: boolean): Partial<ReportConfig> {
-  let text: string;
+/** A settings value for a message: strings through `quoted`, other JSON shortened the same way. */
+function shownSetting(raw: unknown): string {
+  if (typeof raw === 'string') return quoted(raw);
+  if (raw === null || typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
+  const json = JSON.stringify(raw) ?? String(raw);
+  return json.length <= 40 && !/[^\x20-\x7e]/.test(json) ? json : quoted(json);
+}
+
+/** A settings file is small; anything bigger is not one (and /dev/zero would fill the memory). */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/**
+ * The bytes of a settings file: a regular file of at most MAX_CONFIG_BYTES, opened without
+ * blocking (a FIFO would wait for a writer forever) and checked on the open descriptor, so a file
+ * swapped after a check cannot slip through; the read is bounded as well. Null: absent, not required.
+ */
+function readConfigBytes(path: string, required: boolean): Buffer | null {
+  let fd: number;
   try {
-    if (statSync(path).isDirectory()) throw new InputError(`${path}: is a directory, expected a JSON file`, { file: path });
-    text = readFileSync(path, 'utf8');
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && !required) return null;
+    if (code === 'EISDIR') throw new InputError(`${path}: is a directory, expected a JSON file`, { file: path });
+    throw new InputError(`${path}: cannot read config file (${code ?? 'error'})`, { file: path });
+  }
+  try {
+    const info = fstatSync(fd);
+    if (info.isDirectory()) throw new InputError(`${path}: is a directory, expected a JSON file`, { file: path });
+    if (!info.isFile()) throw new InputError(`${path}: is not a regular file (a device, FIFO or socket), expected a JSON file`, { file: path });
+    const tooBig = () => new InputError(`${path}: config file is larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MiB, too big for a settings file`, { file: path });
+    if (info.size > MAX_CONFIG_BYTES) throw tooBig();
+    const buf = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+    let n = 0;
+    for (let got = -1; got !== 0 && n < buf.length; n += got) got = readSync(fd, buf, n, buf.length - n, null);
+    if (n > MAX_CONFIG_BYTES) throw tooBig(); // it grew since fstat
+    return buf.subarray(0, n);
   } catch (err) {
     if (err instanceof InputError) throw err;
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && !required) return {};
     throw new InputError(`${path}: cannot read config file (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { file: path });
+  } finally {
+    closeSync(fd);
   }
+}
+
+/**
+ * Reads an optional JSON config file; a file that was named but is missing is an error. A leading
+ * UTF-8 BOM is accepted. Errors never quote the file's text (it may be any file): a JSON error
+ * gives the line and column, a bad value is shown through `quoted`.
+ */
+export function readConfigFile(path: string, required: boolean): Partial<ReportConfig> {
+  const bytes = readConfigBytes(path, required);
+  if (bytes === null) return {};
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new InputError(`${path}: invalid UTF-8: save the config file as UTF-8`, { file: path });
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    throw new InputError(`${path}: invalid JSON: ${(err as Error).message}`, { file: path });
+    throw new InputError(`${path}: invalid JSON${jsonErrorPlace(text, (err as Error).message)}: expected a JSON object such as {"seed": 42}`, { file: path });
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new InputError(`${path}: expected a JSON object of settings`, { file: path });
@@ -142,11 +195,24 @@ export function readConfigFile(path: string, required: boolean): Partial<ReportC
     const flag = FLAG_ONLY.get(key);
     if (flag) throw new InputError(`${path}: "${key}" is a flag only (--${flag}), not a setting`, { file: path, field: key });
     if (!option) {
-      throw new InputError(`${path}: unknown setting "${key}" (known: ${[...FILE_KEYS.keys()].join(', ')})`, { file: path, field: key });
+      throw new InputError(`${path}: unknown setting ${quoted(key)} (known: ${[...FILE_KEYS.keys()].join(', ')})`, { file: path, field: key });
     }
     (out as Record<string, unknown>)[key] = coerce(option, value, `${path}: ${key}`);
   }
   return out;
+}
+
+/**
+ * " at line L, column C" from V8's JSON.parse message (which may quote the text, so only its
+ * position is kept); "" when the message gives none ("Unexpected end of JSON input" → the end).
+ */
+function jsonErrorPlace(text: string, message: string): string {
+  const at = /at position (\d+)/.exec(message);
+  const pos = at ? Number(at[1]) : /end of JSON input/.test(message) ? text.length : -1;
+  if (pos < 0) return '';
+  const before = text.slice(0, pos);
+  const line = before.split('\n').length;
+  return ` at line ${line}, column ${pos - before.lastIndexOf('\n')}`;
 }
 
 export interface ParsedArgs {

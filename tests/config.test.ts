@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULTS, resolveConfig, helpText } from '../build/config.ts';
@@ -53,6 +54,65 @@ test('config file: unknown keys, bad JSON, a named file that is missing, a direc
   fails(['--config', path.join(dir, 'missing.json')], /cannot read config file \(ENOENT\)/);
   mkdirSync(path.join(dir, 'd.json'));
   fails(['--config', path.join(dir, 'd.json')], /is a directory/);
+});
+
+test('--path-prefix: only an absolute URL path, no dot segments, scheme or "//"', () => {
+  for (const ok of ['/', '/report/', '/my-repo/v1.2/', '/a~b/_c-d/']) assert.is(resolveConfig(['--path-prefix', ok], { cwd: empty() }).config.pathPrefix, ok);
+  for (const bad of ['.', '..', '/../../', '/a/../', '/./', '/a/./b/', '//evil.example/', '/a//b/', 'https://x/', '/report', 'report/', '/a b/', '/%2e%2e/', '']) {
+    fails(['--path-prefix', bad], /^--path-prefix: invalid value .*: expected a URL path such as \/ or \/report\//);
+  }
+  const dir = empty();
+  writeFileSync(path.join(dir, 'report.config.json'), JSON.stringify({ pathPrefix: '/../../' }));
+  fails([], /pathPrefix: invalid value "\/\.\.\/\.\.\/": expected a URL path/, dir);
+});
+
+test('values and keys from flags and settings are shown escaped: no terminal control reaches the message', () => {
+  fails(['--seed', '\u001b[2J\r7'], /^--seed: invalid value "\\u001b\[2J\\r7": expected a whole number$/);
+  const dir = empty();
+  writeFileSync(path.join(dir, 'report.config.json'), JSON.stringify({ 'se\red\u001b]0;x\u0007': 1 }));
+  fails([], /unknown setting "se\\red\\u001b\]0;x\\u0007" \(known: /, dir);
+  writeFileSync(path.join(dir, 'report.config.json'), JSON.stringify({ endDate: '\u202e2025-01-01' }));
+  fails([], /endDate: invalid value "\\u202e2025-01-01": expected a date/, dir);
+  writeFileSync(path.join(dir, 'report.config.json'), JSON.stringify({ seed: ['x'.repeat(5000)] }));
+  fails([], /seed: invalid value "\[\\"x+\.\.\.": expected a whole number$/, dir);
+});
+
+test('config file: a leading BOM is fine', () => {
+  const dir = empty();
+  writeFileSync(path.join(dir, 'report.config.json'), '\ufeff{"seed": 7}\n');
+  assert.is(resolveConfig([], { cwd: dir }).config.seed, 7);
+});
+
+test('config file: a JSON error gives its place, never the file\'s text', () => {
+  const dir = empty();
+  const file = path.join(dir, 'c.json');
+  writeFileSync(file, '{"seed": 1,\n SECRET-LINE-FROM-THE-FILE\n');
+  fails(['--config', file], /^\S+c\.json: invalid JSON at line 2, column 2: expected a JSON object such as \{"seed": 42\}$/);
+  writeFileSync(file, 'root:x:0:0:root:/root:/bin/bash\n');
+  try {
+    resolveConfig(['--config', file], { cwd: dir });
+    assert.unreachable();
+  } catch (err) {
+    assert.match((err as Error).message, /invalid JSON/);
+    assert.not.match((err as Error).message, /root/);
+  }
+  writeFileSync(file, Buffer.from([0x7b, 0xff, 0x7d]));
+  fails(['--config', file], /c\.json: invalid UTF-8/);
+});
+
+test('config file: devices, FIFOs and huge files are refused before reading, without hanging', () => {
+  if (existsSync('/dev/zero')) fails(['--config', '/dev/zero'], /^\/dev\/zero: is not a regular file \(a device, FIFO or socket\), expected a JSON file$/);
+  if (existsSync('/dev/urandom')) fails(['--config', '/dev/urandom'], /is not a regular file/);
+  const dir = empty();
+  const fifo = path.join(dir, 'fifo.json');
+  execFileSync('mkfifo', [fifo]);
+  fails(['--config', fifo], /fifo\.json: is not a regular file/);
+  const big = path.join(dir, 'big.json');
+  writeFileSync(big, `{"seed": 1}${' '.repeat(1024 * 1024)}`);
+  fails(['--config', big], /big\.json: config file is larger than 1 MiB, too big for a settings file$/);
+  const fits = path.join(dir, 'fits.json');
+  writeFileSync(fits, `{"seed": 3}${' '.repeat(1024 * 1024 - 11)}`);
+  assert.is(resolveConfig(['--config', fits], { cwd: dir }).config.seed, 3, 'exactly 1 MiB is still read');
 });
 
 test('extra flags are declared per script and returned separately', () => {
