@@ -8,14 +8,24 @@ import { userPagePath } from './usersIndex.ts';
 
 const stars = (n: number) => `★${Number.isInteger(n) ? n : n.toFixed(1)}`;
 
-function card(site: SiteView, r: RecommendationView) {
-  return html`<li class="rec-card" data-genres="${r.genres.join('|')}">
+/**
+ * A card's genres for the filter script: a JSON array, since a genre may hold any character the
+ * loaders keep (a Netflix genre may hold "|"). templates/assets/genreFilter.ts reads it back.
+ */
+export function genresAttribute(genres: string[]): string {
+  return JSON.stringify(genres);
+}
+
+// Data text that sits beside figures is isolated in <bdi>, so a right-to-left title (Arabic,
+// Hebrew) cannot reorder the stars and scores printed after it.
+export function recommendationCard(site: SiteView, r: RecommendationView) {
+  return html`<li class="rec-card" data-genres="${genresAttribute(r.genres)}">
 <p class="rec-rank" aria-hidden="true">${r.rank}</p>
-<h3 class="rec-title">${r.titleName}</h3>
-<p class="rec-meta">${r.genres.join(', ')}${r.year === null ? '' : ` · ${r.year}`} · score <span class="rec-score">${r.score.toFixed(3)}</span></p>
+<h3 class="rec-title"><bdi>${r.titleName}</bdi></h3>
+<p class="rec-meta"><bdi>${r.genres.join(', ')}</bdi>${r.year === null ? '' : ` · ${r.year}`} · score <span class="rec-score">${r.score.toFixed(3)}</span></p>
 <p class="rec-why">${r.reasons.length > 0
     ? html`Because you rated ${r.reasons.map(
-        (x, i) => html`${i === 0 ? '' : i === r.reasons.length - 1 ? ' and ' : ', '}<em>${x.titleName}</em> ${stars(x.rating)} — ${x.kind === 'content' ? 'content similarity' : 'similarity'} ${x.similarity.toFixed(2)}`,
+        (x, i) => html`${i === 0 ? '' : i === r.reasons.length - 1 ? ' and ' : ', '}<em><bdi>${x.titleName}</bdi></em> ${stars(x.rating)} — ${x.kind === 'content' ? 'content similarity' : 'similarity'} ${x.similarity.toFixed(2)}`,
       )}`
     : r.explanation}</p>
 </li>`;
@@ -39,7 +49,7 @@ ${genres.length > 1
   ? html`<div class="genre-filter" id="genre-filter" hidden><label for="rec-genre">Show genre</label><select id="rec-genre"><option value="">All genres</option>${genres.map((g) => html`<option value="${g}">${g}</option>`)}</select> <span id="rec-count" aria-live="polite"></span></div>`
   : ''}
 <ol class="rec-list" id="rec-list">
-${u.recommendations.map((r) => card(site, r))}
+${u.recommendations.map((r) => recommendationCard(site, r))}
 </ol>
 </section>
 <section aria-labelledby="profile-title" class="user-charts">
@@ -48,7 +58,7 @@ ${charts.map((c) => chartFigure(site, c, 'user'))}
 </section>
 <section aria-labelledby="rated-title">
 <h2 id="rated-title">What user ${u.id} rated</h2>
-<ul class="rated-list">${u.rated.map((r) => html`<li>${r.titleName} <span class="stars">${stars(r.rating)}</span></li>`)}</ul>
+<ul class="rated-list">${u.rated.map((r) => html`<li><bdi>${r.titleName}</bdi> <span class="stars">${stars(r.rating)}</span></li>`)}</ul>
 </section>
 ${u.similarUsers.length > 0
   ? html`<section aria-labelledby="similar-title"><h2 id="similar-title">Users with similar taste</h2>

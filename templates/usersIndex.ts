@@ -3,6 +3,7 @@
 // so 10,000 users never become 10,000 DOM rows on a phone.
 import { html } from '../build/util/html.ts';
 import type { SiteView, UserView } from '../build/site/siteView.ts';
+import { genresAttribute } from './userPage.ts';
 import { layout, url, type AssetTags, type NavSection } from './layout.ts';
 
 export const USERS_PER_INDEX_PAGE = 200;
@@ -25,7 +26,7 @@ function pageHref(site: SiteView, page: number): string {
 }
 
 export function userRow(site: SiteView, u: UserView) {
-  return html`<li class="user-row" data-id="${u.id}" data-plan="${u.plan ?? ''}" data-region="${u.region ?? ''}" data-genres="${u.topGenres.join('|')}">
+  return html`<li class="user-row" data-id="${u.id}" data-plan="${u.plan ?? ''}" data-region="${u.region ?? ''}" data-genres="${genresAttribute(u.topGenres)}">
 <a href="${url(site, `/${userPagePath(u.slug)}`)}"><span class="user-id">User ${u.id}</span></a>
 <span class="user-meta">${u.plan ?? 'no plan'} · ${u.region ?? 'no region'} · ${u.ratingCount} rating${u.ratingCount === 1 ? '' : 's'}</span>
 <span class="user-genres">${u.topGenres.length > 0 ? u.topGenres.join(', ') : 'no genres yet'}</span>

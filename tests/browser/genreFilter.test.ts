@@ -21,7 +21,7 @@ test.after(async () => {
 
 const cards = () =>
   page.$$eval('#rec-list .rec-card', (els) =>
-    els.map((el) => ({ genres: ((el as HTMLElement).dataset.genres ?? '').split('|'), visible: (el as HTMLElement).offsetParent !== null })),
+    els.map((el) => ({ genres: JSON.parse((el as HTMLElement).dataset.genres ?? '[]') as string[], visible: (el as HTMLElement).offsetParent !== null })),
   );
 
 test('the filter appears when the script runs and starts with every card shown', async () => {
