@@ -2,18 +2,19 @@
 // in only when every step succeeded, so a failed build leaves the last good site untouched.
 // Only a folder this tool wrote (or a missing or empty one) is ever replaced: outputFolder.ts.
 //
-// Two Eleventy passes keep Vite's work independent of the number of users: the plugin makes
-// every HTML file Eleventy wrote a Vite entry (DESIGN.md measured 387 s for 10,000 pages), so
-// pass 1 writes only the report pages (home, drafts) and Vite bundles the client assets from
-// them; pass 2 writes the users index and the user pages without Vite, pointing at the hashed
-// assets Vite linked from the home page.
+// Two Eleventy passes. The Vite plugin makes every HTML file Eleventy wrote a Vite entry, and
+// Vite copies every local file those pages' URLs name into the site. So pass 1 writes only the
+// asset entry page, which holds nothing from data, and Vite bundles the client assets from it:
+// a data-made <img src="../../etc/hostname"> is never seen by a bundler, and Vite's work does
+// not grow with the number of users (DESIGN.md measured 387 s for 10,000 pages). Pass 2 writes
+// every page (report, users index, user pages) without Vite, linking the hashed assets.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import Eleventy from '@11ty/eleventy';
 import EleventyVitePlugin from '@11ty/eleventy-plugin-vite';
-import { reportPlugin, type ReportPluginOptions } from './eleventyPlugin.ts';
+import { ASSET_ENTRY_PAGE, reportPlugin, type ReportPluginOptions } from './eleventyPlugin.ts';
 import type { SiteView } from './siteView.ts';
 import type { AssetTags } from '../../templates/layout.ts';
 import { stageTimer, type StageTimer } from '../timing.ts';
@@ -47,15 +48,17 @@ export interface PublishOptions {
 }
 
 /**
- * The hashed client assets Vite wrote into the home page. Every page shares the one client
- * entry, so the user pages of pass 2 link exactly these.
+ * The hashed client assets Vite wrote into the asset entry page, which is then removed: every
+ * page of pass 2 links exactly these.
  */
-function assetsFromBuiltPage(staging: string, prefix: string): AssetTags {
-  const page = readFileSync(path.join(staging, 'index.html'), 'utf8');
+function assetsFromEntryPage(staging: string, prefix: string): AssetTags {
+  const entry = path.join(staging, ASSET_ENTRY_PAGE);
+  const page = readFileSync(entry, 'utf8');
+  rmSync(entry);
   const own = (url: string) => url.startsWith(`${prefix}assets/`);
   const scripts = [...page.matchAll(/<script type="module"[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]).filter(own);
   const styles = [...page.matchAll(/<link rel="stylesheet"[^>]*\shref="([^"]+)"/g)].map((m) => m[1]).filter(own);
-  if (scripts.length === 0 || styles.length === 0) throw new Error('Vite did not bundle the client assets into index.html');
+  if (scripts.length === 0 || styles.length === 0) throw new Error(`Vite did not bundle the client assets into ${ASSET_ENTRY_PAGE}`);
   return { scripts, styles };
 }
 
@@ -82,7 +85,7 @@ export async function publishSite(site: SiteView, opts: PublishOptions): Promise
     if (existsSync(folder)) throw new InputError(`${folder}: exists and was not written by this build; move it away`);
   }
   let viteStarted = 0;
-  const eleventyOptions = (phase: 'report' | 'users', assets: AssetTags, userRange?: { start: number; end: number }) => ({
+  const eleventyOptions = (phase: 'assets' | 'pages', assets: AssetTags, userRange?: { start: number; end: number }) => ({
     configPath: false,
     quietMode: true,
     pathPrefix: site.pathPrefix,
@@ -91,7 +94,7 @@ export async function publishSite(site: SiteView, opts: PublishOptions): Promise
       cfg.setTemplateFormats(['md', '11ty.js']);
       cfg.setQuietMode(true);
       reportPlugin(cfg, { site, phase, assets, bind: opts.bind, slots: opts.slots, userRange });
-      if (phase === 'report') {
+      if (phase === 'assets') {
         // Registered before the Vite plugin's own eleventy.after hook, so the time from here to
         // the end of the pass is Vite's (the benchmark reports it as its own stage).
         cfg.on('eleventy.after', () => {
@@ -118,20 +121,20 @@ export async function publishSite(site: SiteView, opts: PublishOptions): Promise
     // ours later; Vite replaces the folder in pass 1, so it is marked again after that.
     writeMarker(staging, root);
     let pass1End = 0;
-    await time('eleventy (report pages)', async () => {
-      const pass1 = new Eleventy(path.join(root, CONTENT_DIR), staging, eleventyOptions('report', CLIENT_SOURCE_ASSETS));
+    await time('eleventy (asset entry)', async () => {
+      const pass1 = new Eleventy(path.join(root, CONTENT_DIR), staging, eleventyOptions('assets', CLIENT_SOURCE_ASSETS));
       await pass1.write();
       pass1End = performance.now();
     });
     // Split pass 1 into Eleventy's and Vite's parts for the log and the benchmark.
-    time.record('eleventy (report pages)', -(pass1End - viteStarted));
+    time.record('eleventy (asset entry)', -(pass1End - viteStarted));
     time.record('vite', pass1End - viteStarted);
     writeMarker(staging, root);
-    const assets = assetsFromBuiltPage(staging, site.pathPrefix);
-    await time('eleventy (user pages)', async () => {
+    const assets = assetsFromEntryPage(staging, site.pathPrefix);
+    await time('eleventy (pages)', async () => {
       for (let start = 0; start === 0 || start < site.users.length; start += USER_PAGES_PER_RUN) {
         const userRange = { start, end: Math.min(site.users.length, start + USER_PAGES_PER_RUN) };
-        const pass2 = new Eleventy(path.join(root, CONTENT_DIR), staging, eleventyOptions('users', assets, userRange));
+        const pass2 = new Eleventy(path.join(root, CONTENT_DIR), staging, eleventyOptions('pages', assets, userRange));
         await pass2.write();
         collectGarbage();
       }
