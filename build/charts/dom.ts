@@ -47,11 +47,6 @@ export function sharedDocument(): Document {
   return shared.window.document;
 }
 
-/** Whether the shared JSDOM exists yet (for the benchmark's "first creation" figure). */
-export function hasSharedDocument(): boolean {
-  return shared !== null;
-}
-
 export interface PlotPlacement {
   x?: number;
   y?: number;

@@ -1,5 +1,5 @@
 // The recommend stage's public surface.
-export { recommend, recommendAll, recommendAllWith, rankerFor } from './recommend.ts';
+export { recommend, recommendAll, recommendAllWith } from './recommend.ts';
 export { Ranker, MIN_HISTORY, compareIds, type Recommender } from './engine.ts';
 export { COMPARED, COMPARED_BY_NAME, defaultRecommender, itemKnnCosine, rp3betaRecommender, easeRecommender } from './recommenders.ts';
 export { itemKnn, rp3beta, contentKnn, type Component } from './components.ts';

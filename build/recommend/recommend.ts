@@ -43,7 +43,3 @@ export function recommendAllWith(ranker: Ranker, userIds: string[], opts: Recomm
   for (const id of userIds) out.set(id, ranker.rank(ranker.model.userPos.get(id), opts.k, mask));
   return out;
 }
-
-export function rankerFor(model: Model, recommender: Recommender): Ranker {
-  return new Ranker(model, recommender);
-}

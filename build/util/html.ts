@@ -54,8 +54,3 @@ export function jsonForHtml(value: unknown): string {
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
 }
-
-/** A URL path segment from data (ids are slugged first; this is the last line of defence). */
-export function urlSegment(value: string): string {
-  return encodeURIComponent(value);
-}
