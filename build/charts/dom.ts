@@ -11,7 +11,6 @@ import { createRequire } from 'node:module';
 import { JSDOM } from 'jsdom';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import * as Plot from '@observablehq/plot';
-import { FONT_FAMILY } from './palette.ts';
 
 const require = createRequire(import.meta.url);
 

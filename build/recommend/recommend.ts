@@ -1,7 +1,7 @@
 // The recommend stage's entry points: one user, or every user of the dataset.
 import type { Model } from '../model/index.ts';
 import { InputError, type Dataset, type Recommendation, type RecommendOptions } from '../types.ts';
-import { Ranker, type Recommender } from './engine.ts';
+import { Ranker } from './engine.ts';
 import { defaultRecommender } from './recommenders.ts';
 
 // Building a recommender's weights is the expensive part; a model gets one per process.
