@@ -2,7 +2,7 @@
 // the pages it bundles from and copies the files they name into the site, so no page that
 // carries data is ever given to it (build/site/publish.ts).
 import { html } from '../build/util/html.ts';
-import type { AssetTags } from './layout.ts';
+import type { AssetTags } from './view.ts';
 
 export function assetEntryPage(assets: AssetTags): string {
   return `<!DOCTYPE html>\n${html`<html lang="en">

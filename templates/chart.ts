@@ -1,8 +1,7 @@
 // A chart as readers get it: the inline SVG (readable without JavaScript), its caption, any
 // notes (e.g. words the cloud dropped) and the downloads of its data and of the SVG itself.
 import { html, raw, type Raw } from '../build/util/html.ts';
-import type { ChartDownload, ChartView, SiteView } from '../build/site/siteView.ts';
-import { url } from './layout.ts';
+import { url, type ChartDownload, type ChartView, type SiteView } from './view.ts';
 
 /**
  * Plot names each mark group (`<g aria-label="rule">`). Inside an `<svg role="img">` whose name

@@ -1,8 +1,8 @@
 // The drafts page: with --drafts, claims the data no longer supports are listed here (and
 // marked in the text) instead of failing the build, so editors can see what to fix.
 import { html } from '../build/util/html.ts';
-import type { SiteView } from '../build/site/siteView.ts';
-import { layout, type AssetTags, type NavSection } from './layout.ts';
+import type { AssetTags, NavSection, SiteView } from './view.ts';
+import { layout } from './layout.ts';
 
 export function draftsPage(site: SiteView, sections: NavSection[], assets: AssetTags): string {
   const body = html`<h1>Drafts: claims to review</h1>

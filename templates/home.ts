@@ -1,14 +1,8 @@
 // The report home: every narrative section from content/*.md, in order, with a table of
 // contents and previous/next links so a long report stays navigable.
 import { html, raw } from '../build/util/html.ts';
-import type { SiteView } from '../build/site/siteView.ts';
-import { layout, url, type AssetTags, type NavSection } from './layout.ts';
-
-export interface SectionView extends NavSection {
-  order: number;
-  /** Rendered Markdown (bindings already applied). */
-  html: string;
-}
+import { url, type AssetTags, type SectionView, type SiteView } from './view.ts';
+import { layout } from './layout.ts';
 
 /** Heading ids are made per section; prefixing keeps them unique across the page. */
 function prefixHeadingIds(sectionId: string, markup: string): string {

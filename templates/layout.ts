@@ -1,18 +1,7 @@
 // The page shell every page shares: header navigation, the provenance footer and the assets
 // Vite bundled. Markup is built with the `html` template so every data string is escaped.
 import { html, raw, type Raw } from '../build/util/html.ts';
-import type { SiteView } from '../build/site/siteView.ts';
-
-/** Script and stylesheet URLs for the page head (hashed by Vite in builds, source in dev). */
-export interface AssetTags {
-  scripts: string[];
-  styles: string[];
-}
-
-export interface NavSection {
-  id: string;
-  title: string;
-}
+import { url, type AssetTags, type NavSection, type SiteView } from './view.ts';
 
 export type Current = { kind: 'home' } | { kind: 'users' } | { kind: 'user' } | { kind: 'drafts' };
 
@@ -25,10 +14,6 @@ export const CSP =
 // Inline so browsers do not request /favicon.ico (a 404 in every console); data: is allowed by img-src.
 const FAVICON =
   "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%230b62c4'/%3E%3Cpath d='M6 4l6 4-6 4z' fill='%23fff'/%3E%3C/svg%3E";
-
-export function url(site: Pick<SiteView, 'pathPrefix'>, path: string): string {
-  return site.pathPrefix + path.replace(/^\//, '');
-}
 
 function header(site: SiteView, sections: NavSection[], current: Current): Raw {
   const here = (yes: boolean) => (yes ? raw(' aria-current="page"') : '');

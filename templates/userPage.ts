@@ -1,10 +1,9 @@
 // One user's page: what we recommend and why, the genre filter over the cards, the user's
 // genre affinity and viewing by device, what they rated, and similar users.
 import { html } from '../build/util/html.ts';
-import type { RecommendationView, SiteView, UserView } from '../build/site/siteView.ts';
-import { layout, url, type AssetTags, type NavSection } from './layout.ts';
+import { url, userPagePath, type AssetTags, type NavSection, type RecommendationView, type SiteView, type UserView } from './view.ts';
+import { layout } from './layout.ts';
 import { chartFigure } from './chart.ts';
-import { userPagePath } from './usersIndex.ts';
 
 const stars = (n: number) => `★${Number.isInteger(n) ? n : n.toFixed(1)}`;
 

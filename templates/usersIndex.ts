@@ -2,28 +2,19 @@
 // script adds search and filters over users/index.json and renders matches in small batches,
 // so 10,000 users never become 10,000 DOM rows on a phone.
 import { html } from '../build/util/html.ts';
-import type { SiteView, UserView } from '../build/site/siteView.ts';
 import { genresAttribute } from './userPage.ts';
-import { layout, url, type AssetTags, type NavSection } from './layout.ts';
-
-export const USERS_PER_INDEX_PAGE = 200;
-
-/**
- * A user's page is a file of its own, not a folder with an index.html: at 10,000 users the
- * folders were 10,000 more things to create, and creating them was the slowest part of a build
- * on our machines. Links name the file, so any static server finds it with no index lookup.
- */
-export function userPagePath(slug: string): string {
-  return `users/${slug}.html`;
-}
-
-export function usersIndexPath(page: number): string {
-  return page <= 1 ? 'users/index.html' : `users/page/${page}/index.html`;
-}
-
-function pageHref(site: SiteView, page: number): string {
-  return url(site, page <= 1 ? '/users/' : `/users/page/${page}/`);
-}
+import { layout } from './layout.ts';
+import {
+  url,
+  userPagePath,
+  usersIndexHref,
+  USERS_INDEX_JSON,
+  USERS_PER_INDEX_PAGE,
+  type AssetTags,
+  type NavSection,
+  type SiteView,
+  type UserView,
+} from './view.ts';
 
 export function userRow(site: SiteView, u: UserView) {
   return html`<li class="user-row" data-id="${u.id}" data-plan="${u.plan ?? ''}" data-region="${u.region ?? ''}" data-genres="${genresAttribute(u.topGenres)}">
@@ -50,7 +41,7 @@ export function usersIndexPage(
   const body = html`<nav class="breadcrumbs" aria-label="Breadcrumbs"><ol><li><a href="${url(site, '/')}">Report</a></li><li aria-current="page">Users</li></ol></nav>
 <h1>Users</h1>
 <p>Every user with their plan, region, strongest genres and how many titles they rated. Open a user to see what we recommend to them and why.</p>
-<form class="user-filters" id="user-filters" role="search" hidden data-index="${url(site, '/users/index.json')}" data-base="${url(site, '/users/')}">
+<form class="user-filters" id="user-filters" role="search" hidden data-index="${url(site, `/${USERS_INDEX_JSON}`)}" data-base="${url(site, '/users/')}">
 <div class="filter-field"><label for="user-search">Search by id</label><input id="user-search" name="q" type="search" autocomplete="off" inputmode="search"></div>
 ${site.filters.plans.length > 0 ? html`<div class="filter-field">${select('filter-plan', 'Plan', site.filters.plans)}</div>` : ''}
 ${site.filters.regions.length > 0 ? html`<div class="filter-field">${select('filter-region', 'Region', site.filters.regions)}</div>` : ''}
@@ -65,7 +56,7 @@ ${users.map((u) => userRow(site, u))}
 <button type="button" id="user-more" class="more" hidden>Show more</button>
 ${pages > 1
   ? html`<nav class="pager" id="user-pager" aria-label="User pages"><ul>${Array.from({ length: pages }, (_, i) => i + 1).map((p) =>
-      p === page ? html`<li><span aria-current="page">${p}</span></li>` : html`<li><a href="${pageHref(site, p)}">${p}</a></li>`,
+      p === page ? html`<li><span aria-current="page">${p}</span></li>` : html`<li><a href="${url(site, usersIndexHref(p))}">${p}</a></li>`,
     )}</ul></nav>`
   : ''}`;
   return layout(site, sections, assets, {

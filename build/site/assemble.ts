@@ -9,7 +9,14 @@ import { toCsv } from '../util/csv.ts';
 import { slugify } from './slug.ts';
 import { similarUsers } from './similarUsers.ts';
 import { standaloneSvgFile } from './svgFile.ts';
-import type { ChartView, RecommendationView, SiteView, UserView } from './siteView.ts';
+import {
+  reportChartPath,
+  USERS_INDEX_JSON,
+  type ChartView,
+  type RecommendationView,
+  type SiteView,
+  type UserView,
+} from '../../templates/view.ts';
 
 export interface AssembleInput {
   config: ReportConfig;
@@ -27,22 +34,22 @@ export interface AssembleInput {
   command: string;
 }
 
-/** A report chart, its downloads published as files under `dir`. */
-export const chartView = (c: Chart, dir: string): ChartView => ({
+/** A report chart, its downloads published as files of the site. */
+export const chartView = (c: Chart): ChartView => ({
   id: c.id,
   title: c.title,
   description: c.description,
   svg: c.svg,
   csv: c.csv,
   notes: c.notes ?? [],
-  downloads: { csv: { path: `${dir}${c.id}.csv` }, svg: { path: `${dir}${c.id}.svg` } },
+  downloads: { csv: { path: reportChartPath(c.id, 'csv') }, svg: { path: reportChartPath(c.id, 'svg') } },
 });
 
 const dataUrl = (type: string, text: string) => `data:${type};charset=utf-8;base64,${Buffer.from(text, 'utf8').toString('base64')}`;
 
 /** A per-user chart, its downloads carried in the page as data: URLs named after the user. */
 export const inlineChartView = (c: Chart, fileStem: string): ChartView => ({
-  ...chartView(c, ''),
+  ...chartView(c),
   downloads: {
     csv: { fileName: `${fileStem}-${c.id}.csv`, dataUrl: dataUrl('text/csv', c.csv) },
     svg: { fileName: `${fileStem}-${c.id}.svg`, dataUrl: dataUrl('image/svg+xml', standaloneSvgFile(c.svg)) },
@@ -70,12 +77,12 @@ export function assembleSite(input: AssembleInput): SiteView {
   const titles = new Map(ds.titles.map((t) => [t.id, t]));
   const name = (id: string) => titles.get(id)?.name ?? id;
   const slugs = slugify(ds.users.map((u) => u.id));
-  // Each title's place in name order (the collator localeCompare uses; equal names share a
-  // place), so sorting 500,000 rated titles compares numbers instead of calling localeCompare.
-  const collator = new Intl.Collator();
-  const byName = [...titles.keys()].sort((a, b) => collator.compare(name(a), name(b)));
+  // Each title's place in name order (code-point order, not the host's locale, so every machine
+  // builds the same site; equal names share a place), so sorting 500,000 rated titles compares
+  // numbers instead of strings.
+  const byName = [...titles.keys()].sort((a, b) => (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0));
   const namePlace = new Map<string, number>();
-  byName.forEach((id, i) => namePlace.set(id, i > 0 && collator.compare(name(byName[i - 1]), name(id)) === 0 ? namePlace.get(byName[i - 1])! : i));
+  byName.forEach((id, i) => namePlace.set(id, i > 0 && name(byName[i - 1]) === name(id) ? namePlace.get(byName[i - 1])! : i));
   const nameOrder = (id: string) => namePlace.get(id) ?? byName.length;
 
   const ratedBy = new Map<string, { titleId: string; value: number }[]>();
@@ -128,11 +135,11 @@ export function assembleSite(input: AssembleInput): SiteView {
     });
   }
 
-  const charts = new Map(input.charts.map((c) => [c.id, chartView(c, 'charts/')]));
+  const charts = new Map(input.charts.map((c) => [c.id, chartView(c)]));
   const downloads = new Map<string, string>(input.matrixDownloads);
   for (const c of input.charts) {
-    downloads.set(`charts/${c.id}.csv`, c.csv);
-    downloads.set(`charts/${c.id}.svg`, standaloneSvgFile(c.svg));
+    downloads.set(reportChartPath(c.id, 'csv'), c.csv);
+    downloads.set(reportChartPath(c.id, 'svg'), standaloneSvgFile(c.svg));
   }
   downloads.set(
     'data/ratings.csv',
@@ -167,7 +174,7 @@ export function assembleSite(input: AssembleInput): SiteView {
     ]),
   );
   downloads.set(
-    'users/index.json',
+    USERS_INDEX_JSON,
     JSON.stringify(users.map((u) => ({ id: u.id, slug: u.slug, plan: u.plan, region: u.region, topGenres: u.topGenres, ratings: u.ratingCount }))),
   );
 

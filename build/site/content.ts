@@ -8,7 +8,7 @@ import { SlotTable } from '../insights/slots.ts';
 import type { PipelineResult } from '../pipeline.ts';
 import { chartFigure } from '../../templates/chart.ts';
 import { chartView } from './assemble.ts';
-import type { SiteView } from './siteView.ts';
+import type { SiteView } from '../../templates/view.ts';
 
 export interface BoundContent {
   warnings: SiteView['warnings'];
@@ -30,7 +30,7 @@ export function bindContent(
   opts: { pipeline: PipelineResult; drafts: boolean; pathPrefix: string },
 ): BoundContent {
   const charts = new Map(
-    opts.pipeline.charts.map((c) => [c.id, chartFigure({ pathPrefix: opts.pathPrefix }, chartView(c, 'charts/')).value]),
+    opts.pipeline.charts.map((c) => [c.id, chartFigure({ pathPrefix: opts.pathPrefix }, chartView(c)).value]),
   );
   const slots = new SlotTable();
   const ctx = { facts: opts.pipeline.facts, charts, drafts: opts.drafts, slots };

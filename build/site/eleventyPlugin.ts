@@ -4,13 +4,20 @@
 // and the dev server (.eleventy.js) register exactly this.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { SiteView, UserView } from './siteView.ts';
-import type { AssetTags } from '../../templates/layout.ts';
+import {
+  userPagePath,
+  usersIndexPath,
+  USERS_PER_INDEX_PAGE,
+  type AssetTags,
+  type SectionView,
+  type SiteView,
+  type UserView,
+} from '../../templates/view.ts';
 import { createMarkdown } from './markdown.ts';
 import type { SlotTable } from '../insights/slots.ts';
 import { splitFrontMatter } from './content.ts';
-import { homePage, type SectionView } from '../../templates/home.ts';
-import { userPagePath, usersIndexPage, usersIndexPath, USERS_PER_INDEX_PAGE } from '../../templates/usersIndex.ts';
+import { homePage } from '../../templates/home.ts';
+import { usersIndexPage } from '../../templates/usersIndex.ts';
 import { userPage } from '../../templates/userPage.ts';
 import { draftsPage } from '../../templates/drafts.ts';
 import { assetEntryPage } from '../../templates/assetEntry.ts';
@@ -67,7 +74,8 @@ export function reportPlugin(eleventyConfig: any, options: ReportPluginOptions):
         order: Number(item.data.order ?? 0),
         html: item.content,
       }))
-      .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+      // Code-point order, not the host's locale: the same site on every machine.
+      .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   if (phase === 'assets') {
     eleventyConfig.addTemplate('asset-entry.11ty.js', {

@@ -10,7 +10,7 @@ import { runBuild } from '../cli/run.ts';
 import { parseCsv } from './parseCsv.ts';
 import { USER_PAGES_PER_RUN } from '../../build/site/publish.ts';
 import { WORKER_MIN_RATINGS } from '../../build/evaluate/index.ts';
-import { USERS_PER_INDEX_PAGE } from '../../templates/usersIndex.ts';
+import { USERS_PER_INDEX_PAGE } from '../../templates/view.ts';
 
 const USERS = 2500;
 const RATINGS_PER_USER = 20;

@@ -1,0 +1,145 @@
+// The contract between the site stage and the templates, the one module both sides read
+// (tests/site/layers.test.ts keeps it so): the view the templates receive, and the URL rules
+// that decide both a page's permalink (build/site/eleventyPlugin.ts) and every link to it.
+// It lives beside the templates because it is what they consume: build/site depends on it,
+// never the other way, and it imports nothing from build/.
+
+// ---- URL rules ---------------------------------------------------------------------------
+
+/** Users per page of the users index. */
+export const USERS_PER_INDEX_PAGE = 200;
+
+/** A site-relative path under the configured path prefix (which ends with a slash). */
+export function url(site: Pick<SiteView, 'pathPrefix'>, path: string): string {
+  return site.pathPrefix + path.replace(/^\//, '');
+}
+
+/**
+ * A user's page is a file of its own, not a folder with an index.html: at 10,000 users the
+ * folders were 10,000 more things to create, and creating them was the slowest part of a build
+ * on our machines. Links name the file, so any static server finds it with no index lookup.
+ */
+export function userPagePath(slug: string): string {
+  return `users/${slug}.html`;
+}
+
+/** The file of page `page` (1-based) of the users index. */
+export function usersIndexPath(page: number): string {
+  return page <= 1 ? 'users/index.html' : `users/page/${page}/index.html`;
+}
+
+/** The link to page `page` of the users index (its folder, so the URL has no index.html). */
+export function usersIndexHref(page: number): string {
+  return page <= 1 ? '/users/' : `/users/page/${page}/`;
+}
+
+/** Every user's id, slug and filter values, for the users-index script. */
+export const USERS_INDEX_JSON = 'users/index.json';
+
+/** Where a report chart's data or standalone SVG is published. */
+export function reportChartPath(id: string, ext: 'csv' | 'svg'): string {
+  return `charts/${id}.${ext}`;
+}
+
+// ---- The view ----------------------------------------------------------------------------
+// Everything the templates show, derived from the pipeline's stage values by
+// build/site/assemble.ts. Templates read only this; they never compute figures.
+
+/** Script and stylesheet URLs for the page head (hashed by Vite in builds, source in dev). */
+export interface AssetTags {
+  scripts: string[];
+  styles: string[];
+}
+
+export interface NavSection {
+  id: string;
+  title: string;
+}
+
+/** A narrative section of the report home (one content/*.md file). */
+export interface SectionView extends NavSection {
+  order: number;
+  /** Rendered Markdown (bindings already applied). */
+  html: string;
+}
+
+export interface ChartView {
+  id: string;
+  title: string;
+  description: string;
+  svg: string;
+  /** The data behind the chart, as published by `downloads.csv`. */
+  csv: string;
+  notes: string[];
+  downloads: { csv: ChartDownload; svg: ChartDownload };
+}
+
+/**
+ * Where a chart's download comes from: a file of the site (report charts), or the bytes
+ * themselves in a data: URL (per-user charts). Two files per chart per user were 40,000 extra
+ * files at 10,000 users, and creating a file is the slowest thing a build does on our machines;
+ * a data: URL downloads the same bytes under the same kind of name, with or without a server.
+ */
+export type ChartDownload = { path: string } | { fileName: string; dataUrl: string };
+
+export interface ReasonView {
+  titleName: string;
+  titleId: string;
+  rating: number;
+  similarity: number;
+  kind: 'ratings' | 'content';
+}
+
+export interface RecommendationView {
+  rank: number;
+  titleId: string;
+  titleName: string;
+  genres: string[];
+  year: number | null;
+  score: number;
+  /** Kept equal to build/types.ts Recommendation['source'] by the compiler: assemble.ts assigns one to the other. */
+  source: 'collaborative' | 'popular';
+  explanation: string;
+  reasons: ReasonView[];
+}
+
+export interface UserView {
+  id: string;
+  slug: string;
+  plan: string | null;
+  region: string | null;
+  topGenres: string[];
+  ratingCount: number;
+  sessionCount: number;
+  rated: { titleName: string; titleId: string; rating: number }[];
+  recommendations: RecommendationView[];
+  similarUsers: { id: string; slug: string; sharedGenres: string[] }[];
+  /** Rendered lazily: there can be 10,000 user pages. */
+  charts: () => ChartView[];
+}
+
+export interface ProvenanceView {
+  description: string;
+  files: { name: string; bytes: number; sha256: string }[];
+  seed: number;
+  generator: string;
+  /** The command line that reproduces this site. */
+  command: string;
+  settings: [string, string][];
+}
+
+export interface SiteView {
+  title: string;
+  pathPrefix: string;
+  /** Caveats about the input (e.g. no devices in MovieLens). */
+  notes: string[];
+  provenance: ProvenanceView;
+  charts: Map<string, ChartView>;
+  users: UserView[];
+  /** Values for the users-index filters. */
+  filters: { plans: string[]; regions: string[]; genres: string[] };
+  warnings: { file: string; line: number; message: string }[];
+  counts: { titles: number; users: number; ratings: number; sessions: number | null };
+  /** Site-relative download path → file content. */
+  downloads: Map<string, string>;
+}
