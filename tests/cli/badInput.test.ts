@@ -7,8 +7,9 @@ import * as assert from 'uvu/assert';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { hashTree, leftovers, pool, runBuild, treeDiff } from './run.ts';
+import { hashTree, leftovers, pool, ROOT, runBuild, treeDiff } from './run.ts';
 import { parseCsv } from '../site/parseCsv.ts';
+import { reproduceCommand } from '../../build/buildReport.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'bad-input-'));
 const out = path.join(dir, 'site');
@@ -86,8 +87,8 @@ const cases: Case[] = [
   { name: 'NaN rating', files: ratingsWith('1,1,NaN,964982703'), flags: (f) => ml(f), message: /r\.csv:2: column "rating": .*got "NaN"$/ },
   { name: 'Infinity rating', files: ratingsWith('1,1,Infinity,964982703'), flags: (f) => ml(f), message: /r\.csv:2: column "rating": .*got "Infinity"$/ },
   { name: 'empty rating', files: ratingsWith('1,1,,964982703'), flags: (f) => ml(f), message: /r\.csv:2: column "rating": .*got ""$/ },
-  { name: 'non-numeric timestamp', files: ratingsWith('1,1,4,yesterday'), flags: (f) => ml(f), message: /r\.csv:2: column "timestamp": expected Unix time in whole seconds, got "yesterday"$/ },
-  { name: 'empty user id', files: ratingsWith('1,1,4,1', ' ,1,4,1'), flags: (f) => ml(f), message: /r\.csv:3: column "userId": expected a non-empty id/ },
+  { name: 'non-numeric timestamp', files: ratingsWith('1,1,4,yesterday'), flags: (f) => ml(f), message: /r\.csv:2: column "timestamp": expected Unix time in whole seconds from 1995 to 2100, got "yesterday"$/ },
+  { name: 'empty user id', files: ratingsWith('1,1,4,964982703', ' ,1,4,964982703'), flags: (f) => ml(f), message: /r\.csv:3: column "userId": expected a non-empty id/ },
   { name: 'rating of a title absent from movies.csv', files: ratingsWith('1,1,4.0,964982703', '1,999,4.0,964982703'), flags: (f) => ml(f), message: new RegExp(`r\\.csv:3: column "movieId": expected a movieId listed in ${R(at('movies.csv'))}, got "999"$`) },
   { name: 'duplicate movieId in movies.csv', files: { 'm.csv': `${ML_MOVIES}\n1,A,Drama\n1,B,Drama\n` }, flags: (f) => ml(f, 'ratings.csv', 'm.csv'), message: /m\.csv:3: column "movieId": expected a movieId not used before \(already on line 2\), got "1"$/ },
   { name: 'invalid UTF-8', files: { 'm.csv': Buffer.concat([Buffer.from(`${ML_MOVIES}\n1,Good,Drama\n2,Bad `), Buffer.from([0xff, 0xfe]), Buffer.from(' title,Drama\n')]) }, flags: (f) => ml(f, 'ratings.csv', 'm.csv'), message: /m\.csv:3: invalid UTF-8 \(byte 0xff\): save the file as UTF-8$/ },
@@ -106,7 +107,22 @@ const cases: Case[] = [
   { name: 'unknown flag', flags: (f) => ['--colour', 'red'], message: /^error: Unknown option '--colour'$/ },
   { name: 'unknown config key', files: { 'config.json': '{"seed": 1, "colour": "red"}' }, flags: (f) => ['--config', f('config.json')], message: /config\.json: unknown setting "colour" \(known: / },
   { name: 'bad config value', files: { 'config2.json': '{"users": 0}' }, flags: (f) => ['--config', f('config2.json')], message: /config2\.json: users: invalid value 0: expected a whole number from 1 to 1000000$/ },
-  { name: 'config file not JSON', files: { 'config3.json': '{seed: 1}' }, flags: (f) => ['--config', f('config3.json')], message: /config3\.json: invalid JSON: / },
+  { name: 'config file not JSON', files: { 'config3.json': '{seed: 1}' }, flags: (f) => ['--config', f('config3.json')], message: /config3\.json: invalid JSON at line 1, column 2: expected a JSON object/ },
+  // Issue 15: every input checked at the boundary.
+  { name: 'CR-only line ends', files: { 'r.csv': [ML_RATINGS, '1,1,5.0,964982703', '1,2,5.0,964982703'].join('\r') + '\r' }, flags: (f) => ml(f), message: /^error: \/\S+\/r\.csv:1: the file uses CR-only line ends \(old Mac format\); save it with LF or CRLF line ends$/ },
+  { name: 'ESC and CR in a header name', files: { 'r.csv': `userId,movieId,"\u001b[2J\rstars",timestamp\n1,1,4,964982703\n` }, flags: (f) => ml(f), message: /r\.csv:1: column "rating" is missing \(found "\[2J stars" in its place\)/ },
+  { name: 'a BOM inside the header', files: { 'r.csv': `userId,\ufeffmovieId,rating,timestamp\n1,1,4,964982703\n` }, flags: (f) => ml(f), message: /r\.csv:1: column "movieId" is missing \(found "\\ufeffmovieId" in its place\)/ },
+  { name: 'timestamp before 1995', files: ratingsWith('1,1,4.0,1'), flags: (f) => ml(f), message: /r\.csv:2: column "timestamp": expected Unix time in whole seconds from 1995 to 2100, got "1"$/ },
+  { name: 'catalogue: duration of 20 digits', files: { 'n.csv': [NETFLIX, netflixRow('s1', { duration: '99999999999999999999 min' })].join('\n') + '\n' }, flags: (f) => ['--catalog', f('n.csv')], message: /n\.csv:2: column "duration": expected a duration from 1 to 1000 min, got "99999999999999999999 min"$/ },
+  { name: 'catalogue: 500 seasons', files: { 'n.csv': [NETFLIX, netflixRow('s1', { type: 'TV Show', duration: '500 Seasons' })].join('\n') + '\n' }, flags: (f) => ['--catalog', f('n.csv')], message: /n\.csv:2: column "duration": expected from 1 to 100 seasons, got "500 Seasons"$/ },
+  { name: 'catalogue: release year 9999', files: { 'n.csv': [NETFLIX, netflixRow('s1', { release_year: '9999' })].join('\n') + '\n' }, flags: (f) => ['--catalog', f('n.csv')], message: /n\.csv:2: column "release_year": expected a year from 1870 to 2100, got "9999"$/ },
+  { name: 'a config naming /etc/passwd as ratings: its first line is not echoed', files: { 'pw.json': JSON.stringify({ ratings: '/etc/passwd', movies: at('movies.csv') }) }, flags: (f) => ['--config', f('pw.json')], message: /^error: \/etc\/passwd:1: the first line is not a header of this file \(it names none of the expected columns\); expected the header "userId,movieId,rating,timestamp"$/ },
+  { name: 'config file with a JSON error: no text from the file', files: { 'c4.json': '{"seed": 1,\n root:x:0:0:root:/root:/bin/bash\n' }, flags: (f) => ['--config', f('c4.json')], message: /c4\.json: invalid JSON at line 2, column 2: expected a JSON object such as \{"seed": 42\}$/ },
+  { name: 'config file with a BOM and a bad value: the BOM is accepted, the value shown escaped', files: { 'c5.json': '\ufeff{"seed": "\\u001b[2J7"}' }, flags: (f) => ['--config', f('c5.json')], message: /c5\.json: seed: invalid value "\\u001b\[2J7": expected a whole number$/ },
+  { name: 'config file is a device', flags: () => ['--config', '/dev/zero'], message: /^error: \/dev\/zero: is not a regular file \(a device, FIFO or socket\), expected a JSON file$/ },
+  { name: 'flag value with an escape sequence', flags: () => ['--seed', '\u001b[2J\r7'], message: /^error: --seed: invalid value "\\u001b\[2J\\r7": expected a whole number$/ },
+  { name: '--path-prefix with dot segments', flags: () => ['--path-prefix', '/../../'], message: /^error: --path-prefix: invalid value "\/\.\.\/\.\.\/": expected a URL path such as \/ or \/report\// },
+  { name: '--path-prefix .', flags: () => ['--path-prefix', '.'], message: /^error: --path-prefix: invalid value "\.": expected a URL path/ },
   { name: '--ratings without --movies', flags: (f) => ['--ratings', f('ratings.csv')], message: /^error: --ratings and --movies go together: give both MovieLens files$/ },
 ];
 
@@ -138,8 +154,73 @@ test('BOM, CRLF, quoted commas and line breaks build; a repeated rating is repla
   assert.ok(rows.every((r) => r.length === rows[0].length), 'no record split by the quoted line break');
   assert.not.ok(titles.includes('\ufeff'), 'the BOM is not data');
   assert.not.ok(readFileSync(path.join(out, 'data/ratings.csv'), 'utf8').includes('\r'), 'CRLF is not data');
+  // Issue 15: the published Reproduce line names inputs outside the project by base name only.
+  const home = readFileSync(path.join(out, 'index.html'), 'utf8');
+  assert.ok(home.includes('Reproduce: <code>npm run build -- --ratings ratings.csv --movies movies.csv</code>'), 'reproduce line with base names');
+  assert.not.ok(home.includes(dir), 'no local folder on the page');
   before = hashTree(out);
   assert.ok(before.size > 20);
+});
+
+test('control characters in titles and genres are normalised before the site, and counted in the log', async () => {
+  const site = path.join(dir, 'site-hostile');
+  const f = files({
+    'movies.csv':
+      BOM +
+      [ML_MOVIES, '1,"Evil\u202e Title\u001b[2J (1995)","Drama\r\r![a](/etc/hostname)|Comedy"', '2,"Two\r\nLines (2001)",Drama', '3,"\u05e9\u05dc\u05d5\u05dd (2002)",Comedy\u0001', ...Array.from({ length: 9 }, (_, i) => `${i + 4},Movie ${i + 4} (2000),Drama|Comedy`)].join('\n') + '\n',
+    'ratings.csv': [ML_RATINGS, ...Array.from({ length: 24 }, (_, k) => `${1 + (k % 4)},${1 + ((k * 5) % 12)},${1 + (k % 9) / 2},${964982703 + k}`)].join('\n') + '\n',
+  });
+  const result = await runBuild(['--ratings', f('ratings.csv'), '--movies', f('movies.csv'), '--out', site]);
+  assert.is(result.status, 0, result.stderr);
+  assert.match(result.stdout, /^data: .*\bcontrol characters normalised in movies\.csv 7\b.*\bcontrol characters normalised in ratings\.csv 0\b/m);
+  const titles = readFileSync(path.join(site, 'data/titles.csv'), 'utf8');
+  assert.not.match(titles, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\r]/, 'no control characters reach the downloads');
+  const all = [...hashTree(site).keys()].filter((p) => p.endsWith('.html')).map((p) => readFileSync(path.join(site, p), 'utf8')).join('');
+  assert.not.match(all, /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/, 'nor the pages');
+  assert.ok(all.includes('Evil Title[2J (1995)'), 'the title minus its controls');
+});
+
+test('a Netflix genre holding "|" still filters the recommendation cards on a user page', async () => {
+  const site = path.join(dir, 'site-pipe');
+  const rows = Array.from({ length: 16 }, (_, i) => netflixRow(`s${i + 1}`, { title: `Title ${i + 1}`, listed_in: i % 2 === 0 ? 'Sci|Fi, Dramas' : 'Comedies' }));
+  const f = files({ 'n.csv': [NETFLIX, ...rows].join('\n') + '\n' });
+  const result = await runBuild(['--catalog', f('n.csv'), '--users', '6', '--out', site]);
+  assert.is(result.status, 0, result.stderr);
+  const { JSDOM } = await import('jsdom');
+  const { enhanceGenreFilter } = await import('../../templates/assets/genreFilter.ts');
+  let checked = 0;
+  for (const page of [...hashTree(site).keys()].filter((p) => /^users\/[^/]+\.html$/.test(p))) {
+    const doc = new JSDOM(readFileSync(path.join(site, page), 'utf8')).window.document;
+    const select = doc.getElementById('rec-genre') as HTMLSelectElement | null;
+    if (!select || ![...select.options].some((o) => o.value === 'Sci|Fi')) continue;
+    enhanceGenreFilter(doc);
+    select.value = 'Sci|Fi';
+    select.dispatchEvent(new doc.defaultView!.Event('change'));
+    const cards = [...doc.querySelectorAll<HTMLElement>('.rec-card')];
+    assert.ok(cards.some((c) => !c.hidden), `${page}: the cards of genre "Sci|Fi" are shown`);
+    for (const c of cards) assert.is(!c.hidden, c.querySelector('.rec-meta')!.textContent!.includes('Sci|Fi'), `${page}: ${c.textContent}`);
+    checked++;
+  }
+  assert.ok(checked > 0, 'some user page offers the "Sci|Fi" filter');
+});
+
+test('a right-to-left title cannot reorder the figures beside it: titles sit in <bdi> on user pages', async () => {
+  const { recommendationCard } = await import('../../templates/userPage.ts');
+  const reason = { titleName: '\u0633\u0644\u0627\u0645', rating: 4.5, similarity: 0.9, kind: 'rating' };
+  const card = String(recommendationCard({} as never, { rank: 1, titleName: '\u05e9\u05dc\u05d5\u05dd', genres: ['Drama'], year: 2002, score: 0.5, reasons: [reason], explanation: '' } as never));
+  assert.ok(card.includes('<h3 class="rec-title"><bdi>\u05e9\u05dc\u05d5\u05dd</bdi></h3>'), card);
+  assert.ok(card.includes('<em><bdi>\u0633\u0644\u0627\u0645</bdi></em> ★4.5'), card);
+  assert.ok(card.includes('data-genres="[&quot;Drama&quot;]"'), card);
+});
+
+test('the Reproduce line: inputs relative to the project root inside it, base names outside, never --out', () => {
+  const inside = path.join(ROOT, 'tests/fixtures/data/ml-latest-small/ratings.csv');
+  assert.is(
+    reproduceCommand(['--ratings', inside, '--movies=/home/someone/private/movies.csv', '--out', '/srv/www/site', '--seed', '7', '--config', '/etc/x/report.json'], ROOT),
+    'npm run build -- --ratings tests/fixtures/data/ml-latest-small/ratings.csv --movies=movies.csv --seed 7 --config report.json',
+  );
+  assert.is(reproduceCommand(['--catalog', 'data/n.csv'], ROOT, ROOT), 'npm run build -- --catalog data/n.csv');
+  assert.is(reproduceCommand(['--catalog', '../../n.csv'], ROOT, ROOT), 'npm run build -- --catalog n.csv');
 });
 
 test('every bad input: exit 2, one line naming file:line and column (or the flag), previous site untouched', async () => {
