@@ -4,7 +4,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { InputError } from './types.ts';
-import { quoted } from './util/quote.ts';
+import { quoted, visible } from './util/quote.ts';
 
 export interface ReportConfig {
   seed: number;
@@ -240,8 +240,9 @@ export function resolveConfig(argv: string[], opts: { cwd?: string; extra?: Reco
   try {
     ({ values } = parseArgs({ args: argv, options: spec, strict: true, allowPositionals: false }));
   } catch (err) {
-    // node's messages are already one line; strip its trailing advice about "--"
-    throw new InputError(String((err as Error).message).split('\n')[0].replace(/\. To specify.*$/, ''));
+    // node's message quotes the flag as typed: escape what a terminal would act on (a line
+    // break included, so it stays one line), and strip its trailing advice about "--"
+    throw new InputError(visible(String((err as Error).message)).replace(/\. To specify.*$/, ''));
   }
   const cwd = opts.cwd ?? process.cwd();
   const fileSettings =

@@ -68,6 +68,7 @@ test('--path-prefix: only an absolute URL path, no dot segments, scheme or "//"'
 
 test('values and keys from flags and settings are shown escaped: no terminal control reaches the message', () => {
   fails(['--seed', '\u001b[2J\r7'], /^--seed: invalid value "\\u001b\[2J\\r7": expected a whole number$/);
+  fails(['--\u001b[2J\nx'], /^Unknown option '--\\u001b\[2J\\nx'$/);
   const dir = empty();
   writeFileSync(path.join(dir, 'report.config.json'), JSON.stringify({ 'se\red\u001b]0;x\u0007': 1 }));
   fails([], /unknown setting "se\\red\\u001b\]0;x\\u0007" \(known: /, dir);

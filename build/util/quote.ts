@@ -10,6 +10,11 @@ const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{NChar}\p{Cs}]/gu;
 
 const SHORT: Record<string, string> = { '\b': '\\b', '\t': '\\t', '\n': '\\n', '\f': '\\f', '\r': '\\r' };
 
+/** `text` with every character `quoted` escapes written as its escape (no quotes, no cut). */
+export function visible(text: string): string {
+  return text.replace(INVISIBLE, (c) => SHORT[c] ?? c.split('').map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''));
+}
+
 /** Longest value shown, in characters (code points) before escaping. */
 export const QUOTE_MAX = 60;
 
@@ -24,8 +29,6 @@ export function quoted(value: unknown, max = QUOTE_MAX): string {
   const points = text.length > max ? Array.from(text.slice(0, 2 * max + 2)) : null;
   const cut = points !== null && points.length > max;
   const short = cut ? points.slice(0, Math.max(1, max - 3)).join('') : text;
-  const body = short
-    .replace(/[\\"]/g, (c) => `\\${c}`)
-    .replace(INVISIBLE, (c) => SHORT[c] ?? c.split('').map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''));
+  const body = visible(short.replace(/[\\"]/g, (c) => `\\${c}`));
   return `"${body}${cut ? '...' : ''}"`;
 }

@@ -1,7 +1,7 @@
 // build/util/quote.ts: the one way a value from a file or a setting is shown in a message.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { QUOTE_MAX, quoted } from '../../build/util/quote.ts';
+import { QUOTE_MAX, quoted, visible } from '../../build/util/quote.ts';
 
 test('plain values are JSON-quoted; quotes and backslashes escaped', () => {
   assert.is(quoted('Heat (1995)'), '"Heat (1995)"');
@@ -29,6 +29,11 @@ test('whatever the input, the result is one line of visible characters', () => {
     const out = quoted(all.slice(i, i + 50), 1000);
     assert.not.match(out, /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u, out);
   }
+});
+
+test('visible() escapes the same characters without quoting or cutting', () => {
+  assert.is(visible(`Unknown option '--\u001b[2J\nx'`), `Unknown option '--\\u001b[2J\\nx'`);
+  assert.is(visible('x'.repeat(500)), 'x'.repeat(500));
 });
 
 test('long values are cut to QUOTE_MAX characters, never inside a surrogate pair', () => {
