@@ -9,8 +9,7 @@ import { startEvaluation } from './evaluate/index.ts';
 import { recommendAll } from './recommend/index.ts';
 import { buildFacts } from './insights/facts.ts';
 import type { FactCatalogue } from './insights/catalogue.ts';
-import { buildReportCharts, userChartRenderer } from './charts/reportCharts.ts';
-import type { Chart } from './charts/chart.ts';
+import { buildReportCharts, userChartRenderer, type Chart } from './charts/index.ts';
 import { stageTimer, type StageTimer } from './timing.ts';
 
 export interface PipelineResult {

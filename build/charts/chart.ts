@@ -5,6 +5,7 @@
 // so the page's light or dark theme colours them. Data colours come from ./palette.ts and are
 // chosen to stay readable on both a white and a near-black page.
 
+import type { Dataset, EvaluationResult, ModelView } from '../types.ts';
 import { escapeHtml } from '../util/html.ts';
 import { FONT_FAMILY } from './palette.ts';
 
@@ -21,6 +22,54 @@ export interface Chart {
   /** Caveats a reader should see next to the chart (e.g. words the cloud dropped). */
   notes?: string[];
 }
+
+/** The stage values a chart is drawn from. */
+export interface ChartData {
+  dataset: Dataset;
+  model: ModelView;
+  evaluation: EvaluationResult | null;
+}
+
+/**
+ * What a chart needs beyond ratings and the model: a chart whose need the data lacks is left out
+ * of the build (no device chart without sessions, no comparison without an evaluation).
+ */
+export type ChartNeed = 'ratings' | 'sessions' | 'evaluation';
+
+export function chartNeedMet(need: ChartNeed, data: { dataset: Dataset; evaluation?: EvaluationResult | null }): boolean {
+  if (need === 'sessions') return data.dataset.sessions !== undefined && data.dataset.sessions !== null;
+  if (need === 'evaluation') return data.evaluation !== undefined && data.evaluation !== null;
+  return true;
+}
+
+interface ChartDescriptorBase {
+  /** Fixed id: the directive `{{ chart <id> }}`, the anchor `#chart-<id>`, the golden's name. */
+  id: string;
+  /** A short name for the docs (README's chart list); the rendered chart carries its own title. */
+  title: string;
+  needs: ChartNeed;
+  /**
+   * The facts the chart shows, as names or patterns in which `*` stands for one dot-separated
+   * segment (`genre.*.viewing_share`). They give the fact catalogue's chart column and the
+   * strategy items' "See the chart" links.
+   */
+  facts: readonly string[];
+}
+
+/** A chart of the report's sections, drawn once per build. */
+export interface ReportChartDescriptor extends ChartDescriptorBase {
+  scope: 'report';
+  render(data: ChartData): Chart;
+}
+
+/** A chart of every user page: `renderer` builds its indexes once, then draws one user's chart. */
+export interface UserChartDescriptor extends ChartDescriptorBase {
+  scope: 'user';
+  renderer(data: Omit<ChartData, 'evaluation'>): (userId: string) => Chart;
+}
+
+/** What each chart module exports for the registry (build/charts/index.ts). */
+export type ChartDescriptor = ReportChartDescriptor | UserChartDescriptor;
 
 export interface SvgFrame {
   id: string;

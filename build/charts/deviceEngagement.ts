@@ -3,9 +3,11 @@
 
 import * as Plot from '@observablehq/plot';
 import { toCsv } from '../util/csv.ts';
-import { emptyChart, standaloneSvg, type Chart } from './chart.ts';
+import { emptyChart, standaloneSvg, type Chart, type ReportChartDescriptor } from './chart.ts';
 import { renderPlot } from './dom.ts';
 import { STEPPED_LEGEND_HEIGHT, plotColour, steppedLegend, steppedScale, textOn } from './legend.ts';
+import { DEVICES } from '../types.ts';
+import { userDeviceRows } from './reportCharts.ts';
 
 export interface UserDeviceRow {
   userId: string;
@@ -78,3 +80,18 @@ export function renderDeviceEngagement(rows: UserDeviceRow[], options: DeviceEng
   const svg = standaloneSvg({ id, title, description, width: plot.width, height: plot.height + STEPPED_LEGEND_HEIGHT, body: legend + plot.body });
   return { id, title, description, svg, csv };
 }
+
+// MovieLens has no sessions: the section says so in prose instead of showing an empty chart.
+export const deviceEngagementChart: ReportChartDescriptor = {
+  id: DEVICE_ENGAGEMENT_ID,
+  title: 'Device engagement',
+  scope: 'report',
+  needs: 'sessions',
+  facts: [
+    'session_count', 'sessions_per_user', 'device.*.sessions', 'device.*.share', 'top_device', 'top_device_share',
+    'plan.*.device.*.share', 'plan.*.top_device', 'plan.*.top_device_share', 'plan.*.sessions_per_user',
+    'most_engaged_plan', 'most_engaged_plan_sessions_per_user', 'least_engaged_plan', 'least_engaged_plan_sessions_per_user',
+    'top_tier_sessions_per_user', 'upsell_plan', 'upsell_plan_sessions_per_user', 'upsell_ratio',
+  ],
+  render: ({ dataset }) => renderDeviceEngagement(userDeviceRows(dataset), { value: 'minutes', devices: DEVICES }),
+};

@@ -10,9 +10,10 @@ import seedrandom from 'seedrandom';
 import { boundedReadCanvas } from './cloudCanvas.ts';
 import { escapeHtml } from '../util/html.ts';
 import { toCsv } from '../util/csv.ts';
-import { emptyChart, round, standaloneSvg, type Chart } from './chart.ts';
+import { emptyChart, round, standaloneSvg, type Chart, type ReportChartDescriptor } from './chart.ts';
 import { ensureFonts } from './dom.ts';
 import { CATEGORICAL } from './palette.ts';
+import { genreShareRows } from './reportCharts.ts';
 
 export interface GenreShareRow {
   genre: string;
@@ -129,3 +130,12 @@ export function renderGenreCloud(rows: GenreShareRow[], options: GenreCloudOptio
   const svg = standaloneSvg({ id, title, description, width, height, body });
   return { id, title, description, svg, csv, ...(notes ? { notes } : {}) };
 }
+
+export const genreCloudChart: ReportChartDescriptor = {
+  id: GENRE_CLOUD_ID,
+  title: 'Genre cloud',
+  scope: 'report',
+  needs: 'ratings',
+  facts: ['genre.*.rating_share', 'most_rated_genre', 'most_rated_genre_share'],
+  render: ({ dataset }) => renderGenreCloud(genreShareRows(dataset), { seed: dataset.source.seed, measure: 'ratings' }),
+};

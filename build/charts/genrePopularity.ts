@@ -4,10 +4,11 @@
 
 import * as Plot from '@observablehq/plot';
 import { toCsv } from '../util/csv.ts';
-import { emptyChart, fmt, shortLabel, standaloneSvg, type Chart } from './chart.ts';
+import { emptyChart, fmt, shortLabel, standaloneSvg, type Chart, type ReportChartDescriptor } from './chart.ts';
 import { renderPlot } from './dom.ts';
 import { ACCENT, CATEGORICAL } from './palette.ts';
 import { byNumberThenName, median } from './stats.ts';
+import { titlePopularityRows } from './reportCharts.ts';
 
 export interface TitlePopularityRow {
   titleId: string;
@@ -111,3 +112,16 @@ export function renderGenrePopularity(rows: TitlePopularityRow[], options: Genre
   const svg = standaloneSvg({ id, title, description, width: plot.width, height: plot.height, body: plot.body });
   return { id, title, description, svg, csv };
 }
+
+export const genrePopularityChart: ReportChartDescriptor = {
+  id: GENRE_POPULARITY_ID,
+  title: 'Genre popularity',
+  scope: 'report',
+  needs: 'ratings',
+  facts: [
+    'top_genre', 'top_genre_share', 'genres_by_viewing', 'genre.*.viewing_share', 'genre.*.viewing_gap', 'genre.*.title_count', 'genre.*.catalog_share',
+    'acquisition_gap', 'acquisition_gap_genre', 'acquisition_gap_viewing_share', 'acquisition_gap_catalog_share', 'oversupplied_genre', 'oversupplied_gap',
+    'top_catalog_genre', 'top_catalog_genre_share', 'top_catalog_genre_titles',
+  ],
+  render: ({ dataset }) => renderGenrePopularity(titlePopularityRows(dataset), { measure: 'ratings' }),
+};

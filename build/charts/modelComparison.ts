@@ -5,9 +5,10 @@
 
 import * as Plot from '@observablehq/plot';
 import { toCsv } from '../util/csv.ts';
-import { emptyChart, fmt, standaloneSvg, type Chart } from './chart.ts';
+import { emptyChart, fmt, standaloneSvg, type Chart, type ReportChartDescriptor } from './chart.ts';
 import { renderPlot } from './dom.ts';
 import { categoricalColour } from './palette.ts';
+import { modelMetricRows } from './reportCharts.ts';
 
 export interface ModelMetricRow {
   /** Model key as in EvaluationResult ("popularity", "default", …). */
@@ -82,3 +83,13 @@ export function renderModelComparison(rows: ModelMetricRow[], options: ModelComp
   const svg = standaloneSvg({ id, title, description, width: plot.width, height: plot.height, body: plot.body });
   return { id, title, description, svg, csv };
 }
+
+export const modelComparisonChart: ReportChartDescriptor = {
+  id: MODEL_COMPARISON_ID,
+  title: 'Model comparison',
+  scope: 'report',
+  needs: 'evaluation',
+  // eval.<model>.<metric>, eval.<model>.label and eval.lift.<metric>
+  facts: ['eval.k', 'eval.users', 'eval.test_items', 'eval.*.*', 'eval.best_model', 'genre_match_target', 'recs.distinct_titles', 'recs.coverage', 'recs.unrecommended_titles'],
+  render: ({ evaluation }) => renderModelComparison(modelMetricRows(evaluation!), { baseline: evaluation!.models[0]?.name }),
+};

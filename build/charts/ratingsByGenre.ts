@@ -3,10 +3,11 @@
 
 import * as Plot from '@observablehq/plot';
 import { toCsv } from '../util/csv.ts';
-import { emptyChart, fmt, shortLabel, standaloneSvg, type Chart } from './chart.ts';
+import { emptyChart, fmt, shortLabel, standaloneSvg, type Chart, type ReportChartDescriptor } from './chart.ts';
 import { renderPlot } from './dom.ts';
 import { ACCENT } from './palette.ts';
 import { weightedQuantile } from './stats.ts';
+import { ratingCountRows } from './reportCharts.ts';
 
 export interface RatingCountRow {
   genre: string;
@@ -108,3 +109,15 @@ export function renderRatingsByGenre(rows: RatingCountRow[], options: RatingsByG
   const svg = standaloneSvg({ id, title, description, width: plot.width, height: plot.height, body: plot.body });
   return { id, title, description, svg, csv };
 }
+
+export const ratingsByGenreChart: ReportChartDescriptor = {
+  id: RATINGS_BY_GENRE_ID,
+  title: 'Ratings by genre',
+  scope: 'report',
+  needs: 'ratings',
+  facts: [
+    'rating_mean', 'genre.*.rating_count', 'genre.*.rating_mean', 'best_rated_genre', 'best_rated_genre_mean', 'worst_rated_genre', 'worst_rated_genre_mean',
+    'genre_rating_spread',
+  ],
+  render: ({ dataset }) => renderRatingsByGenre(ratingCountRows(dataset), { scale: dataset.ratingScale }),
+};

@@ -1,30 +1,22 @@
-// Derives every chart's rows from the typed stage values and renders the report's charts.
-// Nothing here is hard-coded: each value comes from the dataset, the model (through the
-// ModelView interface only) or the evaluation. Chart modules take plain rows, so they can be
-// tested on hand-made data; this file is the only one that knows the pipeline's types.
+// Derives the report charts' rows from the typed stage values. Nothing here is hard-coded: each
+// value comes from the dataset, the model (through the ModelView interface only) or the
+// evaluation. Chart modules take plain rows, so they can be tested on hand-made data; each
+// module's descriptor calls its rows builder here (or its own), and build/charts/index.ts lists
+// the descriptors. This file imports the chart modules' row types only.
 
 import { DEVICES, type Dataset, type EvaluationResult, type Metrics, type ModelView } from '../types.ts';
-import type { Chart } from './chart.ts';
-import { renderDeviceEngagement, type UserDeviceRow } from './deviceEngagement.ts';
-import { renderGenreCloud, type GenreShareRow } from './genreCloud.ts';
-import { renderGenrePopularity, type TitlePopularityRow } from './genrePopularity.ts';
-import { renderModelComparison, type ModelMetricRow } from './modelComparison.ts';
-import { renderRatingsByGenre, type RatingCountRow } from './ratingsByGenre.ts';
-import { renderTitleSimilarity, type SimilarityCell, type SimilarityTitle } from './titleSimilarity.ts';
-import { renderUserAffinity, type GenreAffinityRow } from './userAffinity.ts';
-import { renderUserDevices, type DeviceMinutesRow } from './userDevices.ts';
-import { renderUserGenreSankey, type UserGenreFlowRow } from './userGenreSankey.ts';
+import type { UserDeviceRow } from './deviceEngagement.ts';
+import type { GenreShareRow } from './genreCloud.ts';
+import type { TitlePopularityRow } from './genrePopularity.ts';
+import type { ModelMetricRow } from './modelComparison.ts';
+import type { RatingCountRow } from './ratingsByGenre.ts';
+import type { SimilarityCell, SimilarityTitle } from './titleSimilarity.ts';
+import type { UserGenreFlowRow } from './userGenreSankey.ts';
 
 /** How many users / titles the overview charts show (they stay readable at any scale). */
 export const TOP_DEVICE_USERS = 15;
 export const TOP_SIMILAR_TITLES = 15;
 export const TOP_SANKEY_USERS = 12;
-
-export interface ReportChartsInput {
-  dataset: Dataset;
-  model: ModelView;
-  evaluation: EvaluationResult | null;
-}
 
 export const userLabel = (userId: string): string => `User ${userId}`;
 
@@ -141,56 +133,4 @@ export function modelMetricRows(evaluation: EvaluationResult): ModelMetricRow[] 
       .filter((m) => typeof m.metrics[key] === 'number')
       .map((m) => ({ model: m.name, label: m.label, metric: name(k), value: m.metrics[key] as number })),
   );
-}
-
-export function buildReportCharts(input: ReportChartsInput): Chart[] {
-  const { dataset, model, evaluation } = input;
-  const charts: Chart[] = [
-    renderGenrePopularity(titlePopularityRows(dataset), { measure: 'ratings' }),
-    renderRatingsByGenre(ratingCountRows(dataset), { scale: dataset.ratingScale }),
-    renderGenreCloud(genreShareRows(dataset), { seed: dataset.source.seed, measure: 'ratings' }),
-  ];
-  // MovieLens has no sessions: the section says so in prose instead of showing an empty chart.
-  if (dataset.sessions) charts.push(renderDeviceEngagement(userDeviceRows(dataset), { value: 'minutes', devices: DEVICES }));
-  const similarity = titleSimilarityInput(dataset, model);
-  charts.push(renderTitleSimilarity(similarity.titles, similarity.cells));
-  charts.push(renderUserGenreSankey(userGenreFlowRows(dataset, model)));
-  if (evaluation) charts.push(renderModelComparison(modelMetricRows(evaluation), { baseline: evaluation.models[0]?.name }));
-  return charts;
-}
-
-/**
- * Per-user charts for 10,000 pages: the session index is built once here, and each call then
- * costs one pass over the genres and the user's four devices (no scan of the dataset).
- */
-export function userChartRenderer(input: { dataset: Dataset; model: ModelView }): (userId: string) => Chart[] {
-  const { dataset, model } = input;
-  const devicesByUser = dataset.sessions ? new Map<string, Map<string, DeviceMinutesRow>>() : null;
-  if (devicesByUser) {
-    for (const s of dataset.sessions ?? []) {
-      let byDevice = devicesByUser.get(s.userId);
-      if (!byDevice) devicesByUser.set(s.userId, (byDevice = new Map()));
-      const row = byDevice.get(s.device) ?? { device: s.device, minutes: 0, sessions: 0 };
-      row.minutes += s.minutes;
-      row.sessions += 1;
-      byDevice.set(s.device, row);
-    }
-  }
-  return (userId: string): Chart[] => {
-    const label = userLabel(userId);
-    const u = model.userPos.get(userId);
-    const affinity: GenreAffinityRow[] = u === undefined ? [] : model.genres.map((genre, g) => ({ genre, affinity: model.genreAffinity(u, g) }));
-    const charts = [renderUserAffinity(affinity, { userLabel: label })];
-    if (devicesByUser) {
-      const byDevice = devicesByUser.get(userId);
-      const rows = DEVICES.map((device) => byDevice?.get(device) ?? { device, minutes: 0, sessions: 0 });
-      charts.push(renderUserDevices(rows, { userLabel: label }));
-    }
-    return charts;
-  };
-}
-
-/** One user's charts; for many users build a userChartRenderer once and call it per user. */
-export function buildUserCharts(input: { dataset: Dataset; model: ModelView; userId: string }): Chart[] {
-  return userChartRenderer(input)(input.userId);
 }

@@ -3,9 +3,10 @@
 
 import * as Plot from '@observablehq/plot';
 import { toCsv } from '../util/csv.ts';
-import { emptyChart, fmt, shortLabel, standaloneSvg, type Chart } from './chart.ts';
+import { emptyChart, fmt, shortLabel, standaloneSvg, type Chart, type ReportChartDescriptor } from './chart.ts';
 import { renderPlot } from './dom.ts';
 import { STEPPED_LEGEND_HEIGHT, plotColour, steppedLegend, steppedScale, textOn } from './legend.ts';
+import { titleSimilarityInput } from './reportCharts.ts';
 
 export interface SimilarityTitle {
   id: string;
@@ -86,3 +87,15 @@ export function renderTitleSimilarity(titles: SimilarityTitle[], cells: Similari
   const svg = standaloneSvg({ id, title, description, width: plot.width, height: plot.height + STEPPED_LEGEND_HEIGHT, body: legend + plot.body });
   return { id, title, description, svg, csv };
 }
+
+export const titleSimilarityChart: ReportChartDescriptor = {
+  id: TITLE_SIMILARITY_ID,
+  title: 'Title similarity',
+  scope: 'report',
+  needs: 'ratings',
+  facts: ['most_similar_titles', 'most_similar_titles_similarity'],
+  render: ({ dataset, model }) => {
+    const { titles, cells } = titleSimilarityInput(dataset, model);
+    return renderTitleSimilarity(titles, cells);
+  },
+};

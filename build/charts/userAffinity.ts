@@ -4,7 +4,8 @@
 
 import { toCsv } from '../util/csv.ts';
 import { barListSvg } from './barList.ts';
-import { emptyChart, type Chart } from './chart.ts';
+import { emptyChart, type Chart, type UserChartDescriptor } from './chart.ts';
+import { userLabel } from './reportCharts.ts';
 
 export interface GenreAffinityRow {
   genre: string;
@@ -43,3 +44,16 @@ export function renderUserAffinity(rows: GenreAffinityRow[], options: UserAffini
   });
   return { id: USER_AFFINITY_ID, title, description, svg, csv };
 }
+
+export const userAffinityChart: UserChartDescriptor = {
+  id: USER_AFFINITY_ID,
+  title: 'A user\'s genre affinity',
+  scope: 'user',
+  needs: 'ratings',
+  facts: [],
+  renderer: ({ model }) => (userId) => {
+    const u = model.userPos.get(userId);
+    const affinity: GenreAffinityRow[] = u === undefined ? [] : model.genres.map((genre, g) => ({ genre, affinity: model.genreAffinity(u, g) }));
+    return renderUserAffinity(affinity, { userLabel: userLabel(userId) });
+  },
+};

@@ -3,7 +3,9 @@
 
 import { toCsv } from '../util/csv.ts';
 import { barListSvg } from './barList.ts';
-import { emptyChart, type Chart } from './chart.ts';
+import { emptyChart, type Chart, type UserChartDescriptor } from './chart.ts';
+import { DEVICES } from '../types.ts';
+import { userLabel } from './reportCharts.ts';
 
 export interface DeviceMinutesRow {
   device: string;
@@ -39,3 +41,31 @@ export function renderUserDevices(rows: DeviceMinutesRow[], options: UserDevices
   });
   return { id: USER_DEVICES_ID, title, description, svg, csv };
 }
+
+/**
+ * Per-user charts for 10,000 pages: the session index is built once, and each call then costs one
+ * pass over the user's four devices (no scan of the dataset).
+ */
+export const userDevicesChart: UserChartDescriptor = {
+  id: USER_DEVICES_ID,
+  title: 'A user\'s devices',
+  scope: 'user',
+  needs: 'sessions',
+  facts: [],
+  renderer: ({ dataset }) => {
+    const devicesByUser = new Map<string, Map<string, DeviceMinutesRow>>();
+    for (const s of dataset.sessions ?? []) {
+      let byDevice = devicesByUser.get(s.userId);
+      if (!byDevice) devicesByUser.set(s.userId, (byDevice = new Map()));
+      const row = byDevice.get(s.device) ?? { device: s.device, minutes: 0, sessions: 0 };
+      row.minutes += s.minutes;
+      row.sessions += 1;
+      byDevice.set(s.device, row);
+    }
+    return (userId) => {
+      const byDevice = devicesByUser.get(userId);
+      const rows = DEVICES.map((device) => byDevice?.get(device) ?? { device, minutes: 0, sessions: 0 });
+      return renderUserDevices(rows, { userLabel: userLabel(userId) });
+    };
+  },
+};

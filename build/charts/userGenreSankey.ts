@@ -6,8 +6,9 @@
 import { sankey, sankeyLinkHorizontal, type SankeyGraph } from 'd3-sankey';
 import { escapeHtml } from '../util/html.ts';
 import { toCsv } from '../util/csv.ts';
-import { emptyChart, fmt, round, shortLabel, standaloneSvg, type Chart } from './chart.ts';
+import { emptyChart, fmt, round, shortLabel, standaloneSvg, type Chart, type ReportChartDescriptor } from './chart.ts';
 import { categoricalColour } from './palette.ts';
+import { userGenreFlowRows } from './reportCharts.ts';
 
 export interface UserGenreFlowRow {
   userId: string;
@@ -107,3 +108,12 @@ export function renderUserGenreSankey(rows: UserGenreFlowRow[], options: UserGen
   const svg = standaloneSvg({ id, title, description, width, height, body });
   return { id, title, description, svg, csv };
 }
+
+export const userGenreSankeyChart: ReportChartDescriptor = {
+  id: USER_GENRE_SANKEY_ID,
+  title: 'User–genre flows',
+  scope: 'report',
+  needs: 'ratings',
+  facts: ['affinity_leader_genre', 'affinity_leader_share', 'taste_concentration', 'recs.genre_match'],
+  render: ({ dataset, model }) => renderUserGenreSankey(userGenreFlowRows(dataset, model)),
+};

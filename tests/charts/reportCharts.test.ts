@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { buildReportCharts, buildUserCharts, modelMetricRows, userChartRenderer, userGenreFlowRows } from '../../build/charts/reportCharts.ts';
+import { buildReportCharts, buildUserCharts, userChartRenderer } from '../../build/charts/index.ts';
+import { modelMetricRows, userGenreFlowRows } from '../../build/charts/reportCharts.ts';
 import type { EvaluationResult, Metrics } from '../../build/types.ts';
 import { tinyDataset, tinyModel } from '../fixtures/charts/model.ts';
 import { assertStandaloneChart } from './svgChecks.ts';
