@@ -6,16 +6,17 @@
 // (b) the set of files in the output equals the clean build's (user pages counted, since their
 //     names come from the ids);
 // (c) no byte of a canary file outside the project appears anywhere in the output, raw or
-//     base64-encoded (downloads are data: URLs).
+//     base64-encoded (downloads are data: URLs), and every file in assets/ is one the project
+//     owns (its client bundle and the font package's files).
 // Config values and path prefixes get the same strings: each is a one-line error, exit 2.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { listFiles } from '../../build/site/checkSite.ts';
-import { pool, runBuild } from '../cli/run.ts';
+import { pool, ROOT, runBuild } from '../cli/run.ts';
 import { attacks, writeCorpus } from '../fixtures/hostile/corpus.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'hostile-corpus-'));
@@ -68,6 +69,19 @@ function fileSet(out: string): string[] {
   return listFiles(out).map((f) => pageKey(path.relative(out, f))).sort();
 }
 
+/**
+ * What the project owns in assets/: the client bundle (templates/assets/, entry main.html) and
+ * the Inter font files of the @fontsource package that styles.css imports, each with Vite's hash.
+ */
+function foreignAssets(out: string): string[] {
+  const fonts = new Set(readdirSync(path.join(ROOT, 'node_modules/@fontsource/inter/files')));
+  return readdirSync(path.join(out, 'assets')).filter((name) => {
+    if (/^main-[\w-]{8}\.(js|css)$/.test(name)) return false;
+    const m = /^(.+)-[\w-]{8}(\.woff2?)$/.exec(name);
+    return !(m && fonts.has(`${m[1]}${m[2]}`));
+  });
+}
+
 const canaryForms = [canaryText, Buffer.from(canaryText).toString('base64').slice(0, 16)];
 
 async function compare(name: string, hostileArgs: string[], cleanArgs: string[]): Promise<void> {
@@ -97,6 +111,10 @@ async function compare(name: string, hostileArgs: string[], cleanArgs: string[])
     for (const u of m.urls) if (!c.urls.has(u)) problems.push(`${key}: URL ${JSON.stringify(u.slice(0, 120))} is not in the clean page`);
   }
   assert.equal(problems, [], `${name}: markup from data`);
+
+  // every published asset is one the project owns
+  assert.equal(foreignAssets(hostileOut), [], `${name}: assets the project does not own`);
+  assert.ok(readdirSync(path.join(hostileOut, 'assets')).length > 2, `${name}: the bundle is there`);
 
   // (c) no canary
   for (const file of listFiles(hostileOut)) {
