@@ -1,5 +1,5 @@
 // The insights stage's entry: every named figure the narrative may state, computed from the
-// pipeline's values. Content binds to these names (bind.ts); the strategy is generated from
+// pipeline's values. Content binds to these names (build/narrative/); the strategy is generated from
 // them (strategy.ts); `npm run facts` prints them for editors (scripts/facts.ts).
 import type { Dataset, EvaluationResult, ModelView, Rating, Recommendation, Title } from '../types.ts';
 import { FactBuilder, type FactCatalogue } from './catalogue.ts';

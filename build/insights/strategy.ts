@@ -19,8 +19,11 @@ export interface StrategyItem {
   figureFact: string;
   /** That figure, formatted as in the body. */
   figure: string;
-  /** Chart id that shows the figure; the rendered item links to #chart-<id>. */
-  chart: string;
+  /**
+   * Only where no chart shows the figure: the chart the item links to instead. Otherwise the
+   * narrative links to the chart registry's chart that shows `figureFact` (build/charts/index.ts).
+   */
+  chart?: string;
   headlineParts: StrategyPart[];
   bodyParts: StrategyPart[];
 }
@@ -28,7 +31,8 @@ export interface StrategyItem {
 interface Draft {
   id: string;
   needs: string[];
-  chart: string;
+  /** See StrategyItem.chart: set only where no chart shows the figure. */
+  chart?: string;
   figure: string;
   headline: StrategyPart[] | ((f: FactCatalogue) => StrategyPart[]);
   body: (f: FactCatalogue) => StrategyPart[];
@@ -42,7 +46,6 @@ const DRAFTS: Draft[] = [
   {
     id: 'acquisition-gap',
     needs: ['acquisition_gap_genre', 'acquisition_gap', 'acquisition_gap_viewing_share', 'acquisition_gap_catalog_share', 'oversupplied_genre', 'oversupplied_gap'],
-    chart: 'genre-popularity',
     figure: 'acquisition_gap',
     headline: ['Acquire more ', f('acquisition_gap_genre'), ' titles'],
     body: () => [
@@ -54,7 +57,6 @@ const DRAFTS: Draft[] = [
   {
     id: 'device-merchandising',
     needs: ['top_device', 'top_device_share', 'session_count'],
-    chart: 'device-engagement',
     figure: 'top_device_share',
     headline: ['Merchandise for ', f('top_device'), ' first'],
     body: (facts) => {
@@ -72,7 +74,6 @@ const DRAFTS: Draft[] = [
   {
     id: 'plan-upsell',
     needs: ['upsell_plan', 'upsell_plan_sessions_per_user', 'top_tier_plan', 'top_tier_sessions_per_user', 'upsell_ratio'],
-    chart: 'device-engagement',
     figure: 'upsell_ratio',
     headline: ['Offer ', f('upsell_plan'), ' subscribers an upgrade to ', f('top_tier_plan')],
     body: (facts) => [
@@ -86,6 +87,8 @@ const DRAFTS: Draft[] = [
   {
     id: 'underserved-segment',
     needs: ['underserved_segment_name', 'underserved_segment_kind', 'underserved_segment_genre_match', 'recs.genre_match'],
+    // No chart shows this figure (the Sankey shows affinities, not recommendations): today's link
+    // is kept; issue #11 decides where it should go.
     chart: 'user-genre-sankey',
     figure: 'underserved_segment_genre_match',
     headline: ['Tune personalisation for ', f('underserved_segment_name')],
@@ -97,7 +100,6 @@ const DRAFTS: Draft[] = [
   {
     id: 'recommender-coverage',
     needs: ['recs.coverage', 'recs.unrecommended_titles', 'title_count'],
-    chart: 'model-comparison',
     figure: 'recs.coverage',
     headline: (facts) => [num(facts, 'recs.unrecommended_titles') > 0 ? 'Widen what the recommender surfaces' : 'Keep the whole catalogue in play'],
     body: (facts) =>
@@ -114,6 +116,7 @@ const DRAFTS: Draft[] = [
   {
     id: 'cold-start',
     needs: ['cold_start_users', 'fallback_users', 'user_count'],
+    // No chart shows this figure: today's link is kept; issue #11 decides where it should go.
     chart: 'model-comparison',
     figure: 'cold_start_users',
     headline: ['Close the cold-start gap'],
@@ -127,7 +130,6 @@ const DRAFTS: Draft[] = [
   {
     id: 'personalisation-lift',
     needs: ['eval.lift.ndcg', 'eval.default.ndcg', 'eval.popularity.ndcg', 'eval.k'],
-    chart: 'model-comparison',
     figure: 'eval.lift.ndcg',
     headline: (facts) => [num(facts, 'eval.lift.ndcg') > 0 ? 'Keep personalised rows ahead of charts' : 'Earn the top row before personalising it'],
     body: (facts) => [
@@ -141,7 +143,6 @@ const DRAFTS: Draft[] = [
   {
     id: 'best-rated-genre',
     needs: ['best_rated_genre', 'best_rated_genre_mean', 'rating_mean', 'rating_scale_max'],
-    chart: 'ratings-by-genre',
     figure: 'best_rated_genre_mean',
     headline: ['Feature ', f('best_rated_genre'), ' where satisfaction counts'],
     body: () => [
@@ -175,7 +176,7 @@ export function strategyItems(facts: FactCatalogue): StrategyItem[] {
       body: partsText(facts, bodyParts),
       figureFact: d.figure,
       figure: formatPlain(facts.get(d.figure), parseFormat(figurePart?.format)),
-      chart: d.chart,
+      ...(d.chart ? { chart: d.chart } : {}),
       headlineParts,
       bodyParts,
     });

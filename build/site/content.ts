@@ -3,7 +3,7 @@
 // the build early with file and line, and --drafts warnings are known before any page renders.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { bindMarkdown, type ClaimWarning } from '../insights/bind.ts';
+import { bindMarkdown, type ClaimWarning } from '../narrative/bind.ts';
 import { SlotTable } from '../insights/slots.ts';
 import type { PipelineResult } from '../pipeline.ts';
 import { chartFigure } from '../../templates/chart.ts';

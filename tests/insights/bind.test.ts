@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { bindMarkdown, InsightError, type BindContext } from '../../build/insights/bind.ts';
+import { bindMarkdown, InsightError, type BindContext } from '../../build/narrative/bind.ts';
 import { buildFacts } from '../../build/insights/facts.ts';
 import { directModel, smallDataset, smallFacts, smallRecommendations } from './handmade.ts';
 import { renderBound } from './markdown.ts';

@@ -3,7 +3,7 @@
 // file, line and the actual value — under a seed where the data no longer supports it.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { bindMarkdown, InsightError } from '../../build/insights/bind.ts';
+import { bindMarkdown, InsightError } from '../../build/narrative/bind.ts';
 import { contentFiles, pipelineFacts, simulated, stubCharts } from './pipeline.ts';
 import { renderBound } from './markdown.ts';
 import type { FactCatalogue } from '../../build/insights/catalogue.ts';

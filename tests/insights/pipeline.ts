@@ -9,7 +9,7 @@ import { evaluate } from '../../build/evaluate/index.ts';
 import { evaluationK } from '../../build/pipeline.ts';
 import { buildFacts } from '../../build/insights/facts.ts';
 import type { FactCatalogue } from '../../build/insights/catalogue.ts';
-import { REPORT_CHART_IDS } from '../../build/insights/bind.ts';
+import { REPORT_CHART_IDS } from '../../build/charts/index.ts';
 import type { Dataset } from '../../build/types.ts';
 
 export const CONTENT_DIR = path.resolve(import.meta.dirname, '../../content');

@@ -3,6 +3,8 @@ import * as assert from 'uvu/assert';
 import { strategyItems, STRATEGY_IDS } from '../../build/insights/strategy.ts';
 import { formatPlain } from '../../build/insights/format.ts';
 import { buildFacts } from '../../build/insights/facts.ts';
+import { chartShowing, REPORT_CHART_IDS } from '../../build/charts/index.ts';
+import { strategyChart } from '../../build/narrative/render.ts';
 import { directModel, smallDataset, smallFacts } from './handmade.ts';
 import { pipelineFacts, simulated } from './pipeline.ts';
 
@@ -16,7 +18,24 @@ test('the default simulation yields at least five strategic recommendations', ()
     assert.ok(facts.has(item.figureFact), item.figureFact);
     assert.ok(item.body.includes(item.figure), `${item.id}: "${item.figure}" not in "${item.body}"`);
     assert.ok(STRATEGY_IDS.includes(item.id));
-    assert.match(item.chart, /^[a-z-]+$/);
+    assert.ok(REPORT_CHART_IDS.includes(strategyChart(item) ?? ''), `${item.id}: links to no report chart`);
+  }
+});
+
+test('each item links to the registry chart that shows its figure (else its own chart)', () => {
+  const links = Object.fromEntries(strategyItems(pipelineFacts(simulated(42))).map((i) => [i.id, strategyChart(i)]));
+  assert.equal(links, {
+    'acquisition-gap': 'genre-popularity',
+    'device-merchandising': 'device-engagement',
+    'plan-upsell': 'device-engagement',
+    'underserved-segment': 'user-genre-sankey', // no chart shows the figure: the item's own link (issue #11)
+    'recommender-coverage': 'model-comparison',
+    'cold-start': 'model-comparison', // the same
+    'personalisation-lift': 'model-comparison',
+    'best-rated-genre': 'ratings-by-genre',
+  });
+  for (const item of strategyItems(pipelineFacts(simulated(42)))) {
+    assert.is(item.chart === undefined, chartShowing(item.figureFact) !== undefined, `${item.id}: a hand-typed link only where no chart shows ${item.figureFact}`);
   }
 });
 
