@@ -1,5 +1,6 @@
 // Facts about the published recommendations (coverage, cold start, genre match by segment) and
 // about the offline evaluation (accuracy beside the popularity baseline).
+import { PUBLISHED } from '../recommend/index.ts';
 import type { Recommendation } from '../types.ts';
 import type { FactBuilder } from './catalogue.ts';
 import type { FactContext } from './facts.ts';
@@ -129,7 +130,7 @@ export function evaluationFacts(b: FactBuilder, c: FactContext): void {
   // without an evaluation, the standard two models are still declared so bindings say why
   const models = ev?.models ?? [
     { name: 'popularity', label: 'Most popular', metrics: null },
-    { name: 'default', label: 'Item-kNN', metrics: null },
+    { name: PUBLISHED.name, label: 'Item-kNN', metrics: null },
   ];
   b.lacking(ev ? null : 'the evaluation was not run for this build', () => {
     b.add('eval.k', 'count', ev?.protocol.k, 'K: the list length every accuracy figure is measured at.', 'model-comparison');
@@ -144,7 +145,7 @@ export function evaluationFacts(b: FactBuilder, c: FactContext): void {
         b.add(`${k}.${key}`, key === 'ndcg' ? 'number' : 'share', value, `${meaning} — ${m.label}.`, 'model-comparison', 'the data has no hidden truth (only the simulation has)');
       }
     }
-    const def = models.find((m) => m.name === 'default')?.metrics;
+    const def = models.find((m) => m.name === PUBLISHED.name)?.metrics;
     const pop = models.find((m) => m.name === 'popularity')?.metrics;
     for (const [field, key] of [['precision', 'precision'], ['ndcg', 'ndcg'], ['genreMatch', 'genre_match']] as const) {
       const lift = def && pop && pop[field] > 0 ? def[field] / pop[field] - 1 : null;

@@ -1,4 +1,5 @@
-// The named recommenders the evaluation compares, and the one the report publishes ("default").
+// The recommender registry: the one list of named models the evaluation compares, the one the
+// report publishes ("default") and the ones the build evaluates.
 // Parameters were chosen by measurement under the evaluation protocol (see the report's method
 // section and scripts/evaluate.ts); names are stable because the evaluation JSON uses them.
 import type { Model } from '../model/index.ts';
@@ -6,29 +7,21 @@ import { contentKnn, itemKnn, rp3beta, type Component } from './components.ts';
 import { ease } from './ease.ts';
 import { MIN_HISTORY, type Recommender } from './engine.ts';
 
-function make(name: string, label: string, components: Component[]): Recommender {
-  return { name, label, components, minHistory: MIN_HISTORY };
-}
-
-/** The floor: item-kNN with plain cosine over the ratings, 50 neighbours. */
-export function itemKnnCosine(model: Model): Recommender {
-  return make('itemknn-cosine', 'Item-kNN (cosine)', [
-    { kind: 'ratings', value: 'rating', weight: 1, neighbours: itemKnn(model, { k: 50, shrink: 0, binary: false }) },
-  ]);
-}
-
-export function rp3betaRecommender(model: Model): Recommender {
-  return make('rp3beta', 'RP3beta', [{ kind: 'ratings', value: 'binary', weight: 1, neighbours: rp3beta(model, { k: 100, alpha: 1, beta: 0.5 }) }]);
+/** One model of the registry: everything the evaluation, the pipeline and the facts know of it. */
+export interface RecommenderEntry {
+  /** Stable key: the evaluation JSON, the worker job and the facts (`eval.<name>.*`) use it. */
+  name: string;
+  label: string;
+  /** Its scoring components, built on a (training) model. */
+  components: (model: Model) => Component[];
+  /** The model the report publishes (exactly one). */
+  published?: boolean;
+  /** Evaluated by the build beside the popularity floor; `npm run evaluate` compares every entry. */
+  inBuild?: boolean;
 }
 
 /** EASE on the most-rated titles: the closed-form reference model, alone. */
 export const EASE_SETTINGS = { lambda: 300, minCount: 10, maxTitles: 800, k: 100 };
-
-export function easeRecommender(model: Model): Recommender {
-  return make('ease', `EASE (≤ ${EASE_SETTINGS.maxTitles} most-rated titles)`, [
-    { kind: 'ratings', value: 'binary', weight: 1, neighbours: ease(model, EASE_SETTINGS) },
-  ]);
-}
 
 /** Blend weights of the published model, each component scaled to its per-user maximum. */
 export const DEFAULT_BLEND: { ease: number; rp3beta: number; content: number; fade: number } = { ease: 1, rp3beta: 0.3, content: 1.5, fade: 10 };
@@ -38,22 +31,74 @@ export const DEFAULT_BLEND: { ease: number; rp3beta: number; content: number; fa
  * the long tail outside EASE's set can still be reached, and TF-IDF content neighbours so
  * recommendations stay within the user's genres and new titles get a chance.
  */
-export function defaultRecommender(model: Model, blend = DEFAULT_BLEND): Recommender {
+function publishedComponents(model: Model, blend: typeof DEFAULT_BLEND): Component[] {
   const components: Component[] = [
     { kind: 'ratings', value: 'binary', weight: blend.ease, neighbours: ease(model, EASE_SETTINGS) },
     { kind: 'ratings', value: 'binary', weight: blend.rp3beta, neighbours: rp3beta(model, { k: 100, alpha: 1, beta: 0.5 }) },
     { kind: 'content', value: 'rating', weight: blend.content, fadeWithHistory: blend.fade, neighbours: contentKnn(model) },
   ];
-  return make('default', 'Published: EASE + RP3beta + content', components.filter((c) => c.weight > 0));
+  return components.filter((c) => c.weight > 0);
 }
 
-/** In display order after "popularity": the published model first, then what it was chosen over. */
-export const COMPARED: ((model: Model) => Recommender)[] = [defaultRecommender, itemKnnCosine, rp3betaRecommender, easeRecommender];
+/**
+ * The one list of models, in display order after "popularity" (the evaluation's floor, defined
+ * by build/evaluate/): the published model first, then what it was chosen over.
+ */
+export const RECOMMENDERS: readonly RecommenderEntry[] = [
+  {
+    name: 'default',
+    label: 'Published: EASE + RP3beta + content',
+    components: (model) => publishedComponents(model, DEFAULT_BLEND),
+    published: true,
+    inBuild: true,
+  },
+  {
+    // the floor: item-kNN with plain cosine over the ratings, 50 neighbours
+    name: 'itemknn-cosine',
+    label: 'Item-kNN (cosine)',
+    components: (model) => [{ kind: 'ratings', value: 'rating', weight: 1, neighbours: itemKnn(model, { k: 50, shrink: 0, binary: false }) }],
+    inBuild: true,
+  },
+  {
+    name: 'rp3beta',
+    label: 'RP3beta',
+    components: (model) => [{ kind: 'ratings', value: 'binary', weight: 1, neighbours: rp3beta(model, { k: 100, alpha: 1, beta: 0.5 }) }],
+  },
+  {
+    name: 'ease',
+    label: `EASE (≤ ${EASE_SETTINGS.maxTitles} most-rated titles)`,
+    components: (model) => [{ kind: 'ratings', value: 'binary', weight: 1, neighbours: ease(model, EASE_SETTINGS) }],
+  },
+];
+
+function recommenderOf(entry: RecommenderEntry, components: Component[]): Recommender {
+  return { name: entry.name, label: entry.label, components, minHistory: MIN_HISTORY };
+}
+
+/** A registry entry's factory: the recommender built on a model. */
+export function factoryOf(entry: RecommenderEntry): (model: Model) => Recommender {
+  return (model) => recommenderOf(entry, entry.components(model));
+}
+
+const entryNamed = (name: string): RecommenderEntry => RECOMMENDERS.find((e) => e.name === name)!;
+
+/** The published model's entry. */
+export const PUBLISHED: RecommenderEntry = RECOMMENDERS.find((e) => e.published)!;
+
+/** The published model, optionally with other blend weights (for tuning). */
+export function defaultRecommender(model: Model, blend = DEFAULT_BLEND): Recommender {
+  return recommenderOf(PUBLISHED, publishedComponents(model, blend));
+}
+
+export const itemKnnCosine = factoryOf(entryNamed('itemknn-cosine'));
+export const rp3betaRecommender = factoryOf(entryNamed('rp3beta'));
+export const easeRecommender = factoryOf(entryNamed('ease'));
+
+/** Every model, for `npm run evaluate` (after popularity). */
+export const COMPARED: ((model: Model) => Recommender)[] = RECOMMENDERS.map(factoryOf);
 
 /** The same by name (the evaluation worker gets names: functions do not cross threads). */
-export const COMPARED_BY_NAME = new Map<string, (model: Model) => Recommender>([
-  ['default', defaultRecommender],
-  ['itemknn-cosine', itemKnnCosine],
-  ['rp3beta', rp3betaRecommender],
-  ['ease', easeRecommender],
-]);
+export const COMPARED_BY_NAME = new Map<string, (model: Model) => Recommender>(RECOMMENDERS.map((e) => [e.name, factoryOf(e)]));
+
+/** The names the build evaluates beside popularity. */
+export const BUILD_COMPARED: readonly string[] = RECOMMENDERS.filter((e) => e.inBuild).map((e) => e.name);
