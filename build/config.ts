@@ -142,8 +142,8 @@ function readConfigBytes(path: string, required: boolean): Buffer | null {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && !required) return null;
-    if (code === 'EISDIR') throw new InputError(`${path}: is a directory, expected a JSON file`, { file: path });
-    throw new InputError(`${path}: cannot read config file (${code ?? 'error'})`, { file: path });
+    if (code === 'EISDIR') throw new InputError(`${path}: is a directory, expected a JSON file`, { file: path, cause: err });
+    throw new InputError(`${path}: cannot read config file (${code ?? 'error'})`, { file: path, cause: err });
   }
   try {
     const info = fstatSync(fd);
@@ -158,7 +158,7 @@ function readConfigBytes(path: string, required: boolean): Buffer | null {
     return buf.subarray(0, n);
   } catch (err) {
     if (err instanceof InputError) throw err;
-    throw new InputError(`${path}: cannot read config file (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { file: path });
+    throw new InputError(`${path}: cannot read config file (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { file: path, cause: err });
   } finally {
     closeSync(fd);
   }
@@ -175,15 +175,15 @@ export function readConfigFile(path: string, required: boolean): Partial<ReportC
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    throw new InputError(`${path}: invalid UTF-8: save the config file as UTF-8`, { file: path });
+  } catch (err) {
+    throw new InputError(`${path}: invalid UTF-8: save the config file as UTF-8`, { file: path, cause: err });
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    throw new InputError(`${path}: invalid JSON${jsonErrorPlace(text, (err as Error).message)}: expected a JSON object such as {"seed": 42}`, { file: path });
+    throw new InputError(`${path}: invalid JSON${jsonErrorPlace(text, (err as Error).message)}: expected a JSON object such as {"seed": 42}`, { file: path, cause: err });
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new InputError(`${path}: expected a JSON object of settings`, { file: path });

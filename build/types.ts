@@ -2,6 +2,7 @@
 // Every stage takes the previous stage's value and returns its own; only scripts/ and the
 // site writer touch the file system. Ids are strings everywhere: real inputs use arbitrary
 // ids, and a string from data must never be trusted as an object key — use Map, not Record.
+import { UserError } from './util/errors.ts';
 
 export const DEVICES = ['Mobile', 'TV', 'Desktop', 'Tablet'] as const;
 export type Device = (typeof DEVICES)[number];
@@ -85,13 +86,16 @@ export interface Dataset {
   counts: Map<string, number>;
 }
 
-/** A bad input: the CLI prints `message` alone on one line and exits 2. */
-export class InputError extends Error {
+/**
+ * A bad input: the CLI prints `message` alone on one line and exits 2. `cause` keeps the error
+ * that revealed it (a file-system error, a JSON parse error).
+ */
+export class InputError extends UserError {
   readonly file: string | null;
   readonly line: number | null;
   readonly field: string | null;
-  constructor(message: string, where: { file?: string | null; line?: number | null; field?: string | null } = {}) {
-    super(message);
+  constructor(message: string, where: { file?: string | null; line?: number | null; field?: string | null; cause?: unknown } = {}) {
+    super(message, { cause: where.cause });
     this.name = 'InputError';
     this.file = where.file ?? null;
     this.line = where.line ?? null;

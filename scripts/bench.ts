@@ -22,7 +22,7 @@ await runCli(async () => {
       strict: true,
     }));
   } catch (err) {
-    throw new InputError((err as Error).message.split('\n')[0]);
+    throw new InputError((err as Error).message.split('\n')[0], { cause: err });
   }
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new InputError(`--runs: invalid value "${values.runs}": expected a whole number ≥ 1`);

@@ -17,7 +17,7 @@ await runCli(async () => {
       allowPositionals: false,
     }));
   } catch (err) {
-    throw new InputError(String((err as Error).message).split('\n')[0]);
+    throw new InputError(String((err as Error).message).split('\n')[0], { cause: err });
   }
   if (values.help) {
     process.stdout.write('Usage: npm run check:site -- [--out _site] [--path-prefix /]\n');

@@ -4,6 +4,7 @@ import { helpText, resolveConfig, type ExtraFlag } from '../build/config.ts';
 import { loadDataset } from '../build/data/load.ts';
 import { evaluate } from '../build/evaluate/index.ts';
 import { InputError, type EvaluationResult } from '../build/types.ts';
+import { runCli } from './cli.ts';
 
 const EXTRA: Record<string, ExtraFlag> = {
   k: { type: 'string', help: 'cut-off K of the ranking metrics (default 10)' },
@@ -51,16 +52,4 @@ async function main(): Promise<void> {
   process.stdout.write(extra.get('json') === true ? json(result) : table(result));
 }
 
-try {
-  await main();
-} catch (err) {
-  if (err instanceof InputError || (err instanceof Error && err.name === 'InputError')) {
-    process.stderr.write(`${err.message.split('\n')[0]}\n`);
-    process.exitCode = 2;
-  } else {
-    const e = err as Error;
-    process.stderr.write(`evaluate failed: ${e?.message ?? String(err)}\n`);
-    process.stderr.write(process.env.DEBUG ? `${e?.stack ?? ''}\n` : 'Run again with DEBUG=1 for the stack trace.\n');
-    process.exitCode = 1;
-  }
-}
+await runCli(main);

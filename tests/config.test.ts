@@ -122,6 +122,20 @@ test('extra flags are declared per script and returned separately', () => {
   assert.is(extra.get('json'), true);
 });
 
+test('config file errors keep the error that revealed them as their cause', () => {
+  const dir = empty();
+  writeFileSync(path.join(dir, 'bad.json'), '{"seed": ');
+  for (const [file, cause] of [['bad.json', SyntaxError], ['missing.json', Error]] as const) {
+    try {
+      resolveConfig(['--config', path.join(dir, file)], { cwd: dir });
+      assert.unreachable('should have failed');
+    } catch (err) {
+      assert.instance(err, InputError);
+      assert.instance((err as Error).cause, cause);
+    }
+  }
+});
+
 test('help lists every flag with its default', () => {
   const text = helpText('npm run build --');
   for (const flag of ['--seed', '--users', '--titles', '--out', '--ratings', '--movies', '--catalog']) assert.ok(text.includes(flag), flag);

@@ -79,7 +79,7 @@ export async function checkInputFile(path: string, limits: CsvLimits = CSV_LIMIT
   try {
     info = await stat(path);
   } catch (err) {
-    throw new InputError(`${path}: cannot read file (${describeFsError(err)})`, { file: path });
+    throw new InputError(`${path}: cannot read file (${describeFsError(err)})`, { file: path, cause: err });
   }
   if (info.isDirectory()) throw new InputError(`${path}: is a directory, expected a CSV file`, { file: path });
   if (!info.isFile()) throw new InputError(`${path}: is not a regular file, expected a CSV file`, { file: path });
@@ -153,7 +153,7 @@ export class CsvReader {
     } catch (err) {
       // Only file-system failures (EACCES, EIO…) become input errors; anything else is a bug.
       if (err instanceof InputError || typeof (err as NodeJS.ErrnoException).code !== 'string') throw err;
-      throw new InputError(`${this.path}: cannot read file (${describeFsError(err)})`, { file: this.path });
+      throw new InputError(`${this.path}: cannot read file (${describeFsError(err)})`, { file: this.path, cause: err });
     } finally {
       stream.destroy();
     }
@@ -187,8 +187,8 @@ class Utf8Chunks {
     const whole = bytes.subarray(0, cut);
     try {
       return this.decoder.decode(whole);
-    } catch {
-      throw this.invalid(whole, line);
+    } catch (err) {
+      throw this.invalid(whole, line, err);
     }
   }
 
@@ -196,11 +196,11 @@ class Utf8Chunks {
     if (this.carry.length > 0) throw this.invalid(this.carry, line);
   }
 
-  private invalid(bytes: Uint8Array, line: number): InputError {
+  private invalid(bytes: Uint8Array, line: number, cause?: unknown): InputError {
     const at = invalidUtf8Offset(bytes);
     let l = line;
     for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) l++;
-    return new InputError(`${this.path}:${l}: invalid UTF-8 (byte 0x${bytes[at].toString(16).padStart(2, '0')}): save the file as UTF-8`, { file: this.path, line: l });
+    return new InputError(`${this.path}:${l}: invalid UTF-8 (byte 0x${bytes[at].toString(16).padStart(2, '0')}): save the file as UTF-8`, { file: this.path, line: l, cause });
   }
 }
 

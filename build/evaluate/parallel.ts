@@ -8,6 +8,7 @@
 // Small datasets evaluate in the main thread: starting a worker (about 0.3 s) would cost more
 // than it saves.
 import { Worker } from 'node:worker_threads';
+import { fromWorkerError, type WorkerError } from '../util/errors.ts';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -119,10 +120,10 @@ export function startEvaluation(ds: Dataset, opts: ParallelOptions): () => Promi
       stderr: false,
     });
     let settled = false;
-    worker.once('message', (m: { result?: EvaluationResult; error?: string }) => {
+    worker.once('message', (m: { result?: EvaluationResult; error?: WorkerError }) => {
       settled = true;
       if (m.result) resolve(m.result);
-      else reject(new Error(`evaluation worker: ${m.error}`));
+      else reject(fromWorkerError(m.error!, 'evaluation worker'));
     });
     worker.once('error', (err) => {
       settled = true;

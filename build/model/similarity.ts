@@ -3,7 +3,8 @@
 // factors. The kernel walks each title's raters (CSC) and each rater's titles (CSR), so its cost
 // is Σ_users deg(u)², never titles², and its memory one accumulator of length titles plus the
 // titles × k kept entries: no dense titles × titles matrix at any scale.
-import { isMainThread, Worker } from 'node:worker_threads';
+import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { fromWorkerError, type WorkerError } from '../util/errors.ts';
 import type { RatingMatrix } from './matrix.ts';
 import type { Neighbours } from './topk.ts';
 
@@ -304,7 +305,15 @@ export const PARALLEL_MIN_PAIRS = 4_000_000;
  * here): 1.1 s for the earlier row-by-row kernel, about 0.45 s for this one on two threads
  * (`npm run bench` measures it).
  */
-export function coRatedTopK(m: RatingMatrix, k: number, w: PairWeighting, opts: { /** Default: on large inputs, from the main thread. */ parallel?: boolean } = {}): Neighbours {
+export function coRatedTopK(
+  m: RatingMatrix,
+  k: number,
+  w: PairWeighting,
+  opts: {
+    /** Default: on large inputs, from the main thread. */ parallel?: boolean;
+    /** Tests only: the worker throws this message instead of running, to check it arrives whole. */ workerFault?: string;
+  } = {},
+): Neighbours {
   const { nTitles } = m;
   const keep = Math.max(0, k);
   const ones = (n: number) => new Float64Array(n).fill(1);
@@ -349,7 +358,8 @@ export function coRatedTopK(m: RatingMatrix, k: number, w: PairWeighting, opts: 
   const done = new Int32Array(new SharedArrayBuffer(4));
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const half = nTitles >> 1;
-  kernelWorker().postMessage({ inp, next, take: TITLES_PER_TAKE, ours, theirs, done, half, flag, source: kernelSource() });
+  const source = opts.workerFault === undefined ? kernelSource() : `throw new Error(${JSON.stringify(opts.workerFault)});`;
+  kernelWorker().postMessage({ inp, next, take: TITLES_PER_TAKE, ours, theirs, done, half, flag, source });
   kernelShare(inp, next, TITLES_PER_TAKE, ours);
   // Synchronous on purpose (the model is built synchronously); the worker cannot block on us.
   // A failed worker sets the flag and wakes us from either wait.
@@ -359,7 +369,12 @@ export function coRatedTopK(m: RatingMatrix, k: number, w: PairWeighting, opts: 
   } else Atomics.notify(done, 0);
   if (Atomics.load(done, 0) >= 2) sortRows(ours, theirs, keep, 0, half);
   while (flag[0] === 0 && Date.now() < deadline) Atomics.wait(flag, 0, 0, 1000);
-  if (flag[0] !== 1) throw new Error(`similarity worker ${flag[0] === 2 ? 'failed' : 'did not finish within 10 minutes'}`);
+  if (flag[0] === 2) {
+    // The worker posted its error before raising the flag, so it is already waiting on the port.
+    const posted = receiveMessageOnPort(workerErrors!)?.message as WorkerError | undefined;
+    throw posted ? fromWorkerError(posted, 'similarity worker') : new Error('similarity worker failed without saying why');
+  }
+  if (flag[0] !== 1) throw new Error('similarity worker did not finish within 10 minutes');
   return collect(ours, nTitles);
 }
 
@@ -380,23 +395,33 @@ function kernelSource(): string {
  * open) because a new one per call paid its start-up and ran its kernel cold (interpreted at
  * first): the build makes several calls. Jobs arrive as messages, which the worker's own thread
  * receives while this one waits in Atomics.wait. The kernel runs through new Function inside a
- * fixed handler, so even a failure to compile it reaches the flag this thread is blocked on.
+ * fixed handler, so even a failure to compile it reaches the flag this thread is blocked on. The
+ * error itself (name, message, stack) goes first to a port this thread reads synchronously
+ * (receiveMessageOnPort): the thread is blocked, so it cannot take an ordinary message event.
  */
 let worker: Worker | null = null;
+let workerErrors: MessagePort | null = null;
 function kernelWorker(): Worker {
   if (worker) return worker;
+  const { port1, port2 } = new MessageChannel();
+  port1.unref();
+  workerErrors = port1;
   worker = new Worker(
-    `const { parentPort } = require('node:worker_threads');
+    `const { parentPort, workerData } = require('node:worker_threads');
+const errors = workerData.errors;
 let compiled = null, compiledFrom = null;
 parentPort.on('message', (d) => {
   try {
     if (compiledFrom !== d.source) { compiled = new Function('d', d.source); compiledFrom = d.source; }
     compiled(d);
     Atomics.store(d.flag, 0, 1);
-  } catch (e) { Atomics.store(d.flag, 0, 2); Atomics.notify(d.done, 0); }
+  } catch (e) {
+    errors.postMessage(e instanceof Error ? { name: e.name, message: e.message, stack: e.stack ?? null, user: null } : { name: 'Error', message: String(e), stack: null, user: null });
+    Atomics.store(d.flag, 0, 2); Atomics.notify(d.done, 0);
+  }
   finally { Atomics.notify(d.flag, 0); }
 });`,
-    { eval: true, stdout: false, stderr: false },
+    { eval: true, stdout: false, stderr: false, workerData: { errors: port2 }, transferList: [port2] },
   );
   worker.unref();
   worker.on('exit', () => (worker = null));

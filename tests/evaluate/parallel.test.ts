@@ -38,7 +38,11 @@ test('a failure in the worker reaches the caller as an error', async () => {
     await bad();
     assert.unreachable('should have failed');
   } catch (err) {
-    assert.match((err as Error).message, /unknown recommender "no-such-model"/);
+    assert.match((err as Error).message, /^evaluation worker: unknown recommender "no-such-model"$/);
+    // the worker's own error, stack and all, is the cause
+    const cause = (err as Error).cause as Error;
+    assert.is(cause.message, 'unknown recommender "no-such-model"');
+    assert.match(cause.stack!, /recommenderNamed/);
   }
 });
 

@@ -131,6 +131,22 @@ test('split across two threads, the kernel returns the same bits as on one, for 
   }
 });
 
+test('a failure in the similarity worker arrives whole: its message, name and stack', () => {
+  const m = buildModel(tiny());
+  const w = { value: m.matrix.rowVal, userWeight: null, left: null, right: null, norm: columnNorms(m.matrix), shrink: 0 };
+  try {
+    coRatedTopK(m.matrix, 2, w, { parallel: true, workerFault: 'kernel exploded' });
+    assert.unreachable('should have failed');
+  } catch (err) {
+    assert.is((err as Error).message, 'similarity worker: kernel exploded');
+    const cause = (err as Error).cause as Error;
+    assert.is(cause.message, 'kernel exploded');
+    assert.match(cause.stack!, /^Error: kernel exploded\n\s+at /);
+  }
+  // the worker is still usable afterwards
+  assert.equal(coRatedTopK(m.matrix, 2, w, { parallel: true }), coRatedTopK(m.matrix, 2, w, { parallel: false }));
+});
+
 test('k = 0 keeps nothing; columnNorms are the column lengths', () => {
   const m = buildModel(tiny());
   const nb = coRatedTopK(m.matrix, 0, { value: m.matrix.rowVal, userWeight: null, left: null, right: null, norm: null, shrink: 0 });
