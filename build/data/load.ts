@@ -1,5 +1,6 @@
-// The data stage's one entry point: the resolved config decides the source. Real files are
-// streamed and validated; without them the seeded simulation runs (DESIGN.md "Data").
+// The data stage's one entry point: the resolved config picks the source from the loader
+// registry (LOADERS). Real files are streamed and validated; without them the seeded
+// simulation runs (DESIGN.md "Data").
 import type { ReportConfig } from '../config.ts';
 import type { Dataset } from '../types.ts';
 import type { CsvLimits } from './csv.ts';
@@ -18,12 +19,47 @@ export function simulationOptions(config: ReportConfig): SimulationOptions {
   };
 }
 
+/** The config keys (command-line flags) that name a data source's files. */
+export type SourceFlag = 'catalog' | 'ratings' | 'movies';
+
+/** A data source: the flags that choose it, and how it loads. */
+export interface Loader {
+  name: string;
+  /** Chosen when every one of these is given (build/config.ts refuses mixed sources). */
+  flags: readonly SourceFlag[];
+  /** Whether it reads the simulation settings (--seed, --users, …) to simulate users. */
+  simulates: boolean;
+  load(config: ReportConfig, limits: Partial<CsvLimits>): Promise<Dataset>;
+}
+
+/** The loader registry, tried in order: the first whose flags are all given loads the data. */
+export const LOADERS: readonly Loader[] = [
+  {
+    name: 'Netflix catalogue',
+    flags: ['catalog'],
+    simulates: true,
+    load: (config, limits) => loadNetflixDataset(config.catalog!, simulationOptions(config), limits),
+  },
+  {
+    name: 'MovieLens',
+    flags: ['ratings', 'movies'],
+    simulates: false,
+    load: (config, limits) => loadMovieLens(config.ratings!, config.movies!, { seed: config.seed, limits }),
+  },
+  {
+    name: 'simulation',
+    flags: [],
+    simulates: true,
+    load: async (config) => simulate(simulationOptions(config)),
+  },
+];
+
+export function loaderFor(config: ReportConfig): Loader {
+  return LOADERS.find((l) => l.flags.every((flag) => config[flag] !== null))!;
+}
+
 export async function loadDataset(config: ReportConfig, limits: Partial<CsvLimits> = {}): Promise<Dataset> {
-  if (config.catalog !== null) return loadNetflixDataset(config.catalog, simulationOptions(config), limits);
-  if (config.ratings !== null && config.movies !== null) {
-    return loadMovieLens(config.ratings, config.movies, { seed: config.seed, limits });
-  }
-  return simulate(simulationOptions(config));
+  return loaderFor(config).load(config, limits);
 }
 
 /** One line for the build log, e.g. "ratings 100004, duplicate ratings replaced 0, …" (issue 5: counted in the log). */
