@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { buildReportCharts, buildUserCharts, userChartRenderer } from '../../build/charts/index.ts';
+import { buildReportCharts, buildUserCharts, REPORT_CHART_IDS, REPORT_CHARTS, userChartRenderer } from '../../build/charts/index.ts';
 import { modelMetricRows, userGenreFlowRows } from '../../build/charts/reportCharts.ts';
 import type { EvaluationResult, Metrics } from '../../build/types.ts';
 import { tinyDataset, tinyModel } from '../fixtures/charts/model.ts';
@@ -18,10 +18,7 @@ const evaluation: EvaluationResult = {
 test('report charts: every chart id, each a valid standalone chart, ids unique', () => {
   const dataset = tinyDataset({ sessions: true });
   const charts = buildReportCharts({ dataset, model: tinyModel(dataset), evaluation });
-  assert.equal(
-    charts.map((c) => c.id),
-    ['genre-popularity', 'ratings-by-genre', 'genre-cloud', 'device-engagement', 'title-similarity', 'user-genre-sankey', 'model-comparison'],
-  );
+  assert.equal(charts.map((c) => c.id), [...REPORT_CHART_IDS]);
   for (const c of charts) assertStandaloneChart(c, c.id);
   const page = charts.map((c) => c.svg).join('');
   const ids = [...page.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
@@ -31,6 +28,7 @@ test('report charts: every chart id, each a valid standalone chart, ids unique',
 test('report charts: no sessions → no device chart; no evaluation → no comparison', () => {
   const dataset = tinyDataset({ sessions: false });
   const ids = buildReportCharts({ dataset, model: tinyModel(dataset), evaluation: null }).map((c) => c.id);
+  assert.equal(ids, REPORT_CHARTS.filter((c) => c.needs === 'ratings').map((c) => c.id));
   assert.not.ok(ids.includes('device-engagement'));
   assert.not.ok(ids.includes('model-comparison'));
   assert.is(ids.length, 5);
