@@ -7,7 +7,7 @@ import { loadDataset } from './data/load.ts';
 import { buildModel, type Model, matrixDownloads } from './model/index.ts';
 import { startEvaluation } from './evaluate/index.ts';
 import { BUILD_COMPARED, recommendAll } from './recommend/index.ts';
-import { buildFacts } from './insights/facts.ts';
+import { buildFacts } from './narrative/facts.ts';
 import type { FactCatalogue } from './insights/catalogue.ts';
 import { buildReportCharts, userChartRenderer, type Chart } from './charts/index.ts';
 import { stageTimer, type StageTimer } from './timing.ts';

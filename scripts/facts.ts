@@ -6,7 +6,7 @@ import { buildModel } from '../build/model/index.ts';
 import { recommendAll } from '../build/recommend/index.ts';
 import { evaluate } from '../build/evaluate/index.ts';
 import { evaluationK } from '../build/pipeline.ts';
-import { buildFacts } from '../build/insights/facts.ts';
+import { buildFacts } from '../build/narrative/facts.ts';
 import { factTable, factsJson } from '../build/insights/factTable.ts';
 import { runCli } from './cli.ts';
 

@@ -14,7 +14,10 @@ export interface Fact {
   kind: FactKind;
   /** One sentence for editors. */
   meaning: string;
-  /** The chart id that shows it, when one does. */
+  /**
+   * The chart id that shows it, when one does: filled in from the chart registry by
+   * build/narrative/facts.ts (the insights stage comes before the charts).
+   */
   chart?: string;
 }
 
@@ -115,16 +118,14 @@ export class FactBuilder {
    * Adds a fact. A null/NaN value (e.g. no genre has enough ratings to rank) makes it absent
    * with `ifMissing` as the reason.
    */
-  add(name: string, kind: FactKind, value: FactValue | null | undefined, meaning: string, chart?: string, ifMissing = 'the data has too few records for it'): void {
+  add(name: string, kind: FactKind, value: FactValue | null | undefined, meaning: string, ifMissing = 'the data has too few records for it'): void {
     if (this.facts.has(name) || this.absent.has(name)) throw new Error(`fact "${name}" defined twice`);
     const missing = value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value));
     if (this.reason !== null || missing) {
       this.absent.set(name, { name, kind, meaning, reason: this.reason ?? ifMissing });
       return;
     }
-    const fact: Fact = { name, value: value as FactValue, kind, meaning };
-    if (chart) fact.chart = chart;
-    this.facts.set(name, fact);
+    this.facts.set(name, { name, value: value as FactValue, kind, meaning });
   }
 
   lacking(reason: string | null, fn: () => void): void {

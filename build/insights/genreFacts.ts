@@ -14,14 +14,14 @@ export function overviewFacts(b: FactBuilder, c: FactContext): void {
   const { dataset: ds } = c;
   b.add('data_source', 'text', ds.source.kind, 'Where the data comes from: simulation, movielens or netflix.');
   b.add('data_description', 'text', ds.source.description, 'One plain sentence on where the data comes from.');
-  b.add('genre_match_target', 'share', GENRE_MATCH_TARGET, 'The case study\'s success criterion: share of recommendations that should match the user\'s genre preferences.', 'model-comparison');
+  b.add('genre_match_target', 'share', GENRE_MATCH_TARGET, 'The case study\'s success criterion: share of recommendations that should match the user\'s genre preferences.');
   b.add('title_count', 'count', ds.titles.length, 'Titles in the catalogue.');
   b.add('user_count', 'count', ds.users.length, 'Users (subscribers) in the data.');
   b.add('rating_count', 'count', ds.ratings.length, 'Ratings given by users.');
   b.add('genre_count', 'count', c.genres.length, 'Distinct genres in the catalogue.');
   b.add('genres', 'list', c.genres, 'Every genre in the catalogue, by name.');
   b.add('ratings_per_user', 'number', ratio(ds.ratings.length, ds.users.length), 'Average number of ratings per user.');
-  b.add('rating_mean', 'rating', mean(ds.ratings.map((r) => r.value)), 'Mean of all ratings.', 'ratings-by-genre');
+  b.add('rating_mean', 'rating', mean(ds.ratings.map((r) => r.value)), 'Mean of all ratings.');
   b.add('rating_scale_min', 'number', ds.ratingScale.min, 'Lowest possible rating.');
   b.add('rating_scale_max', 'number', ds.ratingScale.max, 'Highest possible rating.');
   const pairs = new Set(ds.ratings.map((r) => `${r.userId}\u0000${r.titleId}`)).size;
@@ -58,21 +58,21 @@ export function genreFacts(b: FactBuilder, c: FactContext): void {
   for (const g of c.genres) {
     const k = `genre.${c.genreKey.get(g)}`;
     b.add(`${k}.name`, 'genre', g, `The genre's name as the data spells it.`);
-    b.add(`${k}.title_count`, 'count', titleCount.get(g) ?? 0, `Titles in ${g}.`, 'genre-popularity');
-    b.add(`${k}.catalog_share`, 'share', ratio(catalogWeight.get(g) ?? 0, ds.titles.length), `Share of the catalogue in ${g} (multi-genre titles split equally).`, 'genre-popularity');
-    b.add(`${k}.rating_count`, 'count', ratingValues.get(g)?.length ?? 0, `Ratings of ${g} titles.`, 'ratings-by-genre');
-    b.add(`${k}.rating_share`, 'share', ratio(ratingWeight.get(g) ?? 0, ds.ratings.length), `Share of all ratings given to ${g} (multi-genre titles split equally).`, 'genre-cloud');
-    b.add(`${k}.rating_mean`, 'rating', mean(ratingValues.get(g) ?? []), `Mean rating of ${g} titles.`, 'ratings-by-genre', `no ${g} title has a rating`);
+    b.add(`${k}.title_count`, 'count', titleCount.get(g) ?? 0, `Titles in ${g}.`);
+    b.add(`${k}.catalog_share`, 'share', ratio(catalogWeight.get(g) ?? 0, ds.titles.length), `Share of the catalogue in ${g} (multi-genre titles split equally).`);
+    b.add(`${k}.rating_count`, 'count', ratingValues.get(g)?.length ?? 0, `Ratings of ${g} titles.`);
+    b.add(`${k}.rating_share`, 'share', ratio(ratingWeight.get(g) ?? 0, ds.ratings.length), `Share of all ratings given to ${g} (multi-genre titles split equally).`);
+    b.add(`${k}.rating_mean`, 'rating', mean(ratingValues.get(g) ?? []), `Mean rating of ${g} titles.`, `no ${g} title has a rating`);
   }
 
   const topCatalog = argMax(catalogWeight);
-  b.add('top_catalog_genre', 'genre', topCatalog, 'The genre with the largest share of the catalogue (ties: first by name).', 'genre-popularity');
-  b.add('top_catalog_genre_share', 'share', topCatalog ? ratio(catalogWeight.get(topCatalog)!, ds.titles.length) : null, 'Catalogue share of the largest genre.', 'genre-popularity');
-  b.add('top_catalog_genre_titles', 'count', topCatalog ? titleCount.get(topCatalog) : null, 'Titles in the largest catalogue genre.', 'genre-popularity');
+  b.add('top_catalog_genre', 'genre', topCatalog, 'The genre with the largest share of the catalogue (ties: first by name).');
+  b.add('top_catalog_genre_share', 'share', topCatalog ? ratio(catalogWeight.get(topCatalog)!, ds.titles.length) : null, 'Catalogue share of the largest genre.');
+  b.add('top_catalog_genre_titles', 'count', topCatalog ? titleCount.get(topCatalog) : null, 'Titles in the largest catalogue genre.');
 
   const mostRated = argMax(ratingWeight);
-  b.add('most_rated_genre', 'genre', mostRated, 'The genre that receives the largest share of ratings.', 'genre-cloud');
-  b.add('most_rated_genre_share', 'share', mostRated ? ratio(ratingWeight.get(mostRated)!, ds.ratings.length) : null, 'Share of all ratings given to the most-rated genre.', 'genre-cloud');
+  b.add('most_rated_genre', 'genre', mostRated, 'The genre that receives the largest share of ratings.');
+  b.add('most_rated_genre_share', 'share', mostRated ? ratio(ratingWeight.get(mostRated)!, ds.ratings.length) : null, 'Share of all ratings given to the most-rated genre.');
 
   const supported = new Map<string, number>();
   for (const [g, values] of ratingValues) if (values.length >= RATED_GENRE_MIN_RATINGS) supported.set(g, mean(values));
@@ -80,11 +80,11 @@ export function genreFacts(b: FactBuilder, c: FactContext): void {
   const worst = argMin(supported);
   const why = `no genre has ${RATED_GENRE_MIN_RATINGS} or more ratings`;
   b.add('rated_genre_min_ratings', 'count', RATED_GENRE_MIN_RATINGS, 'Ratings a genre needs before it can be called best- or worst-rated.');
-  b.add('best_rated_genre', 'genre', best, `The genre with the highest mean rating (among genres with ≥ ${RATED_GENRE_MIN_RATINGS} ratings).`, 'ratings-by-genre', why);
-  b.add('best_rated_genre_mean', 'rating', best ? supported.get(best) : null, 'Mean rating of the best-rated genre.', 'ratings-by-genre', why);
-  b.add('worst_rated_genre', 'genre', worst, `The genre with the lowest mean rating (among genres with ≥ ${RATED_GENRE_MIN_RATINGS} ratings).`, 'ratings-by-genre', why);
-  b.add('worst_rated_genre_mean', 'rating', worst ? supported.get(worst) : null, 'Mean rating of the worst-rated genre.', 'ratings-by-genre', why);
-  b.add('genre_rating_spread', 'number', best && worst ? supported.get(best)! - supported.get(worst)! : null, 'Best-rated minus worst-rated genre mean, in rating points.', 'ratings-by-genre', why);
+  b.add('best_rated_genre', 'genre', best, `The genre with the highest mean rating (among genres with ≥ ${RATED_GENRE_MIN_RATINGS} ratings).`, why);
+  b.add('best_rated_genre_mean', 'rating', best ? supported.get(best) : null, 'Mean rating of the best-rated genre.', why);
+  b.add('worst_rated_genre', 'genre', worst, `The genre with the lowest mean rating (among genres with ≥ ${RATED_GENRE_MIN_RATINGS} ratings).`, why);
+  b.add('worst_rated_genre_mean', 'rating', worst ? supported.get(worst) : null, 'Mean rating of the worst-rated genre.', why);
+  b.add('genre_rating_spread', 'number', best && worst ? supported.get(best)! - supported.get(worst)! : null, 'Best-rated minus worst-rated genre mean, in rating points.', why);
 }
 
 /** What the item–item similarity and the user × genre affinity matrices say. */
@@ -100,8 +100,8 @@ export function matrixFacts(b: FactBuilder, c: FactContext): void {
     if (better) bestPair = { a: names[0], b: names[1], sim: top.sim };
   }
   const noPair = 'no two titles share a rater, so no rating similarity is above zero';
-  b.add('most_similar_titles', 'list', bestPair ? [bestPair.a, bestPair.b] : null, 'The two titles whose rating vectors are most alike (cosine).', 'title-similarity', noPair);
-  b.add('most_similar_titles_similarity', 'number', bestPair?.sim ?? null, 'Cosine similarity of the most alike pair of titles (0–1).', 'title-similarity', noPair);
+  b.add('most_similar_titles', 'list', bestPair ? [bestPair.a, bestPair.b] : null, 'The two titles whose rating vectors are most alike (cosine).', noPair);
+  b.add('most_similar_titles_similarity', 'number', bestPair?.sim ?? null, 'Cosine similarity of the most alike pair of titles (0–1).', noPair);
 
   const totals = new Map<string, number>();
   const tops: number[] = [];
@@ -115,7 +115,7 @@ export function matrixFacts(b: FactBuilder, c: FactContext): void {
     if (top > 0) tops.push(top);
   }
   const leader = argMax(new Map([...totals].filter(([, v]) => v > 0)));
-  b.add('affinity_leader_genre', 'genre', leader, 'The genre with the largest summed affinity over all users (the widest band in the Sankey).', 'user-genre-sankey');
-  b.add('affinity_leader_share', 'share', leader ? ratio(totals.get(leader)!, tops.length) : null, 'Average share of a user\'s rating weight that goes to the affinity-leading genre.', 'user-genre-sankey');
-  b.add('taste_concentration', 'share', mean(tops), 'On average, the share of a user\'s rating weight on their single favourite genre.', 'user-genre-sankey');
+  b.add('affinity_leader_genre', 'genre', leader, 'The genre with the largest summed affinity over all users (the widest band in the Sankey).');
+  b.add('affinity_leader_share', 'share', leader ? ratio(totals.get(leader)!, tops.length) : null, 'Average share of a user\'s rating weight that goes to the affinity-leading genre.');
+  b.add('taste_concentration', 'share', mean(tops), 'On average, the share of a user\'s rating weight on their single favourite genre.');
 }

@@ -54,11 +54,11 @@ export function recommenderFacts(b: FactBuilder, c: FactContext): void {
   b.add('recs.users', 'count', withRecs, 'Users who received at least one recommendation.');
   b.add('recs.count', 'count', total, 'Recommendations published across all users.');
   b.add('recs.per_user', 'number', ratio(total, withRecs), 'Average recommendations per user who got any.');
-  b.add('recs.distinct_titles', 'count', distinct.size, 'Distinct titles recommended to anyone.', 'model-comparison');
-  b.add('recs.coverage', 'share', ratio(distinct.size, ds.titles.length), 'Catalogue coverage of the published recommendations: distinct recommended titles ÷ all titles.', 'model-comparison');
-  b.add('recs.unrecommended_titles', 'count', ds.titles.length - distinct.size, 'Titles that no user is recommended.', 'model-comparison');
+  b.add('recs.distinct_titles', 'count', distinct.size, 'Distinct titles recommended to anyone.');
+  b.add('recs.coverage', 'share', ratio(distinct.size, ds.titles.length), 'Catalogue coverage of the published recommendations: distinct recommended titles ÷ all titles.');
+  b.add('recs.unrecommended_titles', 'count', ds.titles.length - distinct.size, 'Titles that no user is recommended.');
   b.add('recs.collaborative_share', 'share', ratio(collaborative, total), 'Share of recommendations that come from the user\'s own ratings rather than the popularity fallback.');
-  b.add('recs.genre_match', 'share', ratio(match.matched, match.recs), 'Share of published recommendations that share a genre with the user\'s top 3 rated genres.', 'user-genre-sankey');
+  b.add('recs.genre_match', 'share', ratio(match.matched, match.recs), 'Share of published recommendations that share a genre with the user\'s top 3 rated genres.');
   const mostRec = argMax(usersPerTitle);
   b.add('recs.most_recommended_title', 'title', mostRec ? c.titleById.get(mostRec)?.name : null, 'The title recommended to the most users.');
   b.add('recs.most_recommended_title_users', 'count', mostRec ? usersPerTitle.get(mostRec) : null, 'Users who are recommended the most recommended title.');
@@ -98,8 +98,8 @@ function segmentFacts(b: FactBuilder, c: FactContext): void {
         const seg = { kind, name, match: ratio(tally.matched, tally.recs), ratingMean: mean(ratings) };
         b.add(`${k}.name`, 'text', name, `The ${kind}'s name as the data spells it.`);
         b.add(`${k}.user_count`, 'count', users.length, `Users in ${kind} ${name}.`);
-        b.add(`${k}.rating_mean`, 'rating', seg.ratingMean, `Mean rating given by users in ${kind} ${name}.`, undefined, `users in ${name} gave no ratings`);
-        b.add(`${k}.genre_match`, 'share', seg.match, `Share of ${name} users' recommendations that match their top 3 genres.`, undefined, `users in ${name} have no rating history to match`);
+        b.add(`${k}.rating_mean`, 'rating', seg.ratingMean, `Mean rating given by users in ${kind} ${name}.`, `users in ${name} gave no ratings`);
+        b.add(`${k}.genre_match`, 'share', seg.match, `Share of ${name} users' recommendations that match their top 3 genres.`, `users in ${name} have no rating history to match`);
         if (Number.isFinite(seg.match)) segments.push(seg);
       }
     });
@@ -107,11 +107,11 @@ function segmentFacts(b: FactBuilder, c: FactContext): void {
   segments.sort((a, b) => a.match - b.match || (a.ratingMean || 0) - (b.ratingMean || 0) || compareNames(a.kind + a.name, b.kind + b.name));
   const worst = segments[0];
   const why = 'the users have no plan or region, or no history to match';
-  b.add('underserved_segment', 'text', worst ? `${worst.name} (${worst.kind})` : null, 'The plan or region whose recommendations least match its users\' top genres.', undefined, why);
-  b.add('underserved_segment_kind', 'text', worst?.kind, 'Whether the under-served segment is a plan or a region.', undefined, why);
-  b.add('underserved_segment_name', 'text', worst?.name, 'The under-served plan or region by name.', undefined, why);
-  b.add('underserved_segment_genre_match', 'share', worst?.match, 'Genre match of the under-served segment\'s recommendations.', undefined, why);
-  b.add('underserved_segment_rating_mean', 'rating', worst?.ratingMean, 'Mean rating given by the under-served segment.', undefined, why);
+  b.add('underserved_segment', 'text', worst ? `${worst.name} (${worst.kind})` : null, 'The plan or region whose recommendations least match its users\' top genres.', why);
+  b.add('underserved_segment_kind', 'text', worst?.kind, 'Whether the under-served segment is a plan or a region.', why);
+  b.add('underserved_segment_name', 'text', worst?.name, 'The under-served plan or region by name.', why);
+  b.add('underserved_segment_genre_match', 'share', worst?.match, 'Genre match of the under-served segment\'s recommendations.', why);
+  b.add('underserved_segment_rating_mean', 'rating', worst?.ratingMean, 'Mean rating given by the under-served segment.', why);
 }
 
 const METRICS = [
@@ -133,25 +133,25 @@ export function evaluationFacts(b: FactBuilder, c: FactContext): void {
     { name: PUBLISHED.name, label: 'Item-kNN', metrics: null },
   ];
   b.lacking(ev ? null : 'the evaluation was not run for this build', () => {
-    b.add('eval.k', 'count', ev?.protocol.k, 'K: the list length every accuracy figure is measured at.', 'model-comparison');
-    b.add('eval.users', 'count', ev?.protocol.usersEvaluated, 'Users with a held-out test set in the evaluation.', 'model-comparison');
-    b.add('eval.test_items', 'count', ev?.protocol.testItems, 'Held-out ratings the evaluation scores against.', 'model-comparison');
+    b.add('eval.k', 'count', ev?.protocol.k, 'K: the list length every accuracy figure is measured at.');
+    b.add('eval.users', 'count', ev?.protocol.usersEvaluated, 'Users with a held-out test set in the evaluation.');
+    b.add('eval.test_items', 'count', ev?.protocol.testItems, 'Held-out ratings the evaluation scores against.');
     b.add('eval.train_share', 'share', ev?.protocol.trainShare, 'Share of each user\'s ratings used for training.');
     for (const m of models) {
       const k = `eval.${keySegment(m.name)}`;
-      b.add(`${k}.label`, 'text', m.label, `Display name of the "${m.name}" model.`, 'model-comparison');
+      b.add(`${k}.label`, 'text', m.label, `Display name of the "${m.name}" model.`);
       for (const [field, key, meaning] of METRICS) {
         const value = m.metrics ? m.metrics[field] : undefined;
-        b.add(`${k}.${key}`, key === 'ndcg' ? 'number' : 'share', value, `${meaning} — ${m.label}.`, 'model-comparison', 'the data has no hidden truth (only the simulation has)');
+        b.add(`${k}.${key}`, key === 'ndcg' ? 'number' : 'share', value, `${meaning} — ${m.label}.`, 'the data has no hidden truth (only the simulation has)');
       }
     }
     const def = models.find((m) => m.name === PUBLISHED.name)?.metrics;
     const pop = models.find((m) => m.name === 'popularity')?.metrics;
     for (const [field, key] of [['precision', 'precision'], ['ndcg', 'ndcg'], ['genreMatch', 'genre_match']] as const) {
       const lift = def && pop && pop[field] > 0 ? def[field] / pop[field] - 1 : null;
-      b.add(`eval.lift.${key}`, 'share', lift, `How much higher the default recommender's ${key.replace('_', ' ')} is than the popularity baseline's (0.5 = 50 % higher; negative = worse).`, 'model-comparison', 'the popularity baseline scored 0 or a model is missing, so a relative lift is undefined');
+      b.add(`eval.lift.${key}`, 'share', lift, `How much higher the default recommender's ${key.replace('_', ' ')} is than the popularity baseline's (0.5 = 50 % higher; negative = worse).`, 'the popularity baseline scored 0 or a model is missing, so a relative lift is undefined');
     }
     const best = ev ? [...ev.models].sort((a, b) => b.metrics.ndcg - a.metrics.ndcg || compareNames(a.name, b.name))[0] : null;
-    b.add('eval.best_model', 'text', best?.label, 'The evaluated model with the highest NDCG.', 'model-comparison');
+    b.add('eval.best_model', 'text', best?.label, 'The evaluated model with the highest NDCG.');
   });
 }

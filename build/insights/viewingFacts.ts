@@ -29,8 +29,8 @@ export function viewingFacts(b: FactBuilder, c: FactContext): void {
 
 function genreViewing(b: FactBuilder, c: FactContext, sessions: Session[]): void {
   const n = sessions.length;
-  b.add('session_count', 'count', n, 'Viewing sessions in the data.', 'device-engagement');
-  b.add('sessions_per_user', 'number', ratio(n, c.dataset.users.length), 'Average viewing sessions per user.', 'device-engagement');
+  b.add('session_count', 'count', n, 'Viewing sessions in the data.');
+  b.add('sessions_per_user', 'number', ratio(n, c.dataset.users.length), 'Average viewing sessions per user.');
   b.add('viewing_hours', 'number', sessions.reduce((s, x) => s + x.minutes, 0) / 60, 'Total hours watched across all sessions.');
   const starts = sessions.map((s) => s.start);
   b.add('sessions_first_day', 'text', starts.length ? day(Math.min(...starts)) : null, 'First day (UTC) with a viewing session.');
@@ -49,24 +49,24 @@ function genreViewing(b: FactBuilder, c: FactContext, sessions: Session[]): void
   const gaps = new Map<string, number>();
   for (const g of c.genres) {
     const k = `genre.${c.genreKey.get(g)}`;
-    b.add(`${k}.viewing_share`, 'share', viewShare(g), `Share of viewing sessions spent on ${g} (multi-genre titles split equally).`, 'genre-popularity');
-    b.add(`${k}.viewing_gap`, 'share', viewShare(g) - catShare(g), `${g}'s viewing share minus its catalogue share (positive: watched more than it is stocked).`, 'genre-popularity');
+    b.add(`${k}.viewing_share`, 'share', viewShare(g), `Share of viewing sessions spent on ${g} (multi-genre titles split equally).`);
+    b.add(`${k}.viewing_gap`, 'share', viewShare(g) - catShare(g), `${g}'s viewing share minus its catalogue share (positive: watched more than it is stocked).`);
     gaps.set(g, viewShare(g) - catShare(g));
   }
 
   const top = argMax(viewing);
-  b.add('top_genre', 'genre', top, 'The most watched genre: largest share of viewing sessions (ties: first by name).', 'genre-popularity');
-  b.add('top_genre_share', 'share', top ? viewShare(top) : null, 'Share of viewing sessions spent on the most watched genre.', 'genre-popularity');
-  b.add('genres_by_viewing', 'list', rankKeys(viewing).slice(0, 3), 'The three most watched genres, most watched first.', 'genre-popularity');
+  b.add('top_genre', 'genre', top, 'The most watched genre: largest share of viewing sessions (ties: first by name).');
+  b.add('top_genre_share', 'share', top ? viewShare(top) : null, 'Share of viewing sessions spent on the most watched genre.');
+  b.add('genres_by_viewing', 'list', rankKeys(viewing).slice(0, 3), 'The three most watched genres, most watched first.');
 
   const gap = argMax(gaps);
-  b.add('acquisition_gap_genre', 'genre', gap, 'The genre whose viewing share most exceeds its catalogue share: where more titles would meet demand.', 'genre-popularity');
-  b.add('acquisition_gap', 'share', gap ? gaps.get(gap) : null, 'How far the acquisition-gap genre\'s viewing share exceeds its catalogue share (percentage points as a fraction).', 'genre-popularity');
-  b.add('acquisition_gap_viewing_share', 'share', gap ? viewShare(gap) : null, 'Viewing share of the acquisition-gap genre.', 'genre-popularity');
-  b.add('acquisition_gap_catalog_share', 'share', gap ? catShare(gap) : null, 'Catalogue share of the acquisition-gap genre.', 'genre-popularity');
+  b.add('acquisition_gap_genre', 'genre', gap, 'The genre whose viewing share most exceeds its catalogue share: where more titles would meet demand.');
+  b.add('acquisition_gap', 'share', gap ? gaps.get(gap) : null, 'How far the acquisition-gap genre\'s viewing share exceeds its catalogue share (percentage points as a fraction).');
+  b.add('acquisition_gap_viewing_share', 'share', gap ? viewShare(gap) : null, 'Viewing share of the acquisition-gap genre.');
+  b.add('acquisition_gap_catalog_share', 'share', gap ? catShare(gap) : null, 'Catalogue share of the acquisition-gap genre.');
   const over = argMin(gaps);
-  b.add('oversupplied_genre', 'genre', over, 'The genre whose catalogue share most exceeds its viewing share: stocked more than it is watched.', 'genre-popularity');
-  b.add('oversupplied_gap', 'share', over ? -gaps.get(over)! : null, 'How far the oversupplied genre\'s catalogue share exceeds its viewing share.', 'genre-popularity');
+  b.add('oversupplied_genre', 'genre', over, 'The genre whose catalogue share most exceeds its viewing share: stocked more than it is watched.');
+  b.add('oversupplied_gap', 'share', over ? -gaps.get(over)! : null, 'How far the oversupplied genre\'s catalogue share exceeds its viewing share.');
 
   const topTitle = argMax(perTitle);
   const title = topTitle ? c.titleById.get(topTitle) : undefined;
@@ -79,12 +79,12 @@ function devices(b: FactBuilder, sessions: Session[]): void {
   const counts = new Map<string, number>(DEVICES.map((d) => [d, 0]));
   for (const s of sessions) addTo(counts, s.device, 1);
   for (const d of DEVICES) {
-    b.add(`device.${d}.sessions`, 'count', counts.get(d), `Viewing sessions on ${d}.`, 'device-engagement');
-    b.add(`device.${d}.share`, 'share', ratio(counts.get(d)!, sessions.length), `Share of viewing sessions on ${d}.`, 'device-engagement');
+    b.add(`device.${d}.sessions`, 'count', counts.get(d), `Viewing sessions on ${d}.`);
+    b.add(`device.${d}.share`, 'share', ratio(counts.get(d)!, sessions.length), `Share of viewing sessions on ${d}.`);
   }
   const top = argMax(counts);
-  b.add('top_device', 'text', sessions.length ? top : null, 'The device with the most viewing sessions.', 'device-engagement');
-  b.add('top_device_share', 'share', top ? ratio(counts.get(top)!, sessions.length) : null, 'Share of viewing sessions on the top device.', 'device-engagement');
+  b.add('top_device', 'text', sessions.length ? top : null, 'The device with the most viewing sessions.');
+  b.add('top_device_share', 'share', top ? ratio(counts.get(top)!, sessions.length) : null, 'Share of viewing sessions on the top device.');
 }
 
 function planEngagement(b: FactBuilder, c: FactContext, sessions: Session[]): void {
@@ -100,20 +100,20 @@ function planEngagement(b: FactBuilder, c: FactContext, sessions: Session[]): vo
       const counts = new Map<string, number>(DEVICES.map((d) => [d, 0]));
       for (const s of own) addTo(counts, s.device, 1);
       for (const d of DEVICES) {
-        b.add(`${k}.device.${d}.share`, 'share', ratio(counts.get(d)!, own.length), `Share of ${p} subscribers' sessions on ${d}.`, 'device-engagement', `${p} subscribers have no sessions`);
+        b.add(`${k}.device.${d}.share`, 'share', ratio(counts.get(d)!, own.length), `Share of ${p} subscribers' sessions on ${d}.`, `${p} subscribers have no sessions`);
       }
       const top = own.length ? argMax(counts) : null;
-      b.add(`${k}.top_device`, 'text', top, `The device ${p} subscribers use most.`, 'device-engagement', `${p} subscribers have no sessions`);
-      b.add(`${k}.top_device_share`, 'share', top ? ratio(counts.get(top)!, own.length) : null, `Share of ${p} subscribers' sessions on their top device.`, 'device-engagement', `${p} subscribers have no sessions`);
-      b.add(`${k}.sessions_per_user`, 'number', ratio(own.length, users), `Average viewing sessions per ${p} subscriber.`, 'device-engagement');
+      b.add(`${k}.top_device`, 'text', top, `The device ${p} subscribers use most.`, `${p} subscribers have no sessions`);
+      b.add(`${k}.top_device_share`, 'share', top ? ratio(counts.get(top)!, own.length) : null, `Share of ${p} subscribers' sessions on their top device.`, `${p} subscribers have no sessions`);
+      b.add(`${k}.sessions_per_user`, 'number', ratio(own.length, users), `Average viewing sessions per ${p} subscriber.`);
       perUser.set(p, ratio(own.length, users));
     }
     const most = argMax(perUser);
     const least = argMin(perUser);
-    b.add('most_engaged_plan', 'text', most, 'The plan whose subscribers watch the most sessions each.', 'device-engagement');
-    b.add('most_engaged_plan_sessions_per_user', 'number', most ? perUser.get(most) : null, 'Sessions per subscriber on the most engaged plan.', 'device-engagement');
-    b.add('least_engaged_plan', 'text', least, 'The plan whose subscribers watch the fewest sessions each.', 'device-engagement');
-    b.add('least_engaged_plan_sessions_per_user', 'number', least ? perUser.get(least) : null, 'Sessions per subscriber on the least engaged plan.', 'device-engagement');
+    b.add('most_engaged_plan', 'text', most, 'The plan whose subscribers watch the most sessions each.');
+    b.add('most_engaged_plan_sessions_per_user', 'number', most ? perUser.get(most) : null, 'Sessions per subscriber on the most engaged plan.');
+    b.add('least_engaged_plan', 'text', least, 'The plan whose subscribers watch the fewest sessions each.');
+    b.add('least_engaged_plan_sessions_per_user', 'number', least ? perUser.get(least) : null, 'Sessions per subscriber on the least engaged plan.');
     upsell(b, plans, perUser);
   });
 }
@@ -126,9 +126,9 @@ function upsell(b: FactBuilder, plans: string[], perUser: Map<string, number>): 
   const topTier = ordered.length ? ordered[ordered.length - 1] : null;
   const below = new Map(ordered.slice(0, -1).map((p) => [p, perUser.get(p)!]));
   const candidate = argMax(below);
-  b.add('top_tier_plan', 'text', topTier, 'The most expensive plan present in the data.', undefined, why);
-  b.add('top_tier_sessions_per_user', 'number', topTier ? perUser.get(topTier) : null, 'Sessions per subscriber on the top-tier plan.', 'device-engagement', why);
-  b.add('upsell_plan', 'text', candidate, 'The lower-tier plan whose subscribers watch the most sessions each: the upsell audience.', 'device-engagement', why);
-  b.add('upsell_plan_sessions_per_user', 'number', candidate ? perUser.get(candidate) : null, 'Sessions per subscriber on the upsell plan.', 'device-engagement', why);
-  b.add('upsell_ratio', 'number', candidate && topTier ? ratio(perUser.get(candidate)!, perUser.get(topTier)!) : null, 'Upsell plan sessions per subscriber divided by the top tier\'s (above 1: they already watch like top-tier subscribers).', 'device-engagement', why);
+  b.add('top_tier_plan', 'text', topTier, 'The most expensive plan present in the data.', why);
+  b.add('top_tier_sessions_per_user', 'number', topTier ? perUser.get(topTier) : null, 'Sessions per subscriber on the top-tier plan.', why);
+  b.add('upsell_plan', 'text', candidate, 'The lower-tier plan whose subscribers watch the most sessions each: the upsell audience.', why);
+  b.add('upsell_plan_sessions_per_user', 'number', candidate ? perUser.get(candidate) : null, 'Sessions per subscriber on the upsell plan.', why);
+  b.add('upsell_ratio', 'number', candidate && topTier ? ratio(perUser.get(candidate)!, perUser.get(topTier)!) : null, 'Upsell plan sessions per subscriber divided by the top tier\'s (above 1: they already watch like top-tier subscribers).', why);
 }

@@ -4,6 +4,7 @@ import { FactLookupError, FAMILY_SUFFIXES } from '../../build/insights/catalogue
 import { keySegment, keySegments } from '../../build/insights/factKeys.ts';
 import { directModel, smallDataset, smallFacts, smallRecommendations } from './handmade.ts';
 import { buildFacts } from '../../build/insights/facts.ts';
+import { withCharts } from '../../build/narrative/facts.ts';
 
 const value = (name: string, facts = smallFacts()) => facts.get(name).value;
 const close = (actual: unknown, expected: number, what: string) => assert.ok(Math.abs((actual as number) - expected) < 1e-9, `${what}: ${actual} ≠ ${expected}`);
@@ -33,7 +34,10 @@ test('ratings by genre: means, best-rated needs enough ratings', () => {
   assert.is(value('best_rated_genre', f), 'Crime'); // Comedy has one rating only
   assert.is(value('worst_rated_genre', f), 'Drama');
   assert.is(value('most_rated_title', f), 'The Crown');
-  assert.is(f.get('genre.Crime.catalog_share').chart, 'genre-popularity');
+  // the chart column comes from the chart registry (build/narrative/facts.ts)
+  assert.is(f.get('genre.Crime.catalog_share').chart, undefined);
+  assert.is(withCharts(f).get('genre.Crime.catalog_share').chart, 'genre-popularity');
+  assert.is(withCharts(f).get('most_rated_title').chart, undefined);
 });
 
 test('devices overall and by plan, engagement and the upsell signal', () => {

@@ -7,7 +7,7 @@ import { buildModel } from '../../build/model/index.ts';
 import { recommendAll } from '../../build/recommend/index.ts';
 import { evaluate } from '../../build/evaluate/index.ts';
 import { evaluationK } from '../../build/pipeline.ts';
-import { buildFacts } from '../../build/insights/facts.ts';
+import { buildFacts } from '../../build/narrative/facts.ts';
 import type { FactCatalogue } from '../../build/insights/catalogue.ts';
 import { REPORT_CHART_IDS } from '../../build/charts/index.ts';
 import type { Dataset } from '../../build/types.ts';
