@@ -1,10 +1,13 @@
 // Screenshots of the home page, the users index and a user page in both themes, at laptop
 // (full page) and phone (first screen) widths, into test-artifacts/screenshots/ for CI to keep
-// and for people to look at. The test also checks the dark theme really is dark.
+// and for people to look at. The test also checks the dark theme really is dark, and that each
+// PNG has the viewport's width (and height, for a first screen) and is not blank: decoded here
+// (8-bit RGB/RGBA, non-interlaced, what Chromium writes) and counted for distinct colours.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { inflateSync } from 'node:zlib';
 import { keyPages, ROOT, testBrowser, testSite, useSharedSite, type BuiltSite } from './site.ts';
 
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-artifacts', 'screenshots');
@@ -17,6 +20,55 @@ test.before(async () => {
   site = await testSite();
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
 });
+
+/** Width, height and number of distinct colours of a PNG: enough to tell a rendered page from a blank one. */
+function pngSummary(png: Buffer): { width: number; height: number; colours: number } {
+  assert.ok(png.subarray(0, 8).equals(PNG_SIGNATURE), 'PNG signature');
+  const idat: Buffer[] = [];
+  let header: Buffer | undefined;
+  for (let at = 8; at < png.length; ) {
+    const length = png.readUInt32BE(at);
+    const type = png.toString('latin1', at + 4, at + 8);
+    const data = png.subarray(at + 8, at + 8 + length);
+    if (type === 'IHDR') header = data;
+    else if (type === 'IDAT') idat.push(data);
+    at += 12 + length;
+  }
+  assert.ok(header, 'IHDR chunk');
+  const width = header!.readUInt32BE(0);
+  const height = header!.readUInt32BE(4);
+  const [depth, colourType, , , interlace] = header!.subarray(8, 13);
+  assert.equal([depth, interlace], [8, 0], '8-bit, non-interlaced');
+  const bpp = ({ 2: 3, 6: 4 } as Record<number, number>)[colourType];
+  assert.ok(bpp, `colour type ${colourType} is RGB or RGBA`);
+  // undo the per-row filters (PNG spec, section 9) and count colours
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * bpp;
+  let prev = Buffer.alloc(stride);
+  const colours = new Set<number>();
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const row = Buffer.from(raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1)));
+    for (let i = 0; filter !== 0 && i < stride; i++) {
+      const a = i >= bpp ? row[i - bpp] : 0;
+      const b = prev[i];
+      const c = i >= bpp ? prev[i - bpp] : 0;
+      let add = 0;
+      if (filter === 1) add = a;
+      else if (filter === 2) add = b;
+      else if (filter === 3) add = (a + b) >> 1;
+      else {
+        const p = a + b - c;
+        const [pa, pb, pc] = [Math.abs(p - a), Math.abs(p - b), Math.abs(p - c)];
+        add = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      }
+      row[i] = (row[i] + add) & 0xff;
+    }
+    for (let i = 0; i < stride; i += bpp) colours.add(row.readUIntBE(i, 3));
+    prev = row;
+  }
+  return { width, height, colours: colours.size };
+}
 
 /** Relative luminance (0–1) of a computed `rgb(r, g, b)` colour. */
 function luminance(rgb: string): number {
@@ -38,7 +90,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await page.evaluate(() => document.fonts.ready);
         const file = path.join(SCREENSHOT_DIR, `${name}-${colorScheme}-${suffix}.png`);
         await page.screenshot({ path: file, fullPage });
-        assert.ok(readFileSync(file).subarray(0, 8).equals(PNG_SIGNATURE), `${file} is a PNG`);
+        const png = pngSummary(readFileSync(file));
+        assert.is(png.width, width, `${file}: width`);
+        // a full page is as tall as its content (font metrics decide it), at least the viewport
+        if (fullPage) assert.ok(png.height >= 900, `${file}: height ${png.height}`);
+        else assert.is(png.height, 900, `${file}: height`);
+        // text, charts and anti-aliasing give hundreds of colours; a blank or one-colour page has 1–2
+        assert.ok(png.colours >= 256, `${file}: only ${png.colours} colours, the page looks blank`);
         const [bg, fg] = await page.evaluate(() => {
           const s = getComputedStyle(document.documentElement);
           return [s.backgroundColor, s.color];
