@@ -4,6 +4,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { InputError } from './types.ts';
+import { nearestNames } from './util/nearest.ts';
 import { quoted, visible } from './util/quote.ts';
 
 export interface ReportConfig {
@@ -236,13 +237,19 @@ export function resolveConfig(argv: string[], opts: { cwd?: string; extra?: Reco
   const spec: Record<string, { type: 'string' | 'boolean' }> = { help: { type: 'boolean' }, config: { type: 'string' } };
   for (const [flag, o] of Object.entries(OPTIONS)) spec[flag] = { type: o.kind === 'boolean' ? 'boolean' : 'string' };
   for (const [flag, o] of Object.entries(extraDecl)) spec[flag] = { type: o.type };
+  const valueHint = (flag: string): string => {
+    const option = OPTIONS[flag];
+    return option ? VALUE_HINT[option.kind] : 'a value';
+  };
+  checkFlags(argv, spec, valueHint);
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({ args: argv, options: spec, strict: true, allowPositionals: false }));
   } catch (err) {
-    // node's message quotes the flag as typed: escape what a terminal would act on (a line
-    // break included, so it stays one line), and strip its trailing advice about "--"
-    throw new InputError(visible(String((err as Error).message)).replace(/\. To specify.*$/, ''));
+    // checkFlags explains every case node refuses; this is the safety net. node's message quotes
+    // the flag as typed: escape what a terminal would act on (a line break included, so it stays
+    // one line), and strip its trailing advice about "--"
+    throw new InputError(visible(String((err as Error).message)).replace(/\. To specify.*$/, ''), { cause: err });
   }
   const cwd = opts.cwd ?? process.cwd();
   const fileSettings =
@@ -267,6 +274,50 @@ export function resolveConfig(argv: string[], opts: { cwd?: string; extra?: Reco
     if (v !== undefined) extra.set(flag, v);
   }
   return { config, help: values.help === true, extra };
+}
+
+/** What a flag of each kind takes, for "--users needs a value (a whole number)". */
+const VALUE_HINT: Record<Kind, string> = {
+  int: 'a whole number',
+  string: 'a value',
+  path: 'a file or folder path',
+  date: 'a date as YYYY-MM-DD',
+  boolean: '',
+  prefix: 'a URL path such as /report/',
+};
+
+/**
+ * The flag mistakes node's parseArgs reports in its own words ("Unknown option", "argument is
+ * ambiguous"), said for the reader: the nearest known flag for a typo, what value a flag takes
+ * when it is missing. Reads node's own tokens (non-strict), so the split into flags and values is
+ * exactly node's.
+ */
+function checkFlags(argv: string[], spec: Record<string, { type: 'string' | 'boolean' }>, valueHint: (flag: string) => string): void {
+  const { tokens } = parseArgs({ args: argv, options: spec, strict: false, allowPositionals: true, tokens: true });
+  const known = Object.keys(spec).map((f) => `--${f}`);
+  for (const token of tokens) {
+    if (token.kind === 'positional') {
+      throw new InputError(`unexpected argument ${quoted(token.value)}: every setting is a flag such as --seed 7 (see --help)`);
+    }
+    if (token.kind !== 'option') continue;
+    const typed = visible(token.rawName);
+    const type = spec[token.name]?.type;
+    if (type === undefined || token.rawName.length === 2) {
+      // short flags (-x) are not used: "-s" is a typo too
+      const near = nearestNames(token.rawName.startsWith('--') ? token.rawName : `--${token.rawName.replace(/^-+/, '')}`, known, 1);
+      throw new InputError(`unknown flag ${typed}${near.length > 0 ? ` — did you mean ${near[0]}?` : ' (see --help for the flags)'}`);
+    }
+    if (type === 'boolean' && token.inlineValue) {
+      throw new InputError(`${typed} takes no value: write ${typed} alone, or leave it out for false`);
+    }
+    if (type === 'string') {
+      const hint = valueHint(token.name);
+      if (token.value === undefined) throw new InputError(`${typed} needs a value (${hint})`);
+      if (!token.inlineValue && token.value.startsWith('-')) {
+        throw new InputError(`${typed} needs a value (${hint}), found the flag ${visible(token.value)} instead (a value starting with a dash is written ${typed}=-…)`);
+      }
+    }
+  }
 }
 
 export function helpText(command: string, extra: Record<string, ExtraFlag> = {}): string {

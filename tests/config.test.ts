@@ -35,7 +35,7 @@ test('flags win over the file, the file over defaults', () => {
 });
 
 test('unknown flags and bad values are one-line input errors', () => {
-  fails(['--sed', '7'], /Unknown option '--sed'/);
+  fails(['--sed', '7'], /^unknown flag --sed — did you mean --seed\?$/);
   fails(['--seed', 'seven'], /--seed: invalid value "seven": expected a whole number/);
   fails(['--users', '0'], /--users: .*from 1 to/);
   fails(['--seed', '1.5'], /--seed/);
@@ -68,7 +68,7 @@ test('--path-prefix: only an absolute URL path, no dot segments, scheme or "//"'
 
 test('values and keys from flags and settings are shown escaped: no terminal control reaches the message', () => {
   fails(['--seed', '\u001b[2J\r7'], /^--seed: invalid value "\\u001b\[2J\\r7": expected a whole number$/);
-  fails(['--\u001b[2J\nx'], /^Unknown option '--\\u001b\[2J\\nx'$/);
+  fails(['--\u001b[2J\nx'], /^unknown flag --\\u001b\[2J\\nx \(see --help for the flags\)$/);
   const dir = empty();
   writeFileSync(path.join(dir, 'report.config.json'), JSON.stringify({ 'se\red\u001b]0;x\u0007': 1 }));
   fails([], /unknown setting "se\\red\\u001b\]0;x\\u0007" \(known: /, dir);
@@ -120,6 +120,21 @@ test('extra flags are declared per script and returned separately', () => {
   const { extra } = resolveConfig(['--k', '5', '--json'], { cwd: empty(), extra: { k: { type: 'string', help: 'K' }, json: { type: 'boolean', help: 'json' } } });
   assert.is(extra.get('k'), '5');
   assert.is(extra.get('json'), true);
+});
+
+test('flag mistakes say what to do: the nearest flag, the value that is missing', () => {
+  fails(['--ratings-per-usr', '3'], /^unknown flag --ratings-per-usr — did you mean --ratings-per-user\?$/);
+  fails(['--zzzzzzzz'], /^unknown flag --zzzzzzzz \(see --help for the flags\)$/);
+  fails(['-s', '7'], /^unknown flag -s /);
+  fails(['--seed', '7', '--users'], /^--users needs a value \(a whole number\)$/);
+  fails(['--end-date'], /^--end-date needs a value \(a date as YYYY-MM-DD\)$/);
+  fails(['--users', '--out', 'X'], /^--users needs a value \(a whole number\), found the flag --out instead \(a value starting with a dash is written --users=-…\)$/);
+  fails(['--drafts=yes'], /^--drafts takes no value/);
+  fails(['report'], /^unexpected argument "report": every setting is a flag/);
+  // a value that starts with a dash, written as asked, reaches the value check
+  fails(['--seed=-1'], /^--seed: invalid value "-1"/);
+  // the script's own flags are known too
+  assert.throws(() => resolveConfig(['--jsn'], { cwd: empty(), extra: { json: { type: 'boolean', help: '' } } }), /did you mean --json\?/);
 });
 
 test('config file errors keep the error that revealed them as their cause', () => {
