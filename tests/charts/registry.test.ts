@@ -20,9 +20,11 @@ test("README's chart table lists exactly the registry's charts, in order", () =>
   const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   const section = readme.slice(readme.indexOf('### Place a chart'), readme.indexOf('### Strategic recommendations'));
   const rows = [...section.matchAll(/^\| `([a-z-]+)` \| ([^|]+) \| ([^|]+) \| ([^|]+) \|$/gm)];
+  const expected = CHARTS.map((c) => [c.id, c.title, c.scope === 'report' ? 'report' : 'each user page', c.needs]);
   assert.equal(
     rows.map((m) => [m[1], m[2].trim(), m[3].trim(), m[4].trim()]),
-    CHARTS.map((c) => [c.id, c.title, c.scope === 'report' ? 'report' : 'each user page', c.needs]),
+    expected,
+    `README's table under "### Place a chart" should read:\n${expected.map(([id, ...rest]) => `| \`${id}\` | ${rest.join(' | ')} |`).join('\n')}`,
   );
 });
 
