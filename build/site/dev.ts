@@ -1,5 +1,6 @@
 // What the dev server shows: the default pipeline from report.config.json (no flags), with
-// drafts on so a broken claim shows on /drafts/ instead of stopping the preview.
+// drafts on so a broken claim shows on /drafts/ instead of stopping the preview, and any other
+// content error (front matter, an unknown fact) shown in place of its section.
 import { resolveConfig } from '../config.ts';
 import { runPipeline } from '../pipeline.ts';
 import { assembleFromPipeline } from './assemble.ts';
@@ -8,6 +9,7 @@ import { CLIENT_SOURCE_ASSETS, CONTENT_DIR } from './publish.ts';
 import { generatorName } from '../buildReport.ts';
 import { checkOutputTarget, writeMarker } from './outputFolder.ts';
 import path from 'node:path';
+import type { UserError } from '../util/errors.ts';
 
 /** Where `npm run dev` writes (git-ignored): never _site/, which is `npm run build`'s. */
 export const DEV_OUTPUT = '.cache/dev-site';
@@ -25,7 +27,10 @@ export async function devSite(root: string) {
   const { config } = resolveConfig(process.env.REPORT_FLAGS ? process.env.REPORT_FLAGS.split(/\s+/).filter(Boolean) : []);
   config.drafts = true;
   const pipeline = await runPipeline(config);
-  const content = bindContent(path.join(root, CONTENT_DIR), root, { pipeline, drafts: true, pathPrefix: config.pathPrefix });
+  // A section that does not build shows its error in the browser, in its place, and one line
+  // here, instead of a stack trace and the last good page.
+  const onError = (err: UserError) => process.stderr.write(`[dev] error: ${err.message.split('\n')[0]}\n`);
+  const content = bindContent(path.join(root, CONTENT_DIR), root, { pipeline, drafts: true, pathPrefix: config.pathPrefix, onError });
   const site = assembleFromPipeline(pipeline, { warnings: content.warnings, generator: generatorName(root), command: 'npm run dev' });
   return { site, bind: content.bind, slots: content.slots, assets: CLIENT_SOURCE_ASSETS };
 }
