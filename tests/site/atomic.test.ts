@@ -14,6 +14,25 @@ import { generatorName } from '../../build/buildReport.ts';
 import { writeMarker } from '../../build/site/outputFolder.ts';
 import { hashTree, leftovers, ROOT, runBuild, treeDiff } from '../cli/run.ts';
 
+/** Runs `f` with what it writes to stdout and stderr (console and warnings included) captured. */
+async function capturingOutput(f: () => Promise<void>): Promise<{ output: string }> {
+  let output = '';
+  const streams = [process.stdout, process.stderr];
+  const writes = streams.map((s) => s.write);
+  for (const s of streams) {
+    s.write = ((chunk: string | Uint8Array) => {
+      output += String(chunk);
+      return true;
+    }) as typeof s.write;
+  }
+  try {
+    await f();
+  } finally {
+    streams.forEach((s, i) => (s.write = writes[i]));
+  }
+  return { output };
+}
+
 const dir = mkdtempSync(path.join(tmpdir(), 'atomic-'));
 const out = path.join(dir, 'site');
 test.after(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,11 +68,16 @@ test('a failure in the last Eleventy pass keeps the previous site and removes th
     return content.bind(source, file, line);
   };
   let error: unknown;
-  try {
-    await publishSite(site, { out, root: ROOT, bind: failLate, slots: content.slots });
-  } catch (err) {
-    error = err;
-  }
+  // Eleventy logs the error it is about to throw ("[11ty] Problem writing …" and its stack) and
+  // its pass summaries: a green run prints no stack, so that output is captured and checked here.
+  const { output } = await capturingOutput(async () => {
+    try {
+      await publishSite(site, { out, root: ROOT, bind: failLate, slots: content.slots });
+    } catch (err) {
+      error = err;
+    }
+  });
+  assert.ok(!/\n\s+at /.test(output) || output.includes('injected failure'), `a stack printed is the injected failure's:\n${output}`);
   // Eleventy wraps the error; the injected one is somewhere down its originalError/cause chain.
   const chain: string[] = [];
   for (let e = error as { message?: string; originalError?: unknown; cause?: unknown } | undefined; e && chain.length < 10; e = (e.originalError ?? e.cause) as typeof e) {
