@@ -38,7 +38,8 @@ const VERSION: string = JSON.parse(readFileSync(path.join(ROOT, 'package.json'),
 /** Case name → CLI flags (besides --out). Each builds in a few seconds. */
 const CASES: Record<string, string[]> = {
   default: [], // seed 42, 10 users × 20 titles
-  'seed-7-drafts': ['--seed', '7', '--drafts'],
+  'seed-7-drafts': ['--seed', '7', '--drafts'], // every claim holds: the empty drafts page
+  'seed-3-drafts': ['--seed', '3', '--drafts'], // top genre is Fantasy: a failed claim as a warning
   movielens: ['--ratings', 'tests/fixtures/data/ml-latest-small/ratings.csv', '--movies', 'tests/fixtures/data/ml-latest-small/movies.csv'],
   netflix: ['--catalog', 'tests/fixtures/data/netflix/netflix_titles.csv', '--users', '12'],
   'path-prefix': ['--path-prefix', '/report/', '--users', '5'],
