@@ -79,6 +79,10 @@ test('bindContent checks front matter: the build throws, the dev server shows th
     const markdown = content.bind('Text.\n', '20-b.md', 5);
     assert.equal(seen.length, 2, 'an error is not cached: each render checks again');
     assert.match(markdown, /\S/);
+    // a binding error in an edited file is shown the same way: one line, file and line
+    content.bind('Text {{ no_such_fact_here }}.\n', '10-a.md', 5);
+    assert.is(seen.length, 3);
+    assert.match(seen[2].message, /^10-a\.md:5: .*no_such_fact_here/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
