@@ -8,7 +8,7 @@ export function draftsPage(site: SiteView, sections: NavSection[], assets: Asset
   const body = html`<h1>Drafts: claims to review</h1>
 ${site.warnings.length === 0
   ? html`<p>Every claim in the narrative holds for this data.</p>`
-  : html`<p>${site.warnings.length} claim${site.warnings.length === 1 ? '' : 's'} no longer match the data. Each is marked in the report; fix the wording or the condition in the file named.</p>
+  : html`<p>${site.warnings.length === 1 ? 'One claim no longer matches' : `${site.warnings.length.toLocaleString('en-US')} claims no longer match`} the data. Each is marked in the report; fix the wording or the condition in the file named.</p>
 <ul class="draft-warnings">${site.warnings.map((w) => html`<li><code>${w.file}:${w.line}</code> ${w.message}</li>`)}</ul>`}`;
   return layout(site, sections, assets, { title: `Drafts — ${site.title}`, current: { kind: 'drafts' }, body });
 }
