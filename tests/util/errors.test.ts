@@ -84,4 +84,11 @@ test('a worker error round-trips: a user error stays one, with its exit code and
   assert.equal(toWorkerError('not an error'), { name: 'Error', message: 'not an error', stack: null, user: null });
 });
 
+test('a message is one terminal line whatever a path in it holds', () => {
+  const { code, text } = report(new InputError('/tmp/a\u001b[2Jb\rc\nd.csv: cannot read file'));
+  assert.is(code, 2);
+  assert.is(text, 'error: /tmp/a\\u001b[2Jb\\rc\\nd.csv: cannot read file\n');
+  assert.is(report(new Error('boom\u202e\nsecond line')).text.split('\n')[0], 'internal error: boom\\u202e');
+});
+
 test.run();
