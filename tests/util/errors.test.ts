@@ -32,7 +32,8 @@ test('InputError and InsightError are user errors: exit 2, their names and field
 test('the CLI handler: a user error is one line and its exit code, whatever its name', () => {
   const err = new UserError('--seed: invalid value "x"\nsecond line', { exitCode: 2 });
   err.name = 'SomethingElse';
-  assert.equal(report(err), { code: 2, text: 'error: --seed: invalid value "x"\n' });
+  // still one terminal line: a line break the message should not hold is shown, not obeyed
+  assert.equal(report(err), { code: 2, text: 'error: --seed: invalid value "x"\\nsecond line\n' });
   // an Error that only calls itself InputError is not one: no name strings decide
   const impostor = new Error('boom');
   impostor.name = 'InputError';
