@@ -166,6 +166,14 @@ export interface Metrics {
   genreMatchTruth: number | null;
 }
 
+/** The liked view: only held-out ratings at or above the threshold are relevant. */
+export interface LikedMetrics {
+  precision: number;
+  recall: number;
+  ndcg: number;
+  hitRate: number;
+}
+
 export interface EvaluationResult {
   protocol: {
     trainShare: number;
@@ -175,7 +183,12 @@ export interface EvaluationResult {
     usersEvaluated: number;
     testItems: number;
     description: string;
+    /**
+     * The liked view's sample: held-out ratings ≥ threshold (80 % of the scale's maximum: 4 on
+     * 1–5) are relevant, averaged over the users with at least one. Absent in older results.
+     */
+    liked?: { threshold: number; usersEvaluated: number; testItems: number };
   };
   /** In display order: "popularity" first, then "default" (the published recommender), then others. */
-  models: { name: string; label: string; metrics: Metrics }[];
+  models: { name: string; label: string; metrics: Metrics; liked?: LikedMetrics }[];
 }

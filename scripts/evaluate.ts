@@ -13,6 +13,8 @@ const EXTRA: Record<string, ExtraFlag> = {
 
 const COLUMNS = ['precision', 'recall', 'ndcg', 'hitRate', 'coverage', 'genreMatch', 'genreMatchTruth'] as const;
 
+const LIKED = ['precision', 'recall', 'ndcg', 'hitRate'] as const;
+
 function parseK(raw: string | boolean | undefined): number {
   if (raw === undefined) return 10;
   if (typeof raw !== 'string' || !/^\d+$/.test(raw.trim()) || Number(raw) < 1 || Number(raw) > 1000) {
@@ -27,15 +29,25 @@ function table(result: EvaluationResult): string {
   const rows = result.models.map((m) => [m.name, ...cols.map((c) => (m.metrics[c] as number).toFixed(3))]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  return [result.protocol.description, '', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ''].join('\n');
+  const out = [result.protocol.description, '', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ''];
+  const liked = result.protocol.liked;
+  if (liked && result.models.every((m) => m.liked)) {
+    const lh = ['liked view', ...LIKED.map((c) => `${c}@${result.protocol.k}`)];
+    const lr = result.models.map((m) => [m.name, ...LIKED.map((c) => m.liked![c].toFixed(3))]);
+    const lw = lh.map((h, i) => Math.max(h.length, ...lr.map((r) => r[i].length)));
+    const l = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(lw[i]) : c.padStart(lw[i]))).join('  ');
+    out.push(`Liked view: held-out ratings ≥ ${liked.threshold} only (${liked.testItems} ratings, ${liked.usersEvaluated} users).`, '', l(lh), l(lw.map((w) => '-'.repeat(w))), ...lr.map(l), '');
+  }
+  return out.join('\n');
 }
 
 function json(result: EvaluationResult): string {
   const { description: _d, ...protocol } = result.protocol;
-  const models: Record<string, Record<string, number>> = {};
+  const models: Record<string, Record<string, unknown>> = {};
   for (const m of result.models) {
     const { genreMatchTruth, ...rest } = m.metrics;
-    models[m.name] = genreMatchTruth === null ? rest : { ...rest, genreMatchTruth };
+    const liked = m.liked && protocol.liked ? { ...m.liked, users: protocol.liked.usersEvaluated, testItems: protocol.liked.testItems } : undefined;
+    models[m.name] = { ...rest, ...(genreMatchTruth === null ? {} : { genreMatchTruth }), ...(liked ? { liked } : {}) };
   }
   return `${JSON.stringify({ protocol: { ...protocol, description: result.protocol.description }, models })}\n`;
 }

@@ -3,7 +3,7 @@
 // popularity baseline always comes first, so every figure has its floor beside it.
 import { buildModel, type Model } from '../model/index.ts';
 import { COMPARED, Ranker, type Recommender } from '../recommend/index.ts';
-import type { Dataset, EvaluationResult, Metrics } from '../types.ts';
+import type { Dataset, EvaluationResult, LikedMetrics, Metrics } from '../types.ts';
 import { catalogueCoverage, genreMatchAtK, hitRateAtK, ndcgAtK, precisionAtK, recallAtK, topGenresByCount } from './metrics.ts';
 import { MIN_RATINGS_TO_SPLIT, splitRatings, TRAIN_SHARE } from './split.ts';
 
@@ -19,6 +19,11 @@ export function popularityRecommender(): Recommender {
   return { name: 'popularity', label: 'Most popular (baseline)', components: [], minHistory: Infinity };
 }
 
+/** The liked view's bar: 80 % of the scale's maximum (4 on 1–5 and 0.5–5, 8 on 1–10). */
+export function likedThresholdOf(scale: Dataset['ratingScale']): number {
+  return Math.round(scale.max * 0.8 * 1e9) / 1e9;
+}
+
 export function evaluate(ds: Dataset, opts: EvaluateOptions): EvaluationResult {
   const { k, seed } = opts;
   const split = splitRatings(ds.ratings, seed);
@@ -30,12 +35,23 @@ export function evaluate(ds: Dataset, opts: EvaluateOptions): EvaluationResult {
   const trainTop = new Map<string, string[]>();
   for (const id of users) trainTop.set(id, topGenresByCount(model.userRatings(model.userPos.get(id)!).map((r) => model.titleIds[r.pos]), genresOf, 3));
   const truth = ds.truth?.topGenres ?? null;
+  // The liked view: held-out ratings at or above 80 % of the scale's maximum (4 on 1–5).
+  const likedThreshold = likedThresholdOf(ds.ratingScale);
+  const liked = new Map<string, Set<string>>();
+  for (const r of ds.ratings) {
+    if (r.value < likedThreshold || !split.test.get(r.userId)?.has(r.titleId)) continue;
+    let s = liked.get(r.userId);
+    if (!s) liked.set(r.userId, (s = new Set()));
+    s.add(r.titleId);
+  }
+  const likedUsers = users.filter((id) => liked.has(id));
 
   const recommenders = [popularityRecommender(), ...(opts.recommenders ?? COMPARED).map((make) => make(model))];
   const models = recommenders.map((rec) => {
     const ranker = new Ranker(model, rec);
     const lists: string[][] = [];
     const sum = { precision: 0, recall: 0, ndcg: 0, hitRate: 0, genreMatch: 0, genreMatchTruth: 0 };
+    const likedSum = { precision: 0, recall: 0, ndcg: 0, hitRate: 0 };
     for (const id of users) {
       const recs = Array.from(ranker.rankPositions(model.userPos.get(id)!, k, null), (t) => model.titleIds[t]);
       const relevant = split.test.get(id)!;
@@ -46,6 +62,13 @@ export function evaluate(ds: Dataset, opts: EvaluateOptions): EvaluationResult {
       sum.hitRate += hitRateAtK(recs, relevant, k);
       sum.genreMatch += genreMatchAtK(recs, trainTop.get(id)!, genresOf, k);
       if (truth) sum.genreMatchTruth += genreMatchAtK(recs, truth.get(id) ?? [], genresOf, k);
+      const good = liked.get(id);
+      if (good) {
+        likedSum.precision += precisionAtK(recs, good, k);
+        likedSum.recall += recallAtK(recs, good, k);
+        likedSum.ndcg += ndcgAtK(recs, good, k);
+        likedSum.hitRate += hitRateAtK(recs, good, k);
+      }
     }
     const n = Math.max(1, users.length);
     const metrics: Metrics = {
@@ -57,11 +80,20 @@ export function evaluate(ds: Dataset, opts: EvaluateOptions): EvaluationResult {
       genreMatch: sum.genreMatch / n,
       genreMatchTruth: truth ? sum.genreMatchTruth / n : null,
     };
-    return { name: rec.name, label: rec.label, metrics };
+    const nLiked = Math.max(1, likedUsers.length);
+    const likedMetrics: LikedMetrics = {
+      precision: likedSum.precision / nLiked,
+      recall: likedSum.recall / nLiked,
+      ndcg: likedSum.ndcg / nLiked,
+      hitRate: likedSum.hitRate / nLiked,
+    };
+    return { name: rec.name, label: rec.label, metrics, liked: likedMetrics };
   });
 
   let testItems = 0;
   for (const s of split.test.values()) testItems += s.size;
+  let likedItems = 0;
+  for (const s of liked.values()) likedItems += s.size;
   return {
     protocol: {
       trainShare: TRAIN_SHARE,
@@ -70,6 +102,7 @@ export function evaluate(ds: Dataset, opts: EvaluateOptions): EvaluationResult {
       minRatingsToSplit: MIN_RATINGS_TO_SPLIT,
       usersEvaluated: users.length,
       testItems,
+      liked: { threshold: likedThreshold, usersEvaluated: likedUsers.length, testItems: likedItems },
       description:
         `Per-user random ${TRAIN_SHARE * 100}/${100 - TRAIN_SHARE * 100} split (seed ${seed}); users with fewer than ` +
         `${MIN_RATINGS_TO_SPLIT} ratings stay in train. Every held-out title is relevant; candidates are all titles ` +

@@ -124,6 +124,11 @@ const METRICS = [
   ['genreMatchTruth', 'genre_match_truth', 'Share of recommended items in the user\'s true top 3 genres (simulation only)'],
 ] as const;
 
+const LIKED_METRICS = METRICS.filter(([f]) => f === 'precision' || f === 'recall' || f === 'ndcg' || f === 'hitRate') as readonly (readonly ['precision' | 'recall' | 'ndcg' | 'hitRate', string, string])[];
+
+/** Below this many held-out ratings a lift is too small a sample to call (the narrative and strategy caveat it). */
+export const EVAL_MIN_TEST_ITEMS = 100;
+
 export function evaluationFacts(b: FactBuilder, c: FactContext): void {
   const ev = c.evaluation;
   if (ev) b.capability('evaluation');
@@ -145,13 +150,28 @@ export function evaluationFacts(b: FactBuilder, c: FactContext): void {
         b.add(`${k}.${key}`, key === 'ndcg' ? 'number' : 'share', value, `${meaning} — ${m.label}.`, 'the data has no hidden truth (only the simulation has)');
       }
     }
+    const liked = ev?.protocol.liked;
+    b.lacking(ev && !liked ? 'this evaluation has no liked view' : null, () => {
+      b.add('eval.liked.threshold', 'rating', liked?.threshold, 'The liked view\'s bar: held-out ratings at or above it (80 % of the scale\'s maximum) are relevant.');
+      b.add('eval.liked.users', 'count', liked?.usersEvaluated, 'Users with at least one held-out rating at or above the liked bar: the liked view\'s sample.');
+      b.add('eval.liked.test_items', 'count', liked?.testItems, 'Held-out ratings at or above the liked bar.');
+      for (const m of models) {
+        const k = `eval.${keySegment(m.name)}.liked`;
+        const lm = 'liked' in m ? m.liked : undefined;
+        for (const [field, key, meaning] of LIKED_METRICS) {
+          b.add(`${k}.${key}`, key === 'ndcg' ? 'number' : 'share', lm?.[field], `${meaning}, counting only held-out ratings at or above the liked bar — ${m.label}.`);
+        }
+      }
+    });
     const def = models.find((m) => m.name === PUBLISHED.name)?.metrics;
     const pop = models.find((m) => m.name === 'popularity')?.metrics;
     for (const [field, key] of [['precision', 'precision'], ['ndcg', 'ndcg'], ['genreMatch', 'genre_match']] as const) {
       const lift = def && pop && pop[field] > 0 ? def[field] / pop[field] - 1 : null;
       b.add(`eval.lift.${key}`, 'share', lift, `How much higher the default recommender's ${key.replace('_', ' ')} is than the popularity baseline's (0.5 = 50 % higher; negative = worse).`, 'the popularity baseline scored 0 or a model is missing, so a relative lift is undefined');
     }
+    b.add('eval.min_test_items', 'count', EVAL_MIN_TEST_ITEMS, 'Held-out ratings below which a lift between models is reported with a caveat, not called.');
     const best = ev ? [...ev.models].sort((a, b) => b.metrics.ndcg - a.metrics.ndcg || compareNames(a.name, b.name))[0] : null;
-    b.add('eval.best_model', 'text', best?.label, 'The evaluated model with the highest NDCG.');
+    // a model that places no held-out title in its top K wins nothing: with no hits at all the evaluation cannot tell
+    b.add('eval.best_model', 'text', best && best.metrics.ndcg > 0 ? best.label : null, 'The evaluated model with the highest NDCG.', 'no model placed a single held-out rating in its top K, so the evaluation cannot tell the models apart');
   });
 }
