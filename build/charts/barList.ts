@@ -11,6 +11,12 @@ export interface Bar {
   value: number;
   /** Text written after the bar, e.g. "42 %" or "120 min". */
   valueLabel: string;
+  /** Bar colour (defaults to the accent). */
+  colour?: string;
+  /** The genre the bar stands for, written as data-genre (genre colours are checked by tests). */
+  genre?: string;
+  /** Hover text; defaults to "label: valueLabel". */
+  detail?: string;
 }
 
 export interface BarListFrame {
@@ -34,7 +40,8 @@ function shortLabel(label: string): string {
 }
 
 export function barListSvg(frame: BarListFrame): string {
-  const width = frame.width ?? 480;
+  // 340 px: a 375 px phone's column holds it unscaled (no sideways scroll on user pages).
+  const width = frame.width ?? 340;
   const longest = Math.max(4, ...frame.bars.map((b) => shortLabel(b.label).length));
   const labelWidth = Math.min(MAX_LABEL_CHARS * CHAR_WIDTH, longest * CHAR_WIDTH) + 8;
   const valueWidth = 64;
@@ -45,11 +52,10 @@ export function barListSvg(frame: BarListFrame): string {
   frame.bars.forEach((bar, i) => {
     const y = PAD_TOP + i * ROW;
     const length = max > 0 ? Math.max(0, (bar.value / max) * barSpace) : 0;
-    const label = escapeHtml(bar.label);
     body +=
-      `<g transform="translate(0,${y})"><title>${label}: ${escapeHtml(bar.valueLabel)}</title>` +
+      `<g transform="translate(0,${y})"><title>${escapeHtml(bar.detail ?? `${bar.label}: ${bar.valueLabel}`)}</title>` +
       `<text x="${round(labelWidth - 8)}" y="${ROW / 2}" dy="0.32em" text-anchor="end">${escapeHtml(shortLabel(bar.label))}</text>` +
-      `<rect x="${round(labelWidth)}" y="${(ROW - BAR) / 2}" width="${round(length)}" height="${BAR}" rx="2" fill="${ACCENT}"/>` +
+      `<rect x="${round(labelWidth)}" y="${(ROW - BAR) / 2}" width="${round(length)}" height="${BAR}" rx="2" fill="${bar.colour ?? ACCENT}"${bar.genre !== undefined ? ` data-genre="${escapeHtml(bar.genre)}"` : ''}/>` +
       `<text x="${round(labelWidth + length + 6)}" y="${ROW / 2}" dy="0.32em" font-variant="tabular-nums">${escapeHtml(bar.valueLabel)}</text></g>`;
   });
   body += `<line x1="${round(labelWidth)}" x2="${round(labelWidth)}" y1="${PAD_TOP / 2}" y2="${height - PAD_TOP / 2}" stroke="currentColor" stroke-opacity="0.4"/>`;

@@ -82,8 +82,16 @@ export interface SvgFrame {
 }
 
 /**
+ * How far a chart may grow past its design width to fill a wide column: 1.5 × keeps 11–12 px
+ * labels at 16–18 px, still text-sized.
+ */
+export const MAX_ZOOM = 1.5;
+
+/**
  * Wraps a body into the standalone SVG every chart ships. `width="100%"` plus the viewBox lets
- * the chart shrink to a 360 px screen; max-width keeps it from growing past its design size.
+ * the chart fill its column, up to MAX_ZOOM × its design size; `min-width` is the design size, so
+ * it is never shrunk below it (its smallest text, 11 px, stays 11 px): on a narrower screen the
+ * page's figure scrolls sideways on its own (templates/assets/styles.css `.chart-svg`).
  */
 export function standaloneSvg(frame: SvgFrame): string {
   const { id, width, height } = frame;
@@ -92,7 +100,7 @@ export function standaloneSvg(frame: SvgFrame): string {
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${id}-title ${id}-desc" ` +
     `viewBox="0 0 ${w} ${h}" width="100%" preserveAspectRatio="xMidYMid meet" ` +
-    `style="max-width:${w}px;height:auto;overflow:visible" ` +
+    `style="min-width:${w}px;max-width:${round(w * MAX_ZOOM)}px;height:auto;overflow:visible" ` +
     `font-family="${FONT_FAMILY}" font-size="12" fill="currentColor">` +
     `<title id="${id}-title">${escapeHtml(frame.title)}</title>` +
     `<desc id="${id}-desc">${escapeHtml(frame.description)}</desc>` +

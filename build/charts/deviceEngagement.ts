@@ -52,7 +52,7 @@ export function renderDeviceEngagement(rows: UserDeviceRow[], options: DeviceEng
   const devices = [...listed.filter((d) => deviceTotals.has(d)), ...[...deviceTotals.keys()].filter((d) => !listed.includes(d)).sort()];
   const labelOf = new Map(users.map(([uid, t]) => [uid, t.label]));
   const max = Math.max(...rows.map(value));
-  const scale = steppedScale(0, max);
+  const scale = steppedScale(0, max, 5, true);
   const width = options.width ?? 560;
   const plot = renderPlot(
     {
@@ -64,7 +64,7 @@ export function renderDeviceEngagement(rows: UserDeviceRow[], options: DeviceEng
       y: { label: null, domain: users.map(([uid]) => uid), tickFormat: (uid: string) => labelOf.get(uid) ?? uid },
       color: plotColour(scale),
       marks: [
-        Plot.cell(rows, { x: 'device', y: 'userId', fill: value, inset: 1 }),
+        Plot.cell(rows, { x: 'device', y: 'userId', fill: value, inset: 1, title: (r: UserDeviceRow) => `${r.userLabel} on ${r.device}: ${r.minutes} min, ${r.sessions} sessions` }),
         Plot.text(rows, { x: 'device', y: 'userId', text: (r: UserDeviceRow) => String(Math.round(value(r))), fill: (r: UserDeviceRow) => textOn(scale, value(r)), fontVariant: 'tabular-nums' }),
       ],
     },
@@ -72,11 +72,15 @@ export function renderDeviceEngagement(rows: UserDeviceRow[], options: DeviceEng
   );
   const legend = steppedLegend(scale, { x: 90, y: 12, width: Math.min(300, width - 110), label: measure, format: (v) => String(Math.round(v)) });
   const [topId, top] = users[0];
-  const topDevice = rows.filter((r) => r.userId === topId).sort((a, b) => value(b) - value(a))[0];
+  const unit = options.value === 'minutes' ? 'min' : 'sessions';
+  const topDevices = rows
+    .filter((r) => r.userId === topId)
+    .sort((a, b) => value(b) - value(a) || (a.device < b.device ? -1 : 1))
+    .map((r) => `${r.device} ${Math.round(value(r))}`);
   const deviceShare = devices.map((d) => `${d} ${Math.round(deviceTotals.get(d) ?? 0)}`).join(', ');
   const description =
-    `Heatmap of ${measure} for the ${users.length} most active users (rows, most active first) on each device (columns). ` +
-    `Totals by device: ${deviceShare}. Most active: ${top.label} with ${Math.round(top.total)}, mostly on ${topDevice.device} (${Math.round(value(topDevice))}).`;
+    `Heatmap of ${measure} for the ${users.length} users with the most viewing sessions (rows, most ${measure} first) on each device (columns). ` +
+    `Totals by device: ${deviceShare}. Top row: ${top.label}, ${Math.round(top.total)} ${unit} in all: ${topDevices.join(', ')}.`;
   const svg = standaloneSvg({ id, title, description, width: plot.width, height: plot.height + STEPPED_LEGEND_HEIGHT, body: legend + plot.body });
   return { id, title, description, svg, csv };
 }

@@ -12,7 +12,7 @@ import { escapeHtml } from '../util/html.ts';
 import { toCsv } from '../util/csv.ts';
 import { emptyChart, round, standaloneSvg, type Chart, type ReportChartDescriptor } from './chart.ts';
 import { ensureFonts } from './dom.ts';
-import { CATEGORICAL } from './palette.ts';
+import { genreColours, genreColoursByVolume, otherGenresNote, type GenreColours } from './genreColours.ts';
 import { genreShareRows } from './reportCharts.ts';
 
 export interface GenreShareRow {
@@ -29,18 +29,19 @@ export interface GenreCloudOptions {
   measure: string;
   width?: number;
   height?: number;
+  /** The site's genre → colour mapping (genreColours.ts); by default one from these rows' counts. */
+  colours?: GenreColours;
 }
 
 export const GENRE_CLOUD_ID = 'genre-cloud';
 const FONT = 'Inter';
 const WEIGHT = 600;
-const MIN_SIZE = 13;
+// 14 px at weight 600 is "large text" for WCAG, which the 3:1 contrast of the genre hues covers.
+const MIN_SIZE = 14;
 const MAX_SIZE = 64;
 /** Shrink factor per retry when words did not fit, and how many retries. */
 const SHRINK = 0.8;
 const ATTEMPTS = 3;
-// Yellow is left out: too faint on a white page for text.
-const WORD_COLOURS = CATEGORICAL.slice(0, 6);
 
 interface PlacedWord {
   text: string;
@@ -100,12 +101,13 @@ export function renderGenreCloud(rows: GenreShareRow[], options: GenreCloudOptio
 
   const width = options.width ?? 640;
   const height = options.height ?? 360;
+  const colours = options.colours ?? genreColoursByVolume(sorted.map((r) => [r.genre, r.count] as const));
   const maxShare = sorted[0].share;
   const baseSize = (share: number): number => MIN_SIZE + (MAX_SIZE - MIN_SIZE) * Math.sqrt(share / maxShare);
   let placed: PlacedWord[] = [];
   let factor = 1;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const words = sorted.map((r, i) => ({ text: r.genre, size: Math.max(MIN_SIZE * 0.8, Math.round(baseSize(r.share) * factor)), colour: WORD_COLOURS[i % WORD_COLOURS.length] }));
+    const words = sorted.map((r) => ({ text: r.genre, size: Math.max(MIN_SIZE * 0.8, Math.round(baseSize(r.share) * factor)), colour: colours.colour(r.genre) }));
     placed = layout(words, width, height, `${options.seed}:${attempt}`);
     if (placed.length === words.length) break;
     factor *= SHRINK;
@@ -113,18 +115,28 @@ export function renderGenreCloud(rows: GenreShareRow[], options: GenreCloudOptio
 
   const placedNames = new Set(placed.map((p) => p.text));
   const dropped = sorted.filter((r) => !placedNames.has(r.genre)).map((r) => r.genre);
-  const notes = dropped.length ? [`${dropped.length} of ${sorted.length} genres did not fit in the cloud: ${dropped.join(', ')} (they are in the CSV).`] : undefined;
+  const greyed = sorted.filter((r) => !colours.isLeading(r.genre) && placedNames.has(r.genre)).map((r) => r.genre);
+  const noteList = [
+    ...(dropped.length ? [`${dropped.length} of ${sorted.length} genres did not fit in the cloud: ${dropped.join(', ')} (they are in the CSV).`] : []),
+    ...(greyed.length ? [otherGenresNote(colours, greyed)] : []),
+  ];
+  const notes = noteList.length ? noteList : undefined;
   const pct = (v: number): string => `${(v * 100).toFixed(1)} %`;
   const description =
     `Word cloud of ${sorted.length} genres, word size by share of ${options.measure}. Largest: ` +
     sorted.slice(0, 5).map((r) => `${r.genre} ${pct(r.share)}`).join(', ') +
     '.' +
-    (notes ? ' ' + notes[0] : '');
+    (dropped.length ? ' ' + noteList[0] : '');
+  const shareOf = new Map(sorted.map((r) => [r.genre, r]));
 
   let body = `<g transform="translate(${width / 2},${height / 2})" text-anchor="middle" font-weight="${WEIGHT}">`;
   for (const w of placed) {
     const rotate = w.rotate ? ` rotate(${w.rotate})` : '';
-    body += `<text transform="translate(${round(w.x)},${round(w.y)})${rotate}" font-size="${w.size}" fill="${w.colour}">${escapeHtml(w.text)}</text>`;
+    const row = shareOf.get(w.text);
+    const value = row ? `${w.text}: ${pct(row.share)} of ${options.measure} (${row.count})` : w.text;
+    body +=
+      `<g><title>${escapeHtml(value)}</title><text transform="translate(${round(w.x)},${round(w.y)})${rotate}" font-size="${w.size}" fill="${w.colour}" data-genre="${escapeHtml(w.text)}">` +
+      `${escapeHtml(w.text)}</text></g>`;
   }
   body += '</g>';
   const svg = standaloneSvg({ id, title, description, width, height, body });
@@ -137,5 +149,5 @@ export const genreCloudChart: ReportChartDescriptor = {
   scope: 'report',
   needs: 'ratings',
   facts: ['genre.*.rating_share', 'most_rated_genre', 'most_rated_genre_share'],
-  render: ({ dataset }) => renderGenreCloud(genreShareRows(dataset), { seed: dataset.source.seed, measure: 'ratings' }),
+  render: ({ dataset }) => renderGenreCloud(genreShareRows(dataset), { seed: dataset.source.seed, measure: 'ratings', colours: genreColours(dataset) }),
 };

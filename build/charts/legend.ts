@@ -15,11 +15,28 @@ export interface SteppedScale {
   max: number;
 }
 
-/** Nice stepped viridis bands over [min, max]; the same object feeds Plot and the legend. */
-export function steppedScale(min: number, max: number, bands = 5): SteppedScale {
-  const top = max > min ? max : min + 1;
-  const scale = Plot.scale({ color: { type: 'quantize', scheme: SEQUENTIAL_SCHEME, n: bands, domain: [min, top] } });
-  return { thresholds: (scale.domain ?? []) as number[], colours: (scale.range ?? []) as string[], min, max: top };
+/** The smallest of 1, 2, 2.5, 5 × a power of ten that is at least `x`. */
+export function niceStep(x: number): number {
+  if (!(x > 0)) return 1;
+  const p = 10 ** Math.floor(Math.log10(x));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= x - 1e-12) return m * p;
+  return 10 * p;
+}
+
+/**
+ * Stepped viridis bands of equal width over [min, max]: the step is a nice number and the top
+ * edge is rounded up to a whole step, so every band of the legend spans the same range
+ * (0–100, 100–200 …, never a last band of 300–363). The same object feeds Plot and the legend.
+ */
+export function steppedScale(min: number, max: number, bands = 5, integer = false): SteppedScale {
+  const span = max > min ? max - min : 1;
+  let step = niceStep(span / bands);
+  if (integer) step = Math.max(1, Math.ceil(step));
+  const n = Math.max(1, Math.ceil(span / step - 1e-9));
+  const thresholds = Array.from({ length: n - 1 }, (_, i) => Number((min + step * (i + 1)).toFixed(10)));
+  const top = Number((min + step * n).toFixed(10));
+  const scale = Plot.scale({ color: { type: 'quantize', scheme: SEQUENTIAL_SCHEME, n, domain: [min, top] } });
+  return { thresholds, colours: (scale.range ?? []) as string[], min, max: top };
 }
 
 /** Plot colour options for a stepped scale. */

@@ -6,6 +6,7 @@ import { toCsv } from '../util/csv.ts';
 import { emptyChart, fmt, shortLabel, standaloneSvg, type Chart, type ReportChartDescriptor } from './chart.ts';
 import { renderPlot } from './dom.ts';
 import { STEPPED_LEGEND_HEIGHT, plotColour, steppedLegend, steppedScale, textOn } from './legend.ts';
+import { genreColours, genreColoursByVolume, otherGenresNote, type GenreColours } from './genreColours.ts';
 import { titleSimilarityInput } from './reportCharts.ts';
 
 export interface SimilarityTitle {
@@ -22,6 +23,8 @@ export interface SimilarityCell {
 
 export interface TitleSimilarityOptions {
   width?: number;
+  /** The site's genre → colour mapping, for the genre markers; by default one from these titles. */
+  colours?: GenreColours;
 }
 
 export const TITLE_SIMILARITY_ID = 'title-similarity';
@@ -41,11 +44,21 @@ export function renderTitleSimilarity(titles: SimilarityTitle[], cells: Similari
   ]);
   if (ordered.length === 0 || kept.length === 0) return emptyChart(id, title, 'No rated titles in this data', csv);
 
+  // The genre is shown by the coloured square before each label (and in the CSV); the label keeps
+  // the room for the title itself.
   const label = (tid: string): string => {
     const t = byId.get(tid);
-    return t ? shortLabel(`${t.name} · ${t.genre}`, 26) : tid;
+    return t ? shortLabel(t.name, 26) : tid;
   };
-  const scale = steppedScale(0, 1);
+  const colours = options.colours ?? genreColoursByVolume(ordered.map((t) => [t.genre, 1] as const));
+  const markerColour = (t: SimilarityTitle): string => colours.colour(t.genre);
+  // The diagonal (a title with itself, always 1) is drawn neutral and left out of the colour
+  // scale, which spans the off-diagonal values only.
+  const offDiagonal = kept.filter((c) => c.a !== c.b);
+  const diagonal = kept.filter((c) => c.a === c.b);
+  const nameOf = (tid: string): string => byId.get(tid)?.name ?? tid;
+  const top = Math.max(0.05, ...offDiagonal.map((c) => c.similarity));
+  const scale = steppedScale(0, top);
   const n = ordered.length;
   const cell = Math.max(22, Math.min(36, Math.floor(460 / n)));
   const marginLeft = 170;
@@ -61,27 +74,37 @@ export function renderTitleSimilarity(titles: SimilarityTitle[], cells: Similari
       marginTop,
       marginRight,
       marginBottom: 10,
-      x: { label: null, domain, axis: 'top', tickRotate: -50, tickFormat: label },
-      y: { label: null, domain, tickFormat: label },
+      x: { label: null, domain, axis: 'top', tickRotate: -50, tickFormat: label, tickSize: 0, tickPadding: 14 },
+      y: { label: null, domain, tickFormat: label, tickSize: 0, tickPadding: 14 },
       color: plotColour(scale),
       marks: [
-        Plot.cell(kept, { x: 'a', y: 'b', fill: 'similarity', inset: 0.5 }),
-        Plot.text(kept, {
+        Plot.cell(offDiagonal, {
+          x: 'a',
+          y: 'b',
+          fill: 'similarity',
+          inset: 0.5,
+          title: (c: SimilarityCell) => `${nameOf(c.a)} × ${nameOf(c.b)}: ${c.similarity.toFixed(3)}`,
+        }),
+        Plot.cell(diagonal, { x: 'a', y: 'b', fill: 'currentColor', fillOpacity: 0.12, inset: 0.5, title: (c: SimilarityCell) => `${nameOf(c.a)} with itself: 1` }),
+        Plot.dot(ordered, { y: 'id', frameAnchor: 'left', dx: -7, symbol: 'square', r: 4, fill: { value: markerColour, scale: null }, title: (t: SimilarityTitle) => `${t.name}: ${t.genre}` }),
+        Plot.dot(ordered, { x: 'id', frameAnchor: 'top', dy: -7, symbol: 'square', r: 4, fill: { value: markerColour, scale: null }, title: (t: SimilarityTitle) => `${t.name}: ${t.genre}` }),
+        Plot.text(offDiagonal, {
           x: 'a',
           y: 'b',
           text: (c: SimilarityCell) => c.similarity.toFixed(2).replace(/^0/, ''),
           fill: (c: SimilarityCell) => textOn(scale, c.similarity),
-          fontSize: 9,
+          fontSize: 11,
         }),
       ],
     },
     { y: STEPPED_LEGEND_HEIGHT },
   );
-  const legend = steppedLegend(scale, { x: marginLeft, y: 12, width: Math.min(260, width - marginLeft - 20), label: 'cosine similarity', format: (v) => fmt(v, 1) });
+  const legend = steppedLegend(scale, { x: marginLeft, y: 12, width: Math.min(260, width - marginLeft - 20), label: 'cosine similarity (diagonal, always 1, grey)', format: (v) => fmt(v, 2) });
   const pairs = kept.filter((c) => c.a < c.b).sort((x, y) => y.similarity - x.similarity || (x.a + x.b < y.a + y.b ? -1 : 1));
   const strongest = pairs.slice(0, 3).map((c) => `${byId.get(c.a)?.name} – ${byId.get(c.b)?.name} ${fmt(c.similarity)}`);
   const description =
-    `Cosine similarity of rating vectors among the ${n} most-rated titles, grouped by primary genre. ` +
+    `Cosine similarity of rating vectors among the ${n} most-rated titles, grouped by primary genre (the coloured square before each title). ` +
+    (colours.others.length && ordered.some((t) => !colours.isLeading(t.genre)) ? `${otherGenresNote(colours, ordered.map((t) => t.genre))} ` : '') +
     (strongest.length ? `Most similar pairs: ${strongest.join('; ')}.` : '') +
     ` Mean off-diagonal similarity ${fmt(pairs.reduce((s, c) => s + c.similarity, 0) / Math.max(1, pairs.length))}.`;
   const svg = standaloneSvg({ id, title, description, width: plot.width, height: plot.height + STEPPED_LEGEND_HEIGHT, body: legend + plot.body });
@@ -96,6 +119,6 @@ export const titleSimilarityChart: ReportChartDescriptor = {
   facts: ['most_similar_titles', 'most_similar_titles_similarity'],
   render: ({ dataset, model }) => {
     const { titles, cells } = titleSimilarityInput(dataset, model);
-    return renderTitleSimilarity(titles, cells);
+    return renderTitleSimilarity(titles, cells, { colours: genreColours(dataset) });
   },
 };

@@ -5,6 +5,7 @@
 import { toCsv } from '../util/csv.ts';
 import { barListSvg } from './barList.ts';
 import { emptyChart, type Chart, type UserChartDescriptor } from './chart.ts';
+import { OTHER_GENRES_LABEL, genreColours, genreColoursByVolume, otherGenresNote, type GenreColours } from './genreColours.ts';
 import { userLabel } from './reportCharts.ts';
 
 export interface GenreAffinityRow {
@@ -17,6 +18,8 @@ export interface UserAffinityOptions {
   userLabel: string;
   /** Bars shown; the CSV keeps every genre with affinity > 0. */
   maxBars?: number;
+  /** The site's genre → colour mapping; by default one from these rows. Genres outside its leading ones make one "Other genres" bar. */
+  colours?: GenreColours;
 }
 
 export const USER_AFFINITY_ID = 'user-affinity';
@@ -31,16 +34,33 @@ export function renderUserAffinity(rows: GenreAffinityRow[], options: UserAffini
     { name: 'affinity', value: (r) => Number(r.affinity.toFixed(4)) },
   ]);
   if (kept.length === 0) return emptyChart(USER_AFFINITY_ID, title, `${options.userLabel} has no ratings to show a genre affinity for.`, csv);
-  const shown = kept.slice(0, options.maxBars ?? 10);
+  const colours = options.colours ?? genreColoursByVolume(kept.map((r) => [r.genre, r.affinity] as const));
+  const leading = kept.filter((r) => colours.isLeading(r.genre));
+  const others = kept.filter((r) => !colours.isLeading(r.genre));
+  const otherShare = others.reduce((s, r) => s + r.affinity, 0);
+  const shown = leading.slice(0, options.maxBars ?? 10);
   const top = shown.slice(0, 3).map((r) => `${r.genre} (${percent(r.affinity)})`).join(', ');
+  const otherNote = otherGenresNote(colours, others.map((r) => r.genre));
   const description =
-    `Share of ${options.userLabel}'s ratings by genre, strongest first. Top genres: ${top}.` +
-    (kept.length > shown.length ? ` ${kept.length - shown.length} smaller genres are in the CSV only.` : '');
+    `Share of ${options.userLabel}'s ratings by genre, strongest first. Top genres: ${top || 'none of the leading genres'}.` +
+    (others.length ? ` ${otherNote}` : '') +
+    (leading.length > shown.length ? ` ${leading.length - shown.length} smaller genres are in the CSV only.` : '');
   const svg = barListSvg({
     id: USER_AFFINITY_ID,
     title,
     description,
-    bars: shown.map((r) => ({ label: r.genre, value: r.affinity, valueLabel: percent(r.affinity) })),
+    bars: [
+      ...shown.map((r) => ({ label: r.genre, value: r.affinity, valueLabel: percent(r.affinity), colour: colours.colour(r.genre), genre: r.genre })),
+      ...(others.length
+        ? [{
+            label: OTHER_GENRES_LABEL,
+            value: otherShare,
+            valueLabel: percent(otherShare),
+            colour: colours.colour(OTHER_GENRES_LABEL),
+            detail: `${OTHER_GENRES_LABEL}: ${percent(otherShare)} — ${others.map((r) => `${r.genre} ${percent(r.affinity)}`).join(', ')}`,
+          }]
+        : []),
+    ],
   });
   return { id: USER_AFFINITY_ID, title, description, svg, csv };
 }
@@ -51,9 +71,10 @@ export const userAffinityChart: UserChartDescriptor = {
   scope: 'user',
   needs: 'ratings',
   facts: [],
-  renderer: ({ model }) => (userId) => {
+  renderer: ({ dataset, model }) => (userId) => {
+    const colours = genreColours(dataset);
     const u = model.userPos.get(userId);
     const affinity: GenreAffinityRow[] = u === undefined ? [] : model.genres.map((genre, g) => ({ genre, affinity: model.genreAffinity(u, g) }));
-    return renderUserAffinity(affinity, { userLabel: userLabel(userId) });
+    return renderUserAffinity(affinity, { userLabel: userLabel(userId), colours });
   },
 };

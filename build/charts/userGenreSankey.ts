@@ -7,8 +7,8 @@ import { sankey, sankeyLinkHorizontal, type SankeyGraph } from 'd3-sankey';
 import { escapeHtml } from '../util/html.ts';
 import { toCsv } from '../util/csv.ts';
 import { emptyChart, fmt, round, shortLabel, standaloneSvg, type Chart, type ReportChartDescriptor } from './chart.ts';
-import { categoricalColour } from './palette.ts';
-import { userGenreFlowRows } from './reportCharts.ts';
+import { OTHER_GENRES_LABEL, genreColours, genreColoursByVolume, otherGenresNote, type GenreColours } from './genreColours.ts';
+import { TOP_SANKEY_USERS, userGenreFlowRows } from './reportCharts.ts';
 
 export interface UserGenreFlowRow {
   userId: string;
@@ -20,6 +20,17 @@ export interface UserGenreFlowRow {
 
 export interface UserGenreSankeyOptions {
   width?: number;
+  /** The site's genre → colour mapping; by default one from these rows' total flows. */
+  colours?: GenreColours;
+  /** How the users were chosen, as a sentence for the caption. */
+  selection?: string;
+}
+
+/** Users in numeric order of their ids when every id is a number, else by code point. */
+function byUserId(a: string, b: string): number {
+  const [x, y] = [Number(a), Number(b)];
+  if (a.trim() !== '' && b.trim() !== '' && Number.isFinite(x) && Number.isFinite(y) && x !== y) return x - y;
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export const USER_GENRE_SANKEY_ID = 'user-genre-sankey';
@@ -50,24 +61,38 @@ export function renderUserGenreSankey(rows: UserGenreFlowRow[], options: UserGen
   ]);
   if (flows.length === 0) return emptyChart(id, title, 'No ratings to show user–genre affinities', csv);
 
-  const users = [...new Map(flows.map((r) => [r.userId, r.userLabel])).entries()];
+  const colours = options.colours ?? genreColoursByVolume(flows.map((r) => [r.genre, r.affinity] as const));
+  // Genres outside the leading ones merge into one "Other genres" flow per user.
+  const grouped = new Map<string, UserGenreFlowRow>();
+  for (const r of flows) {
+    const genre = colours.group(r.genre);
+    const key = `${r.userId}\u0000${genre}`;
+    const g = grouped.get(key);
+    if (g) g.affinity += r.affinity;
+    else grouped.set(key, { ...r, genre });
+  }
+  const groupedFlows = [...grouped.values()];
+  const otherMembers = [...new Set(flows.filter((r) => !colours.isLeading(r.genre)).map((r) => r.genre))];
+  const users = [...new Map(flows.map((r) => [r.userId, r.userLabel])).entries()].sort((a, b) => byUserId(a[0], b[0]));
   const genreTotals = new Map<string, number>();
-  for (const r of flows) genreTotals.set(r.genre, (genreTotals.get(r.genre) ?? 0) + r.affinity);
-  const genres = [...genreTotals.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([g]) => g);
-  const colourOf = new Map(genres.map((g, i) => [g, categoricalColour(i)]));
+  for (const r of groupedFlows) genreTotals.set(r.genre, (genreTotals.get(r.genre) ?? 0) + r.affinity);
+  // Genres in the site's colour order, the Other group last.
+  const rank = (g: string): number => (colours.isLeading(g) ? colours.leading.indexOf(g) : colours.leading.length);
+  const genres = [...genreTotals.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
+  const colourOf = new Map(genres.map((g) => [g, colours.colour(g)]));
   const nodes: NodeDatum[] = [
     ...users.map(([uid, label]) => ({ key: `u:${uid}`, label, side: 'user' as const })),
     ...genres.map((g) => ({ key: `g:${g}`, label: g, side: 'genre' as const })),
   ];
-  const links: LinkDatum[] = flows.map((r) => ({ source: `u:${r.userId}`, target: `g:${r.genre}`, value: r.affinity, genre: r.genre, userLabel: r.userLabel }));
+  const links: LinkDatum[] = groupedFlows.map((r) => ({ source: `u:${r.userId}`, target: `g:${r.genre}`, value: r.affinity, genre: r.genre, userLabel: r.userLabel }));
   const order = new Map(nodes.map((n, i) => [n.key, i]));
 
   const width = options.width ?? 640;
-  const height = Math.max(280, Math.max(users.length, genres.length) * 30);
+  const height = Math.max(280, Math.max(users.length, genres.length) * 34);
   const graph: SankeyGraph<NodeDatum, LinkDatum> = sankey<NodeDatum, LinkDatum>()
     .nodeId((n) => n.key)
     .nodeWidth(12)
-    .nodePadding(8)
+    .nodePadding(16) // ≥ one 12 px label line between the centres of two adjacent nodes
     // Keep the input order (users by activity, genres by total flow) instead of d3's relaxation order.
     .nodeSort((a, b) => (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0))
     .extent([
@@ -80,7 +105,7 @@ export function renderUserGenreSankey(rows: UserGenreFlowRow[], options: UserGen
   for (const link of graph.links) {
     const d = (path(link) ?? '').replace(/\d+\.\d{3,}/g, (m) => String(round(Number(m))));
     body +=
-      `<path d="${d}" stroke="${colourOf.get(link.genre)}" stroke-width="${round(Math.max(1, link.width ?? 1))}">` +
+      `<path d="${d}" stroke="${colourOf.get(link.genre)}" data-genre="${escapeHtml(link.genre)}" stroke-width="${round(Math.max(1, link.width ?? 1))}">` +
       `<title>${escapeHtml(`${link.userLabel} → ${link.genre}: ${Math.round(link.value * 100)} %`)}</title></path>`;
   }
   body += '</g><g>';
@@ -91,19 +116,24 @@ export function renderUserGenreSankey(rows: UserGenreFlowRow[], options: UserGen
     const y1 = node.y1 ?? 0;
     const fill = node.side === 'genre' ? colourOf.get(node.label) : 'currentColor';
     const isUser = node.side === 'user';
+    const genreAttr = isUser ? '' : ` data-genre="${escapeHtml(node.label)}"`;
+    const total = `${node.label}: ${isUser ? 'affinities sum to 1' : `total flow ${fmt(node.value ?? 0)}`}`;
     body +=
-      `<rect x="${round(x0)}" y="${round(y0)}" width="${round(x1 - x0)}" height="${round(Math.max(1, y1 - y0))}" fill="${fill}"/>` +
+      `<rect x="${round(x0)}" y="${round(y0)}" width="${round(x1 - x0)}" height="${round(Math.max(1, y1 - y0))}" fill="${fill}"${genreAttr}><title>${escapeHtml(total)}</title></rect>` +
       `<text x="${round(isUser ? x0 - 6 : x1 + 6)}" y="${round((y0 + y1) / 2)}" dy="0.32em" text-anchor="${isUser ? 'end' : 'start'}">${escapeHtml(shortLabel(node.label, 18))}</text>`;
   }
   body += '</g>';
 
   const topPerUser = users.map(([uid, label]) => {
-    const best = flows.filter((r) => r.userId === uid).sort((a, b) => b.affinity - a.affinity || (a.genre < b.genre ? -1 : 1))[0];
-    return `${label} → ${best.genre} ${Math.round(best.affinity * 100)} %`;
+    const best = groupedFlows.filter((r) => r.userId === uid && r.genre !== OTHER_GENRES_LABEL).sort((a, b) => b.affinity - a.affinity || (a.genre < b.genre ? -1 : 1))[0];
+    return best ? `${label} → ${best.genre} ${Math.round(best.affinity * 100)} %` : `${label} → ${OTHER_GENRES_LABEL}`;
   });
+  const otherNote = otherGenresNote(colours, otherMembers);
   const description =
-    `Flows from ${users.length} users (left) to ${genres.length} genres (right); each flow is the share of the user's ratings on that genre. ` +
-    `Genres by total flow: ${genres.slice(0, 5).map((g) => `${g} ${fmt(genreTotals.get(g) ?? 0)}`).join(', ')}. ` +
+    (options.selection ? `${options.selection} ` : '') +
+    `Flows from ${users.length} users (left, by user id) to ${genres.length} genres (right); each flow is the share of the user's ratings on that genre. ` +
+    (otherNote ? `${otherNote} ` : '') +
+    `Genres by total flow: ${[...genres].sort((a, b) => (genreTotals.get(b) ?? 0) - (genreTotals.get(a) ?? 0) || (a < b ? -1 : 1)).slice(0, 5).map((g) => `${g} ${fmt(genreTotals.get(g) ?? 0)}`).join(', ')}. ` +
     `Each user's strongest genre: ${topPerUser.join('; ')}.`;
   const svg = standaloneSvg({ id, title, description, width, height, body });
   return { id, title, description, svg, csv };
@@ -115,5 +145,11 @@ export const userGenreSankeyChart: ReportChartDescriptor = {
   scope: 'report',
   needs: 'ratings',
   facts: ['affinity_leader_genre', 'affinity_leader_share', 'taste_concentration', 'recs.genre_match'],
-  render: ({ dataset, model }) => renderUserGenreSankey(userGenreFlowRows(dataset, model)),
+  render: ({ dataset, model }) => {
+    const rows = userGenreFlowRows(dataset, model, TOP_SANKEY_USERS);
+    const shown = new Set(rows.map((r) => r.userId)).size;
+    const all = new Set(dataset.ratings.map((r) => r.userId)).size;
+    const selection = shown < all ? `Shown: the ${shown} of ${all} users with the most ratings (ties by id).` : `Shown: all ${shown} users.`;
+    return renderUserGenreSankey(rows, { colours: genreColours(dataset), selection });
+  },
 };

@@ -13,7 +13,8 @@ test('standaloneSvg escapes title and description and sizes by viewBox', () => {
   assert.ok(svg.includes('<title id="x-title">A &lt;b&gt;</title>'));
   assert.ok(svg.includes('&quot;&gt;&lt;img'));
   assert.ok(svg.includes('viewBox="0 0 300.12 100"'));
-  assert.ok(svg.includes('max-width:300.12px'));
+  // never shrunk below its design width (text stays ≥ 11 px), grows up to 1.5 ×
+  assert.ok(svg.includes('min-width:300.12px;max-width:450.18px'));
 });
 
 test('emptyChart is a valid chart carrying its message', () => {

@@ -16,7 +16,9 @@ test('title similarity: golden, accessible, escaped', () => {
 test('title similarity: ordered by primary genre so clusters sit together', () => {
   const chart = renderTitleSimilarity(similarityTitles, similarityCells);
   const ticks = Array.from(parseSvg(chart.svg).querySelectorAll('g[aria-label="y-axis tick label"] text')).map((t) => t.textContent ?? '');
-  const genres = ticks.map((t) => t.split(' · ')[1]?.replace('…', ''));
+  // The genre is the coloured square before each label; its <title> says "<name>: <genre>".
+  const markers = Array.from(parseSvg(chart.svg).querySelectorAll('g[aria-label="dot"]'))[0];
+  const genres = Array.from(markers.querySelectorAll('title')).map((t) => (t.textContent ?? '').split(': ').pop());
   // Sorted by genre name: "<script>…" ("<" sorts before letters), Crime ×2, Sci-Fi ×2.
   assert.equal(ticks.length, 5);
   assert.equal(genres.slice(1), ['Crime', 'Crime', 'Sci-Fi', 'Sci-Fi']);
