@@ -48,6 +48,9 @@ export const DEFAULTS: ReportConfig = {
   force: false,
 };
 
+/** Defaults that replace DEFAULTS' when users are simulated over a given catalogue (--catalog). */
+export const CATALOG_DEFAULTS = { users: 1000, ratingsPerUser: 20 } as const;
+
 type Kind = 'int' | 'string' | 'path' | 'date' | 'boolean' | 'prefix';
 interface Option {
   key: keyof ReportConfig;
@@ -73,7 +76,7 @@ export const OPTIONS: Record<string, Option> = {
   out: { key: 'out', kind: 'path', help: 'output folder' },
   ratings: { key: 'ratings', kind: 'path', help: 'MovieLens-format ratings.csv (needs --movies)' },
   movies: { key: 'movies', kind: 'path', help: 'MovieLens-format movies.csv (needs --ratings)' },
-  catalog: { key: 'catalog', kind: 'path', help: 'Netflix catalogue CSV (netflix_titles.csv); users are simulated' },
+  catalog: { key: 'catalog', kind: 'path', help: 'Netflix catalogue CSV (netflix_titles.csv); users are simulated (unless set: 1000 users, 20 ratings each)' },
   recommendations: { key: 'recommendations', kind: 'int', min: 5, max: 100, help: 'recommendations published per user' },
   drafts: { key: 'drafts', kind: 'boolean', help: 'report failed claims as warnings on /drafts/ instead of failing' },
   'path-prefix': { key: 'pathPrefix', kind: 'prefix', help: 'URL prefix the site is served under' },
@@ -267,6 +270,15 @@ export function resolveConfig(argv: string[], opts: { cwd?: string; extra?: Reco
   }
   if (config.catalog !== null && config.ratings !== null) {
     throw new InputError('--catalog cannot be combined with --ratings/--movies: choose one data source');
+  }
+  if (config.catalog !== null) {
+    // The simulation's defaults (10 users × 5 ratings) suit its 20 titles; over a catalogue of
+    // thousands they give an evaluation with no hits. Unless set, simulate enough viewers for it
+    // to measure something (issue 11).
+    for (const [key, value] of Object.entries(CATALOG_DEFAULTS) as [keyof typeof CATALOG_DEFAULTS, number][]) {
+      const flag = Object.keys(OPTIONS).find((f) => OPTIONS[f].key === key)!;
+      if (values[flag] === undefined && !(key in fileSettings)) (config as unknown as Record<string, unknown>)[key] = value;
+    }
   }
   const extra = new Map<string, string | boolean>();
   for (const flag of Object.keys(extraDecl)) {

@@ -1,12 +1,9 @@
 // `npm run facts`: every fact the narrative can bind, with its current value and meaning, for
-// editors (`--json` for machines). Same settings as the build, so the values are the site's.
+// editors (`--json` for machines). It runs the build's own pipeline (build/pipeline.ts) with the
+// same settings, so it lists exactly the facts the build binds, with the build's values: the same
+// evaluated models (the build's, not every candidate `npm run evaluate` compares).
 import { helpText, resolveConfig, type ExtraFlag } from '../build/config.ts';
-import { loadDataset } from '../build/data/load.ts';
-import { buildModel } from '../build/model/index.ts';
-import { recommendAll } from '../build/recommend/index.ts';
-import { evaluate } from '../build/evaluate/index.ts';
-import { evaluationK } from '../build/pipeline.ts';
-import { buildFacts } from '../build/narrative/facts.ts';
+import { runPipeline } from '../build/pipeline.ts';
 import { factTable, factsJson } from '../build/insights/factTable.ts';
 import { runCli } from './cli.ts';
 
@@ -21,11 +18,7 @@ await runCli(async () => {
     process.stdout.write(helpText('npm run facts --', EXTRA));
     return;
   }
-  const dataset = await loadDataset(config);
-  const model = buildModel(dataset);
-  const recommendations = recommendAll(model, dataset, { k: config.recommendations });
-  const evaluation = dataset.ratings.length > 0 ? evaluate(dataset, { k: evaluationK(dataset.titles.length), seed: config.seed }) : null;
-  const facts = buildFacts({ dataset, model, recommendations, evaluation });
+  const { facts } = await runPipeline(config);
   const withAbsent = extra.get('absent') === true;
   process.stdout.write(extra.get('json') === true ? factsJson(facts, withAbsent) : factTable(facts, withAbsent));
 });

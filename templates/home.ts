@@ -1,6 +1,7 @@
 // The report home: every narrative section from content/*.md, in order, with a table of
 // contents and previous/next links so a long report stays navigable.
 import { html, raw } from '../build/util/html.ts';
+import { plural } from '../build/util/numbers.ts';
 import { url, type AssetTags, type SectionView, type SiteView } from './view.ts';
 import { layout } from './layout.ts';
 
@@ -17,7 +18,7 @@ export function homePage(site: SiteView, sections: SectionView[], assets: AssetT
   const body = html`<article class="report">
 <header class="report-header">
 <h1>${site.title}</h1>
-<p class="lede">${site.counts.users.toLocaleString('en-US')} users, ${site.counts.titles.toLocaleString('en-US')} titles, ${site.counts.ratings.toLocaleString('en-US')} ratings${site.counts.sessions === null ? '' : html`, ${site.counts.sessions.toLocaleString('en-US')} viewing sessions`}. <a href="${url(site, '/users/')}">Recommendations for every user →</a></p>
+<p class="lede">${plural(site.counts.users, 'user')}, ${plural(site.counts.titles, 'title')}, ${plural(site.counts.ratings, 'rating')}${site.counts.sessions === null ? '' : html`, ${plural(site.counts.sessions, 'viewing session')}`}. <a href="${url(site, '/users/')}">Recommendations for every user →</a></p>
 ${site.notes.length > 0 ? html`<ul class="data-notes">${site.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ''}
 </header>
 ${toc}

@@ -1,6 +1,7 @@
 // The page shell every page shares: header navigation, the provenance footer and the assets
 // Vite bundled. Markup is built with the `html` template so every data string is escaped.
 import { html, raw, type Raw } from '../build/util/html.ts';
+import { plural } from '../build/util/numbers.ts';
 import { url, type AssetTags, type NavSection, type SiteView } from './view.ts';
 
 export type Current = { kind: 'home' } | { kind: 'users' } | { kind: 'user' } | { kind: 'drafts' };
@@ -37,7 +38,7 @@ function footer(site: SiteView): Raw {
   <p>${p.description}</p>
   ${p.files.length > 0
     ? html`<ul class="provenance-files">${p.files.map(
-        (f) => html`<li><code>${f.name}</code> — ${f.bytes.toLocaleString('en-US')} bytes, SHA-256 <code class="hash">${f.sha256}</code></li>`,
+        (f) => html`<li><code>${f.name}</code> — ${plural(f.bytes, 'byte')}, SHA-256 <code class="hash">${f.sha256}</code></li>`,
       )}</ul>`
     : ''}
   <p>Reproduce: <code>${p.command}</code></p>

@@ -4,8 +4,10 @@ import { html } from '../build/util/html.ts';
 import { url, userPagePath, type AssetTags, type NavSection, type RecommendationView, type SiteView, type UserView } from './view.ts';
 import { layout } from './layout.ts';
 import { chartFigure } from './chart.ts';
+import { formatCount, formatFixed, formatStars as stars, plural } from '../build/util/numbers.ts';
 
-const stars = (n: number) => `★${Number.isInteger(n) ? n : n.toFixed(1)}`;
+/** A rated history longer than this shows its top and bottom ends, with the whole list behind "Show all". */
+const RATED_SHOWN = 10;
 
 /**
  * A card's genres for the filter script: a JSON array, since a genre may hold any character the
@@ -21,13 +23,29 @@ export function recommendationCard(site: SiteView, r: RecommendationView) {
   return html`<li class="rec-card" data-genres="${genresAttribute(r.genres)}">
 <p class="rec-rank" aria-hidden="true">${r.rank}</p>
 <h3 class="rec-title"><bdi>${r.titleName}</bdi></h3>
-<p class="rec-meta"><bdi>${r.genres.join(', ')}</bdi>${r.year === null ? '' : ` · ${r.year}`} · score <span class="rec-score">${r.score.toFixed(3)}</span></p>
+<p class="rec-meta"><bdi>${r.genres.join(', ')}</bdi>${r.year === null ? '' : ` · ${r.year}`} · score <span class="rec-score">${formatFixed(r.score, 3)}</span></p>
 <p class="rec-why">${r.reasons.length > 0
     ? html`Because you rated ${r.reasons.map(
-        (x, i) => html`${i === 0 ? '' : i === r.reasons.length - 1 ? ' and ' : ', '}<em><bdi>${x.titleName}</bdi></em> ${stars(x.rating)} — ${x.kind === 'content' ? 'content similarity' : 'similarity'} ${x.similarity.toFixed(2)}`,
+        (x, i) => html`${i === 0 ? '' : i === r.reasons.length - 1 ? ' and ' : ', '}<em><bdi>${x.titleName}</bdi></em> ${stars(x.rating)} — ${x.kind === 'content' ? 'content similarity' : 'similarity'} ${formatFixed(x.similarity, 2)}`,
       )}`
     : r.explanation}</p>
 </li>`;
+}
+
+function ratedList(rated: UserView['rated']) {
+  return html`<ul class="rated-list">${rated.map((r) => html`<li><bdi>${r.titleName}</bdi> <span class="stars">${stars(r.rating)}</span></li>`)}</ul>`;
+}
+
+/** The rated titles (best first); a long history shows its best and lowest rated, and the rest on request. */
+function ratedHistory(u: UserView) {
+  if (u.rated.length <= 2 * RATED_SHOWN) return ratedList(u.rated);
+  return html`<h3>Highest rated</h3>
+${ratedList(u.rated.slice(0, RATED_SHOWN))}
+<h3>Lowest rated</h3>
+${ratedList(u.rated.slice(-RATED_SHOWN))}
+<details class="rated-all"><summary>Show all ${plural(u.rated.length, 'rating')}</summary>
+${ratedList(u.rated)}
+</details>`;
 }
 
 export function userPage(site: SiteView, sections: NavSection[], u: UserView, assets: AssetTags): string {
@@ -36,10 +54,10 @@ export function userPage(site: SiteView, sections: NavSection[], u: UserView, as
   const body = html`<nav class="breadcrumbs" aria-label="Breadcrumbs"><ol><li><a href="${url(site, '/')}">Report</a></li><li><a href="${url(site, '/users/')}">Users</a></li><li aria-current="page">User ${u.id}</li></ol></nav>
 <h1>User ${u.id}</h1>
 <dl class="user-facts">
-<div><dt>Plan</dt><dd>${u.plan ?? 'not in the data'}</dd></div>
-<div><dt>Region</dt><dd>${u.region ?? 'not in the data'}</dd></div>
-<div><dt>Ratings</dt><dd>${u.ratingCount}</dd></div>
-<div><dt>Viewing sessions</dt><dd>${u.sessionCount}</dd></div>
+${u.plan === null ? '' : html`<div><dt>Plan</dt><dd>${u.plan}</dd></div>`}
+${u.region === null ? '' : html`<div><dt>Region</dt><dd>${u.region}</dd></div>`}
+<div><dt>Ratings</dt><dd>${formatCount(u.ratingCount)}</dd></div>
+${site.counts.sessions === null ? '' : html`<div><dt>Viewing sessions</dt><dd>${formatCount(u.sessionCount)}</dd></div>`}
 <div><dt>Top genres</dt><dd>${u.topGenres.length > 0 ? u.topGenres.join(', ') : 'none yet'}</dd></div>
 </dl>
 <section aria-labelledby="recs-title">
@@ -57,7 +75,7 @@ ${charts.map((c) => chartFigure(site, c, 'user'))}
 </section>
 <section aria-labelledby="rated-title">
 <h2 id="rated-title">What user ${u.id} rated</h2>
-<ul class="rated-list">${u.rated.map((r) => html`<li><bdi>${r.titleName}</bdi> <span class="stars">${stars(r.rating)}</span></li>`)}</ul>
+${ratedHistory(u)}
 </section>
 ${u.similarUsers.length > 0
   ? html`<section aria-labelledby="similar-title"><h2 id="similar-title">Users with similar taste</h2>

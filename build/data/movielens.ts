@@ -6,7 +6,9 @@
 // - A movie whose genres are "(no genres listed)" keeps that label as its one genre, so every
 //   title has at least one genre (Title.genres' contract) and the report shows the gap honestly.
 // - The year comes from a trailing "(1995)" in the title when present; the name keeps the title
-//   as MovieLens writes it ("Heat (1995)" and "Heat (1986)" stay distinguishable). A year
+//   as MovieLens writes it ("Heat (1995)" and "Heat (1986)" stay distinguishable), except that a
+//   trailing article is put back in front for readers: "Shawshank Redemption, The (1994)" →
+//   "The Shawshank Redemption (1994)". A year
 //   outside 1870–2100 is not taken as one (the title keeps no year), counted.
 // - Ratings are 0.5–5 in half stars; timestamps are Unix seconds from 1995 (MovieLens began
 //   then) to 2100, stored as ms; anything else is an error.
@@ -19,10 +21,20 @@ import path from 'node:path';
 import type { Dataset, Rating, Title, User } from '../types.ts';
 import type { CsvLimits } from './csv.ts';
 import { CsvTable, oneLine } from './table.ts';
+import { groupDigits } from '../util/numbers.ts';
 
 export const MOVIES_COLUMNS = ['movieId', 'title', 'genres'] as const;
 export const RATINGS_COLUMNS = ['userId', 'movieId', 'rating', 'timestamp'] as const;
 export const NO_GENRES = '(no genres listed)';
+
+const TRAILING_ARTICLE = /^(.+?), (The|A|An|Les|La|Le|L'|Il|Die|Der|Das|El|Los|Las)((?: \([^()]*\))*)$/;
+
+/** "Shawshank Redemption, The (1994)" → "The Shawshank Redemption (1994)"; other titles unchanged. */
+export function displayTitle(name: string): string {
+  const m = TRAILING_ARTICLE.exec(name);
+  if (!m) return name;
+  return `${m[2]}${m[2].endsWith("'") ? '' : ' '}${m[1]}${m[3]}`;
+}
 
 /** Plausible release years (the first films to 2100), shared with the Netflix loader. */
 export const YEARS = { min: 1870, max: 2100 } as const;
@@ -52,7 +64,7 @@ export async function loadMovieLens(ratingsPath: string, moviesPath: string, opt
       kind: 'movielens',
       seed: options.seed ?? 42,
       files: [ratingsTable.file(), movies.file()],
-      description: `MovieLens ratings: ${ratings.length} ratings by ${users.length} users of ${titles.length} movies.`,
+      description: `MovieLens ratings: ${groupDigits(ratings.length, 0)} ratings by ${groupDigits(users.length, 0)} users of ${groupDigits(titles.length, 0)} movies.`,
     },
     titles,
     users,
@@ -100,7 +112,7 @@ async function readMovies(table: CsvTable): Promise<{ titles: Title[]; badYears:
     const seen = firstLine.get(id);
     if (seen !== undefined) table.fail(line, 'movieId', `a movieId not used before (already on line ${seen})`, rawId);
     firstLine.set(id, line);
-    const name = oneLine(rawTitle);
+    const name = displayTitle(oneLine(rawTitle));
     if (name === '') table.fail(line, 'title', 'a non-empty title', rawTitle);
     const genres = rawGenres.split('|').map((g) => g.trim()).filter((g) => g !== '');
     if (genres.length === 0) table.fail(line, 'genres', `genres separated by "|" (or "${NO_GENRES}")`, rawGenres);

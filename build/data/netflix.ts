@@ -19,6 +19,7 @@ import type { CsvLimits } from './csv.ts';
 import { normalisedCount, requireId, YEARS } from './movielens.ts';
 import { simulate, type SimulationOptions } from './simulate.ts';
 import { CsvTable, oneLine } from './table.ts';
+import { plural } from '../util/numbers.ts';
 
 export const NETFLIX_COLUMNS = [
   'show_id',
@@ -61,7 +62,7 @@ export async function loadNetflixDataset(path: string, sim: SimulationOptions, l
       kind: 'netflix',
       seed: sim.seed,
       files: [catalogue.file],
-      description: `The Netflix catalogue (${catalogue.titles.length} titles) with simulated viewers, seed ${sim.seed}: ${dataset.users.length} users, ${dataset.ratings.length} ratings and ${dataset.sessions!.length} viewing sessions in the 30 days to ${sim.endDate}.`,
+      description: `The Netflix catalogue (${plural(catalogue.titles.length, 'title')}) with simulated viewers, seed ${sim.seed}: ${plural(dataset.users.length, 'user')}, ${plural(dataset.ratings.length, 'rating')} and ${plural(dataset.sessions!.length, 'viewing session')} in the 30 days to ${sim.endDate}.`,
     },
     notes: [
       'Titles, genres, years and durations are the real Netflix catalogue; users, ratings and viewing sessions are simulated over it.',

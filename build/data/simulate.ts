@@ -6,6 +6,7 @@ import { caseStudyTitles, caseStudyUsers } from './catalogue.ts';
 import { appeal, CatalogueIndex, drawTitle, drawTruth, type UserTaste } from './preferences.ts';
 import { AliasTable, apportion, normal, stream, type Rng } from './random.ts';
 import { syntheticTitles } from './synthetic-titles.ts';
+import { plural } from '../util/numbers.ts';
 
 import type { ReportConfig } from '../config.ts';
 export { topGenres } from './preferences.ts';
@@ -65,13 +66,13 @@ export function simulate(opts: SimulationOptions, catalogue?: Title[]): Dataset 
     ['ratings', ratings.length],
     ['sessions', sessions.length],
   ]);
-  const catalogueText = catalogue ? `the given catalogue of ${titles.length} titles` : `${titles.length} titles`;
+  const catalogueText = catalogue ? `the given catalogue of ${plural(titles.length, 'title')}` : plural(titles.length, 'title');
   return {
     source: {
       kind: 'simulation',
       seed,
       files: [],
-      description: `Simulated with seed ${seed}: ${users.length} users, ${catalogueText}, ${ratings.length} ratings and ${sessions.length} viewing sessions in the 30 days to ${opts.endDate}.`,
+      description: `Simulated with seed ${seed}: ${plural(users.length, 'user')}, ${catalogueText}, ${plural(ratings.length, 'rating')} and ${plural(sessions.length, 'viewing session')} in the 30 days to ${opts.endDate}.`,
     },
     titles,
     users,

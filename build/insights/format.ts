@@ -4,6 +4,7 @@
 // has run: build/insights/slots.ts). Numbers are formatted without the host locale so builds
 // are byte-identical everywhere.
 import { escapeHtml } from '../util/html.ts';
+import { groupDigits, needsNoBreak } from '../util/numbers.ts';
 import type { Fact, FactKind, FactValue } from './catalogue.ts';
 
 export const FORMATS = ['percent', 'points', 'number', 'integer', 'rating', 'list', 'title', 'text'] as const;
@@ -29,14 +30,7 @@ export const DEFAULT_FORMAT: Record<FactKind, FormatName> = {
 
 export class FormatError extends Error {}
 
-/** 1234567.891 → "1,234,567.89" with a fixed number of decimals, independent of locale. */
-export function groupDigits(value: number, decimals: number): string {
-  const fixed = Math.abs(value).toFixed(decimals);
-  const [int, frac] = fixed.split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const negative = value < 0 && Number(fixed) !== 0; // never print "-0"
-  return `${negative ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
-}
+export { groupDigits };
 
 export function listText(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
@@ -54,12 +48,14 @@ export function formatPlain(fact: Fact, spec: FormatSpec | null): string {
   const d = spec?.decimals ?? null;
   switch (name) {
     case 'percent':
-      return `${groupDigits(needNumber(fact, name) * 100, d ?? 0)}%`;
-    case 'points': // a difference of two shares: 0.2 → "20 percentage points"
-      return `${groupDigits(needNumber(fact, name) * 100, d ?? 0)} percentage points`;
+      return `${oneDecimal(needNumber(fact, name) * 100, d ?? 0)}%`;
+    case 'points': { // a difference of two shares: 0.2 → "20 percentage points", 0.01 → "1 percentage point"
+      const text = groupDigits(needNumber(fact, name) * 100, d ?? 0);
+      return `${text} percentage ${text === '1' || text === '-1' ? 'point' : 'points'}`;
+    }
     case 'number': {
       const v = needNumber(fact, name);
-      return groupDigits(v, d ?? (Number.isInteger(v) ? 0 : 2));
+      return oneDecimal(v, d ?? (Number.isInteger(v) ? 0 : 2));
     }
     case 'integer':
       return groupDigits(Math.round(needNumber(fact, name)), 0);
@@ -73,11 +69,30 @@ export function formatPlain(fact: Fact, spec: FormatSpec | null): string {
   }
 }
 
-/** The value as HTML: escaped text; titles are emphasised. */
+/**
+ * The value as HTML: escaped text; titles are emphasised; a number, date or hyphenated term
+ * ("2025-06-29", "Sci-Fi") is kept on one line.
+ */
 export function formatHtml(fact: Fact, spec: FormatSpec | null): string {
   const name = spec?.name ?? DEFAULT_FORMAT[fact.kind];
-  const text = escapeHtml(formatPlain(fact, spec));
-  return name === 'title' ? `<em>${text}</em>` : text;
+  const plainText = formatPlain(fact, spec);
+  if (name === 'title') return `<em>${escapeHtml(plainText)}</em>`;
+  if (name === 'list' && Array.isArray(fact.value)) return listText(fact.value.map(noBreakHtml));
+  return noBreakHtml(plainText);
+}
+
+/** With one decimal, a whole number drops its ".0" ("10 per user", not "10.0"); other decimals stay. */
+function oneDecimal(value: number, decimals: number): string {
+  const text = groupDigits(value, decimals);
+  return decimals === 1 ? text.replace(/\.0$/, '') : text;
+}
+
+/** Escaped text; each word that must not break across lines (a date, "Sci-Fi") in a no-wrap span. */
+function noBreakHtml(text: string): string {
+  return text
+    .split(/(\s+)/)
+    .map((w) => (needsNoBreak(w) ? `<span class="nowrap">${escapeHtml(w)}</span>` : escapeHtml(w)))
+    .join('');
 }
 
 function plain(value: FactValue): string {

@@ -10,9 +10,14 @@ export const RATED_GENRE_MIN_RATINGS = 3;
 /** The original case study's target: "80% match with user genre preferences". */
 export const GENRE_MATCH_TARGET = 0.8;
 
+/** Display names of the data sources, for sentences. */
+const SOURCE_NAMES: Record<string, string> = { simulation: 'the simulation', movielens: 'MovieLens', netflix: 'the Netflix catalogue' };
+
 export function overviewFacts(b: FactBuilder, c: FactContext): void {
   const { dataset: ds } = c;
   b.add('data_source', 'text', ds.source.kind, 'Where the data comes from: simulation, movielens or netflix.');
+  b.add('data_source_name', 'text', SOURCE_NAMES[ds.source.kind] ?? ds.source.kind, 'Where the data comes from, as a reader-facing name: MovieLens, the Netflix catalogue, the simulation.');
+  b.add('titles_with_description', 'count', ds.titles.filter((t) => t.description.trim() !== '').length, 'Titles with a text description (MovieLens has none): content similarity uses descriptions only when there are some.');
   b.add('data_description', 'text', ds.source.description, 'One plain sentence on where the data comes from.');
   b.add('genre_match_target', 'share', GENRE_MATCH_TARGET, 'The case study\'s success criterion: share of recommendations that should match the user\'s genre preferences.');
   b.add('title_count', 'count', ds.titles.length, 'Titles in the catalogue.');
@@ -65,17 +70,18 @@ export function genreFacts(b: FactBuilder, c: FactContext): void {
     b.add(`${k}.rating_mean`, 'rating', mean(ratingValues.get(g) ?? []), `Mean rating of ${g} titles.`, `no ${g} title has a rating`);
   }
 
-  const topCatalog = argMax(catalogWeight);
+  const known = (m: Map<string, number>) => new Map([...m].filter(([g]) => c.genreKey.has(g)));
+  const topCatalog = argMax(known(catalogWeight));
   b.add('top_catalog_genre', 'genre', topCatalog, 'The genre with the largest share of the catalogue (ties: first by name).');
   b.add('top_catalog_genre_share', 'share', topCatalog ? ratio(catalogWeight.get(topCatalog)!, ds.titles.length) : null, 'Catalogue share of the largest genre.');
   b.add('top_catalog_genre_titles', 'count', topCatalog ? titleCount.get(topCatalog) : null, 'Titles in the largest catalogue genre.');
 
-  const mostRated = argMax(ratingWeight);
+  const mostRated = argMax(known(ratingWeight));
   b.add('most_rated_genre', 'genre', mostRated, 'The genre that receives the largest share of ratings.');
   b.add('most_rated_genre_share', 'share', mostRated ? ratio(ratingWeight.get(mostRated)!, ds.ratings.length) : null, 'Share of all ratings given to the most-rated genre.');
 
   const supported = new Map<string, number>();
-  for (const [g, values] of ratingValues) if (values.length >= RATED_GENRE_MIN_RATINGS) supported.set(g, mean(values));
+  for (const [g, values] of ratingValues) if (c.genreKey.has(g) && values.length >= RATED_GENRE_MIN_RATINGS) supported.set(g, mean(values));
   const best = argMax(supported);
   const worst = argMin(supported);
   const why = `no genre has ${RATED_GENRE_MIN_RATINGS} or more ratings`;
@@ -84,6 +90,8 @@ export function genreFacts(b: FactBuilder, c: FactContext): void {
   b.add('best_rated_genre_mean', 'rating', best ? supported.get(best) : null, 'Mean rating of the best-rated genre.', why);
   b.add('worst_rated_genre', 'genre', worst, `The genre with the lowest mean rating (among genres with ≥ ${RATED_GENRE_MIN_RATINGS} ratings).`, why);
   b.add('worst_rated_genre_mean', 'rating', worst ? supported.get(worst) : null, 'Mean rating of the worst-rated genre.', why);
+  const fewest = [...supported.keys()].reduce((n, g) => Math.min(n, ratingValues.get(g)!.length), Infinity);
+  b.add('rated_genre_fewest_ratings', 'count', best ? fewest : null, 'The fewest ratings any genre ranked by mean rating has: a spread over genres with few ratings is a prompt to look closer, not a verdict.', why);
   b.add('genre_rating_spread', 'number', best && worst ? supported.get(best)! - supported.get(worst)! : null, 'Best-rated minus worst-rated genre mean, in rating points.', why);
 }
 
@@ -114,7 +122,7 @@ export function matrixFacts(b: FactBuilder, c: FactContext): void {
     }
     if (top > 0) tops.push(top);
   }
-  const leader = argMax(new Map([...totals].filter(([, v]) => v > 0)));
+  const leader = argMax(new Map([...totals].filter(([g, v]) => v > 0 && c.genreKey.has(g))));
   b.add('affinity_leader_genre', 'genre', leader, 'The genre with the largest summed affinity over all users (the widest band in the Sankey).');
   b.add('affinity_leader_share', 'share', leader ? ratio(totals.get(leader)!, tops.length) : null, 'Average share of a user\'s rating weight that goes to the affinity-leading genre.');
   b.add('taste_concentration', 'share', mean(tops), 'On average, the share of a user\'s rating weight on their single favourite genre.');

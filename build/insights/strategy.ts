@@ -1,11 +1,27 @@
 // Strategic recommendations generated from facts. Each item is written as parts — text and
 // fact references — so its figures are always the catalogue's values, formatted the same way
 // wherever they appear (the site's #strategy section, `npm run facts`, the per-item directive).
-// An item whose facts the data lacks (no sessions, no plans) is simply not generated; the
+// An item whose facts the data lacks (no sessions, no plans) is simply not generated, and neither
+// is one whose trigger does not hold: each draft's `when` states its threshold (a real gap, a real
+// count, a winner that is not a tie, a sample large enough), and `{{ strategy id }}` then renders
+// nothing. The
 // editor places items by id (`{{ strategy acquisition-gap }}`) or writes their own wording
 // with bound figures, so rewording, reordering and dropping need no code.
 import type { FactCatalogue } from './catalogue.ts';
 import { formatPlain, parseFormat, type FormatSpec } from './format.ts';
+import { EVAL_MIN_TEST_ITEMS } from './recommenderFacts.ts';
+import { DEVICES } from '../types.ts';
+
+/** Acquisition gap: a genre's viewing share must exceed its catalogue share by at least this (5 points). */
+export const MIN_ACQUISITION_GAP = 0.05;
+/** The oversupplied genre is named only when stocked at least this far above its viewing share. */
+export const MIN_OVERSUPPLY_GAP = 0.05;
+/** Device merchandising: the top device must lead the runner-up by this much; less is a tie, not a winner. */
+export const MIN_DEVICE_LEAD = 0.05;
+/** Under-served segment: its genre match must trail the overall match by at least this (10 points). */
+export const MIN_UNDERSERVED_GAP = 0.1;
+/** Best-rated genre: its mean must beat the overall mean by at least this many rating points. */
+export const MIN_GENRE_RATING_LEAD = 0.1;
 
 export type StrategyPart = string | { fact: string; format?: string };
 
@@ -31,6 +47,8 @@ export interface StrategyItem {
 interface Draft {
   id: string;
   needs: string[];
+  /** The trigger: the item is generated only when it holds (its threshold is a named constant above). */
+  when?: (f: FactCatalogue) => boolean;
   /** See StrategyItem.chart: set only where no chart shows the figure. */
   chart?: string;
   figure: string;
@@ -41,29 +59,41 @@ interface Draft {
 const f = (fact: string, format?: string): StrategyPart => ({ fact, format });
 const num = (facts: FactCatalogue, name: string): number => facts.get(name).value as number;
 
+/** How far the top device's share leads the runner-up's, over the device shares under `prefix` ("" or "plan.basic."). */
+function deviceLead(facts: FactCatalogue, prefix: string): number {
+  const shares = DEVICES.map((d) => `${prefix}device.${d}.share`).filter((n) => facts.has(n)).map((n) => num(facts, n)).sort((a, b) => b - a);
+  return shares.length < 2 ? (shares.length ? shares[0] : 0) : shares[0] - shares[1];
+}
+
 /** Every item the generator knows, in the default reading order. */
 const DRAFTS: Draft[] = [
   {
     id: 'acquisition-gap',
     needs: ['acquisition_gap_genre', 'acquisition_gap', 'acquisition_gap_viewing_share', 'acquisition_gap_catalog_share', 'oversupplied_genre', 'oversupplied_gap'],
+    when: (facts) => num(facts, 'acquisition_gap') >= MIN_ACQUISITION_GAP,
     figure: 'acquisition_gap',
     headline: ['Acquire more ', f('acquisition_gap_genre'), ' titles'],
-    body: () => [
+    body: (facts) => [
       f('acquisition_gap_genre'), ' takes ', f('acquisition_gap_viewing_share'), ' of viewing sessions but only ', f('acquisition_gap_catalog_share'),
-      ' of the catalogue: a gap of ', f('acquisition_gap', 'points'), ', the widest of any genre. Put it first in acquisition and commissioning; ',
-      f('oversupplied_genre'), ' is the opposite case, stocked ', f('oversupplied_gap', 'points'), ' above its viewing share, so review its licences first.',
+      ' of the catalogue: a gap of ', f('acquisition_gap', 'points'), ', the widest of any genre. Put it first in acquisition and commissioning.',
+      ...(num(facts, 'oversupplied_gap') >= MIN_OVERSUPPLY_GAP
+        ? [' ', f('oversupplied_genre'), ' is the opposite case, stocked ', f('oversupplied_gap', 'points'), ' above its viewing share, so review its licences first.']
+        : []),
     ],
   },
   {
     id: 'device-merchandising',
     needs: ['top_device', 'top_device_share', 'session_count'],
+    when: (facts) => deviceLead(facts, '') >= MIN_DEVICE_LEAD,
     figure: 'top_device_share',
     headline: ['Merchandise for ', f('top_device'), ' first'],
     body: (facts) => {
       const parts: StrategyPart[] = [f('top_device_share'), ' of all ', f('session_count'), ' viewing sessions start on ', f('top_device'), ': artwork, trailers and row layouts should be designed and tested there first.'];
       const top = facts.get('top_device').value;
       // the first plan (by name) whose subscribers favour another device deserves its own layout
-      const differing = facts.list().find((x) => /^plan\.[^.]+\.top_device$/.test(x.name) && x.value !== top);
+      const differing = facts
+        .list()
+        .find((x) => /^plan\.[^.]+\.top_device$/.test(x.name) && x.value !== top && deviceLead(facts, x.name.replace(/top_device$/, '')) >= MIN_DEVICE_LEAD);
       if (differing) {
         const k = differing.name.replace(/\.top_device$/, '');
         parts.push(' The exception: ', f(`${k}.top_device_share`), ' of ', f(`${k}.name`), ' subscribers\' sessions are on ', f(`${k}.top_device`), ', so their home screen should be merchandised for that device.');
@@ -87,9 +117,8 @@ const DRAFTS: Draft[] = [
   {
     id: 'underserved-segment',
     needs: ['underserved_segment_name', 'underserved_segment_kind', 'underserved_segment_genre_match', 'recs.genre_match'],
-    // No chart shows this figure (the Sankey shows affinities, not recommendations): today's link
-    // is kept; issue #11 decides where it should go.
-    chart: 'user-genre-sankey',
+    // No chart shows this figure (the Sankey shows affinities, not recommendations): no chart link.
+    when: (facts) => num(facts, 'recs.genre_match') - num(facts, 'underserved_segment_genre_match') >= MIN_UNDERSERVED_GAP,
     figure: 'underserved_segment_genre_match',
     headline: ['Tune personalisation for ', f('underserved_segment_name')],
     body: () => [
@@ -106,7 +135,8 @@ const DRAFTS: Draft[] = [
       num(facts, 'recs.unrecommended_titles') > 0
         ? [
             'The published recommendations reach ', f('recs.coverage'), ' of the catalogue; ', f('recs.unrecommended_titles'), ' of ', f('title_count'),
-            ' titles are recommended to no one. Reserve one slot per list for a well-rated title outside the user\'s usual genres so the long tail earns its licence.',
+            num(facts, 'recs.unrecommended_titles') === 1 ? ' titles is recommended to no one.' : ' titles are recommended to no one.',
+            ' Reserve one slot per list for a well-rated title outside the user\'s usual genres so the long tail earns its licence.',
           ]
         : [
             'The published recommendations reach ', f('recs.coverage'), ' of the ', f('title_count'),
@@ -116,33 +146,40 @@ const DRAFTS: Draft[] = [
   {
     id: 'cold-start',
     needs: ['cold_start_users', 'fallback_users', 'user_count'],
-    // No chart shows this figure: today's link is kept; issue #11 decides where it should go.
-    chart: 'model-comparison',
-    figure: 'cold_start_users',
+    // No chart shows this figure: no chart link. A real count only: no item when every user has history.
+    when: (facts) => num(facts, 'fallback_users') > 0,
+    figure: 'fallback_users',
     headline: ['Close the cold-start gap'],
     body: (facts) => [
-      f('cold_start_users'), ' of ', f('user_count'), ' users get only the popularity fallback and ', f('fallback_users'), ' get at least one fallback title. ',
-      num(facts, 'fallback_users') > 0
-        ? 'Ask new subscribers to rate three titles during onboarding so collaborative filtering can take over sooner.'
-        : 'Every user currently has enough history; keep the onboarding rating step so that stays true as the audience grows.',
+      ...(num(facts, 'cold_start_users') > 0 ? [f('cold_start_users'), ' of ', f('user_count'), ' users get only the popularity fallback, and '] : ['Of ', f('user_count'), ' users, ']),
+      f('fallback_users'), num(facts, 'fallback_users') === 1 ? ' gets' : ' get', ' at least one fallback title. ',
+      'Ask new subscribers to rate three titles during onboarding so collaborative filtering can take over sooner.',
     ],
   },
   {
     id: 'personalisation-lift',
-    needs: ['eval.lift.ndcg', 'eval.default.ndcg', 'eval.popularity.ndcg', 'eval.k'],
+    needs: ['eval.lift.ndcg', 'eval.default.ndcg', 'eval.popularity.ndcg', 'eval.k', 'eval.test_items'],
     figure: 'eval.lift.ndcg',
-    headline: (facts) => [num(facts, 'eval.lift.ndcg') > 0 ? 'Keep personalised rows ahead of charts' : 'Earn the top row before personalising it'],
+    headline: (facts) => [
+      num(facts, 'eval.test_items') < EVAL_MIN_TEST_ITEMS ? 'Test personalised rows against charts before reordering' : num(facts, 'eval.lift.ndcg') > 0 ? 'Keep personalised rows ahead of charts' : 'Earn the top row before personalising it',
+    ],
     body: (facts) => [
       'On held-out ratings the personalised recommender scores an NDCG@', f('eval.k'), ' of ', f('eval.default.ndcg', 'number:3'), ' against ', f('eval.popularity.ndcg', 'number:3'),
       ' for simply showing the most popular titles: a lift of ', f('eval.lift.ndcg'), '. ',
-      num(facts, 'eval.lift.ndcg') > 0
-        ? 'Personalised rows should keep the top of the home screen; popularity belongs in a single "trending" row.'
-        : 'Personalisation does not yet beat popularity here: keep a popularity row on top until the recommender has more history to learn from.',
+      // a lift measured on fewer held-out ratings than EVAL_MIN_TEST_ITEMS is not called
+      ...(num(facts, 'eval.test_items') < EVAL_MIN_TEST_ITEMS
+        ? ['But it rests on only ', f('eval.test_items'), ' held-out ratings, too few to call: run an A/B test of the home screen before moving popularity out of the top row.']
+        : [
+            num(facts, 'eval.lift.ndcg') > 0
+              ? 'Personalised rows should keep the top of the home screen; popularity belongs in a single "trending" row.'
+              : 'Personalisation does not yet beat popularity here: keep a popularity row on top until the recommender has more history to learn from.',
+          ]),
     ],
   },
   {
     id: 'best-rated-genre',
     needs: ['best_rated_genre', 'best_rated_genre_mean', 'rating_mean', 'rating_scale_max'],
+    when: (facts) => num(facts, 'best_rated_genre_mean') - num(facts, 'rating_mean') >= MIN_GENRE_RATING_LEAD,
     figure: 'best_rated_genre_mean',
     headline: ['Feature ', f('best_rated_genre'), ' where satisfaction counts'],
     body: () => [
@@ -167,6 +204,7 @@ export function strategyItems(facts: FactCatalogue): StrategyItem[] {
   const items: StrategyItem[] = [];
   for (const d of DRAFTS) {
     if (!d.needs.every((n) => facts.has(n))) continue;
+    if (d.when && !d.when(facts)) continue;
     const bodyParts = d.body(facts);
     const headlineParts = typeof d.headline === 'function' ? d.headline(facts) : d.headline;
     const figurePart = bodyParts.find((p) => typeof p !== 'string' && p.fact === d.figure) as { fact: string; format?: string } | undefined;

@@ -54,10 +54,10 @@ function genreViewing(b: FactBuilder, c: FactContext, sessions: Session[]): void
     gaps.set(g, viewShare(g) - catShare(g));
   }
 
-  const top = argMax(viewing);
+  const top = argMax(new Map([...viewing].filter(([g]) => c.genreKey.has(g))));
   b.add('top_genre', 'genre', top, 'The most watched genre: largest share of viewing sessions (ties: first by name).');
   b.add('top_genre_share', 'share', top ? viewShare(top) : null, 'Share of viewing sessions spent on the most watched genre.');
-  b.add('genres_by_viewing', 'list', rankKeys(viewing).slice(0, 3), 'The three most watched genres, most watched first.');
+  b.add('genres_by_viewing', 'list', rankKeys(viewing).filter((g) => c.genreKey.has(g)).slice(0, 3), 'The three most watched genres, most watched first.');
 
   const gap = argMax(gaps);
   b.add('acquisition_gap_genre', 'genre', gap, 'The genre whose viewing share most exceeds its catalogue share: where more titles would meet demand.');

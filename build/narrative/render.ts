@@ -88,7 +88,11 @@ function renderOut(out: Out, line: number, st: RenderState): string {
     }
     case 'strategy': {
       const item = strategies(st).find((s) => s.id === out.id);
-      if (!item) return st.fail(line, `strategy "${out.id}" is not available for this data: ${missingFor(st.facts, out.id)}`);
+      if (!item) {
+        const missing = missingFor(st.facts, out.id);
+        if (missing) return st.fail(line, `strategy "${out.id}" is not available for this data: ${missing}`);
+        return ''; // its facts exist but its trigger does not hold for this data (strategy.ts): nothing to recommend
+      }
       if (out.part === 'item') return block(strategyHtml(item, st.facts).value, item.headline);
       if (out.part === 'figure') return inline(escapeHtml(item.figure), item.figure);
       return out.part === 'headline' ? inline(partsHtml(item.headlineParts, st), item.headline) : inline(partsHtml(item.bodyParts, st), item.body);
@@ -129,8 +133,9 @@ export function strategyHtml(item: StrategyItem, facts: FactCatalogue): Raw {
       const numeric = typeof fact.value === 'number';
       return figures && numeric ? html`<strong class="figure" data-fact="${p.fact}" data-value="${String(fact.value)}">${value}</strong>` : value;
     });
+  const chart = strategyChart(item);
   return html`<article class="strategy-item" id="strategy-${item.id}" data-figure-fact="${item.figureFact}">
 <h3 class="strategy-headline">${parts(item.headlineParts, false)}</h3>
-<p>${parts(item.bodyParts, true)} <a class="strategy-chart-link" href="#chart-${strategyChart(item)}">See the chart</a></p>
+<p>${parts(item.bodyParts, true)}${chart ? html` <a class="strategy-chart-link" href="#chart-${chart}">See the chart</a>` : ''}</p>
 </article>`;
 }

@@ -63,7 +63,10 @@ export function reportPlugin(eleventyConfig: any, options: ReportPluginOptions):
   eleventyConfig.setLibrary('md', createMarkdown(options.slots));
   eleventyConfig.addPreprocessor('report-bindings', 'md', (data: { page: { inputPath: string } }, content: string) => {
     const file = path.relative(process.cwd(), data.page.inputPath);
-    return bind(content, file, splitFrontMatter(readFileSync(data.page.inputPath, 'utf8')).bodyLine);
+    const bound = bind(content, file, splitFrontMatter(readFileSync(data.page.inputPath, 'utf8')).bodyLine);
+    // Eleventy keeps the unprocessed content when a preprocessor returns a falsy value: a section
+    // bound to nothing (Engagement without sessions) returns a blank line, and is left out below
+    return bound === '' ? '\n' : bound;
   });
 
   const sections = (data: EleventyData): SectionView[] =>
@@ -74,6 +77,8 @@ export function reportPlugin(eleventyConfig: any, options: ReportPluginOptions):
         order: Number(item.data.order ?? 0),
         html: item.content,
       }))
+      // a section whose text is all inside a condition the data fails (Engagement without sessions) is left out
+      .filter((s) => s.html.trim() !== '')
       // Code-point order, not the host's locale: the same site on every machine.
       .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 

@@ -146,7 +146,7 @@ test('accepted: BOM, CRLF, quoted commas and quoted line breaks', async () => {
   const movies = '\uFEFFmovieId,title,genres\r\n1,"Heat, The (1995)",Action|Crime\r\n2,"Two\r\nLines (2001)",Drama\r\n';
   const d = await loadDataset(setup({ movies, ratings: 'userId,movieId,rating,timestamp\r\n1,1,4.5,964982701\r\n1,2,0.5,964982702\r\n' }));
   assert.equal(d.titles.map((t) => [t.id, t.name, t.genres, t.year]), [
-    ['1', 'Heat, The (1995)', ['Action', 'Crime'], 1995],
+    ['1', 'The Heat (1995)', ['Action', 'Crime'], 1995],
     ['2', 'Two Lines (2001)', ['Drama'], 2001], // quoted CRLF normalised to a space by the reader
   ]);
   assert.equal(d.ratings.map((r) => r.value), [4.5, 0.5]);

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { fileURLToPath } from 'node:url';
-import { loadMovieLens, NO_GENRES } from '../../build/data/movielens.ts';
+import { displayTitle, loadMovieLens, NO_GENRES } from '../../build/data/movielens.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/data/ml-latest-small/', import.meta.url));
 let loaded: ReturnType<typeof loadMovieLens> | undefined;
@@ -19,8 +19,9 @@ test('every movie and rating of the excerpt is loaded, ids as raw strings', asyn
 test('quoted commas and non-ASCII titles; year from the trailing (1995)', async () => {
   const dataset = await load();
   const byId = new Map(dataset.titles.map((t) => [t.id, t]));
-  assert.is(byId.get('11')!.name, 'American President, The (1995)');
-  assert.is(byId.get('29')!.name, 'City of Lost Children, The (Cité des enfants perdus, La) (1995)');
+  // the trailing article is put back in front for readers
+  assert.is(byId.get('11')!.name, 'The American President (1995)');
+  assert.is(byId.get('29')!.name, 'The City of Lost Children (Cité des enfants perdus, La) (1995)');
   assert.equal(byId.get('29')!.genres, ['Adventure', 'Drama', 'Fantasy', 'Mystery', 'Sci-Fi']);
   assert.is(byId.get('1029')!.year, 1941);
   assert.is(byId.get('83829')!.year, 1964);
@@ -45,6 +46,14 @@ test('half-star scale, no sessions or truth, plain notes, hashed source files', 
   assert.equal(dataset.source.files.map((f) => f.path), [`${fixtures}ratings.csv`, `${fixtures}movies.csv`]);
   for (const f of dataset.source.files) assert.match(f.sha256, /^[0-9a-f]{64}$/);
   assert.is(dataset.counts.get('duplicate ratings replaced'), 0);
+});
+
+test('"Name, The (Year)" is shown as "The Name (Year)"; other titles are unchanged', () => {
+  assert.is(displayTitle('Shawshank Redemption, The (1994)'), 'The Shawshank Redemption (1994)');
+  assert.is(displayTitle('City of Lost Children, The (Cité des enfants perdus, La) (1995)'), 'The City of Lost Children (Cité des enfants perdus, La) (1995)');
+  assert.is(displayTitle("Homme et une femme, Un (1966)"), "Homme et une femme, Un (1966)"); // not a listed article
+  assert.is(displayTitle("Armée des ombres, L' (1969)"), "L'Armée des ombres (1969)");
+  assert.is(displayTitle('Star Wars: Episode IV - A New Hope (1977)'), 'Star Wars: Episode IV - A New Hope (1977)');
 });
 
 test.run();

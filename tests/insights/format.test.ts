@@ -22,7 +22,15 @@ test('each format, with and without decimals', () => {
   assert.is(fmt(['Crime'], 'list'), 'Crime');
   assert.is(fmt('Dark', 'title'), 'Dark');
   assert.is(fmtHtml('Dark', 'title'), '<em>Dark</em>');
-  assert.is(fmtHtml('Sci-Fi & <Fantasy>', 'genre', 'text'), 'Sci-Fi &amp; &lt;Fantasy&gt;');
+  // a hyphenated word (a date, "Sci-Fi") never breaks across lines
+  assert.is(fmtHtml('Sci-Fi & <Fantasy>', 'genre', 'text'), '<span class="nowrap">Sci-Fi</span> &amp; &lt;Fantasy&gt;');
+  assert.is(fmtHtml('from 2025-06-01 on', 'text', 'text'), 'from <span class="nowrap">2025-06-01</span> on');
+  assert.is(fmt(100004, 'count'), '100,004');
+  assert.is(fmt(0.01, 'share', 'points'), '1 percentage point'); // singular
+  assert.is(fmt(0.02, 'share', 'points'), '2 percentage points');
+  assert.is(fmt(149, 'number', 'number:1'), '149'); // not "149.0"
+  assert.is(fmt(0.25, 'share', 'percent:1'), '25%'); // not "25.0%"
+  assert.is(fmt(0.016, 'share', 'percent:1'), '1.6%');
   assert.is(fmt(-0.0001, 'share'), '0%'); // never "-0%"
 });
 

@@ -1,0 +1,48 @@
+// The one way numbers are written for readers (issue 11, item 5): thousands separators, one
+// percent style ("34%"), singular and plural, fixed decimals, without the host locale so builds
+// are byte-identical everywhere. A shared leaf, so the narrative's formatter
+// (build/insights/format.ts), the templates and the chart captions all write numbers alike.
+
+/** 1234567.891 → "1,234,567.89" with a fixed number of decimals, independent of locale. */
+export function groupDigits(value: number, decimals: number): string {
+  const fixed = Math.abs(value).toFixed(decimals);
+  const [int, frac] = fixed.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const negative = value < 0 && Number(fixed) !== 0; // never print "-0"
+  return `${negative ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
+}
+
+/** A whole count: 100004 → "100,004". */
+export function formatCount(n: number): string {
+  return groupDigits(Math.round(n), 0);
+}
+
+/** A share (0–1) as a percentage: 0.34 → "34%" (no space, decimals only when asked). */
+export function formatPercent(share: number, decimals = 0): string {
+  return `${groupDigits(share * 100, decimals)}%`;
+}
+
+/** A number with fixed decimals and thousands separators: (0.58231, 3) → "0.582". */
+export function formatFixed(value: number, decimals: number): string {
+  return groupDigits(value, decimals);
+}
+
+/** A count with its noun, singular for exactly one: (1, 'user') → "1 user", (2, 'user') → "2 users". */
+export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${formatCount(n)} ${Math.round(n) === 1 ? singular : pluralForm}`;
+}
+
+/** Just the noun for a count: (1, 'title') → "title". */
+export function noun(n: number, singular: string, pluralForm = `${singular}s`): string {
+  return Math.round(n) === 1 ? singular : pluralForm;
+}
+
+/** A rating as stars: 4 → "★4", 3.5 → "★3.5". */
+export function formatStars(rating: number): string {
+  return `★${Number.isInteger(rating) ? rating : groupDigits(rating, 1)}`;
+}
+
+/** A word that must not break across lines (a date, "TF-IDF"): it holds a hyphen or slash between word characters. */
+export function needsNoBreak(text: string): boolean {
+  return /\w[-/]\w/.test(text);
+}
