@@ -16,7 +16,7 @@ import {
   type RecommendationView,
   type SiteView,
   type UserView,
-} from '../../templates/view.ts';
+} from '../../templates/index.ts';
 
 export interface AssembleInput {
   config: ReportConfig;

@@ -9,9 +9,8 @@ import { checkSections, readFrontMatter, splitFrontMatter, type SectionMeta } fr
 import { bindMarkdown, type ClaimWarning } from '../narrative/bind.ts';
 import { SlotTable } from '../insights/slots.ts';
 import type { PipelineResult } from '../pipeline.ts';
-import { chartFigure } from '../../templates/chart.ts';
 import { chartView } from './assemble.ts';
-import type { SiteView } from '../../templates/view.ts';
+import { chartFigure, type SiteView } from '../../templates/index.ts';
 
 export interface BoundContent {
   warnings: SiteView['warnings'];

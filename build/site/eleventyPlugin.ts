@@ -12,15 +12,15 @@ import {
   type SectionView,
   type SiteView,
   type UserView,
-} from '../../templates/view.ts';
+  homePage,
+  usersIndexPage,
+  userPage,
+  draftsPage,
+  assetEntryPage,
+} from '../../templates/index.ts';
 import { createMarkdown } from './markdown.ts';
 import type { SlotTable } from '../insights/slots.ts';
 import { splitFrontMatter } from './content.ts';
-import { homePage } from '../../templates/home.ts';
-import { usersIndexPage } from '../../templates/usersIndex.ts';
-import { userPage } from '../../templates/userPage.ts';
-import { draftsPage } from '../../templates/drafts.ts';
-import { assetEntryPage } from '../../templates/assetEntry.ts';
 
 /**
  * Which pages this Eleventy run writes. 'assets' writes only the asset entry page, the one page

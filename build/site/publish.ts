@@ -15,7 +15,7 @@ import { runInNewContext } from 'node:vm';
 import Eleventy from '@11ty/eleventy';
 import EleventyVitePlugin from '@11ty/eleventy-plugin-vite';
 import { ASSET_ENTRY_PAGE, reportPlugin, type ReportPluginOptions } from './eleventyPlugin.ts';
-import type { AssetTags, SiteView } from '../../templates/view.ts';
+import type { AssetTags, SiteView } from '../../templates/index.ts';
 import { stageTimer, type StageTimer } from '../timing.ts';
 import { InputError } from '../types.ts';
 import { checkOutputTarget, removeInBackground, sweepLeftovers, writeMarker, type TargetOptions } from './outputFolder.ts';

@@ -1,8 +1,8 @@
 // The layering rule (CONTRIBUTING.md, "Layers"), read from the import lines of the tree:
 // - templates/ import nothing from build/ but the escaping leaf build/util/html.ts; what they
 //   need from the site stage comes through templates/view.ts (the view and the URL rules);
-// - build/ reaches templates/ only through view.ts (build/site only) and, for the page markup,
-//   only from the files that render pages;
+// - build/ reaches templates/ only through templates/index.ts (the view, the URL rules and the
+//   page renderers), and only from build/site;
 // - the stages import only earlier stages: config → data → model → recommend → evaluate →
 //   insights → charts → narrative → site, with build/util/, build/types.ts and build/timing.ts as shared
 //   leaves and the orchestration (pipeline.ts, buildReport.ts, bench.ts) above them all.
@@ -19,14 +19,10 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 /** Templates may import these files of build/ (leaf utilities). */
 const TEMPLATE_MAY_IMPORT = new Set(['build/util/html.ts', 'build/util/numbers.ts']);
-/** The view/URL module, readable from the site stage. */
+/** The view/URL module: the contract, importing nothing. */
 const VIEW = 'templates/view.ts';
-/** The files of build/ that render pages, and the templates each may import besides the view. */
-const RENDERERS: Record<string, (file: string) => boolean> = {
-  'build/site/eleventyPlugin.ts': (f) => f.startsWith('templates/'),
-  // Section Markdown embeds the same chart figure the user pages show.
-  'build/site/content.ts': (f) => f === 'templates/chart.ts',
-};
+/** The templates' one door: what build/site may import from templates/. */
+const DOOR = 'templates/index.ts';
 
 const STAGES = ['config', 'data', 'model', 'recommend', 'evaluate', 'insights', 'charts', 'narrative', 'site'];
 const LEAVES = (f: string) => f.startsWith('build/util/') || ['build/types.ts', 'build/timing.ts', 'build/eleventy.d.ts'].includes(f);
@@ -87,7 +83,7 @@ const build = walk('build');
 
 test('the trees are where this test looks', () => {
   assert.ok(templates.includes(VIEW), VIEW);
-  for (const f of Object.keys(RENDERERS)) assert.ok(build.includes(f), f);
+  assert.ok(templates.includes(DOOR), DOOR);
   for (const s of STAGES.slice(1)) assert.ok(build.some((f) => f.startsWith(`build/${s}/`)), `build/${s}/`);
 });
 
@@ -104,14 +100,23 @@ test('the view module imports nothing', () => {
   assert.equal(importsOf(VIEW), []);
 });
 
-test('build/ reaches templates/ only through the view and the page renderers', () => {
+test('build/ reaches templates/ only through their one door, and only from the site stage', () => {
   const bad = build.flatMap((file) =>
     importsOf(file)
       .filter((to) => to.startsWith('templates/'))
-      .filter((to) => !(to === VIEW && file.startsWith('build/site/')) && !(RENDERERS[file]?.(to) ?? false))
+      .filter((to) => !(to === DOOR && file.startsWith('build/site/')))
       .map((to) => `${file} -> ${to}`),
   );
-  assert.equal(bad, [], `read ${VIEW} for view types and URL rules; page markup is rendered by ${Object.keys(RENDERERS).join(', ')}`);
+  assert.equal(bad, [], `import view types, URL rules and page renderers from ${DOOR}`);
+  const users = build.filter((file) => importsOf(file).includes(DOOR));
+  assert.ok(users.length > 0, `something in build/site uses ${DOOR}`);
+});
+
+test('the door opens onto templates only', () => {
+  assert.equal(
+    importsOf(DOOR).filter((to) => !to.startsWith('templates/')),
+    [],
+  );
 });
 
 test('build/ imports nothing from scripts/ or tests/', () => {
