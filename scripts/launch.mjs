@@ -10,6 +10,7 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -31,8 +32,28 @@ const result = await build({
   write: false,
   logLevel: 'error',
   absWorkingDir: root,
+  plugins: [sourceUrls()],
 });
 const code = result.outputFiles[0].contents;
+
+/**
+ * Each of our modules keeps its own `import.meta.url` (its source file's URL) inside the bundle,
+ * as under tsx: code names files beside it (a worker's entry, build/util/worker.ts) by
+ * `new URL('./x.ts', import.meta.url)`, and that must not depend on where the bundle lives.
+ */
+function sourceUrls() {
+  return {
+    name: 'source-urls',
+    setup(b) {
+      b.onLoad({ filter: /\.ts$/ }, async (args) => {
+        if (args.path.split(path.sep).includes('node_modules')) return undefined;
+        const text = await readFile(args.path, 'utf8');
+        const url = JSON.stringify(pathToFileURL(args.path).href);
+        return { contents: text.includes('import.meta.url') ? text.replaceAll('import.meta.url', url) : text, loader: 'ts' };
+      });
+    },
+  };
+}
 
 // Named by content, so concurrent runs (the tests start several builds at once) never see a
 // half-written file and an unchanged build reuses the file already there. It lives beside the

@@ -7,11 +7,7 @@
 //
 // Small datasets evaluate in the main thread: starting a worker (about 0.3 s) would cost more
 // than it saves.
-import { Worker } from 'node:worker_threads';
-import { fromWorkerError, type WorkerError } from '../util/errors.ts';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runWorker } from '../util/worker.ts';
 import type { Dataset, EvaluationResult, Rating } from '../types.ts';
 import { evaluate } from './evaluate.ts';
 import { COMPARED_BY_NAME } from '../recommend/index.ts';
@@ -111,49 +107,11 @@ export function startEvaluation(ds: Dataset, opts: ParallelOptions): () => Promi
   const inMainThread = () => evaluate(ds, { k: opts.k, seed: opts.seed, recommenders: opts.recommenders.map(recommenderNamed) });
   if (ds.ratings.length < (opts.workerMinRatings ?? WORKER_MIN_RATINGS)) return async () => inMainThread();
   const job = toJob(ds, opts);
-  const result = new Promise<EvaluationResult>((resolve, reject) => {
-    const worker = new Worker(launcherPath(), {
-      argv: [path.join(sourceRoot(), 'build/evaluate/worker.ts')],
-      workerData: job,
-      transferList: [job.ratings.user.buffer, job.ratings.title.buffer, job.ratings.value.buffer, job.ratings.timestamp.buffer],
-      stdout: false,
-      stderr: false,
-    });
-    let settled = false;
-    worker.once('message', (m: { result?: EvaluationResult; error?: WorkerError }) => {
-      settled = true;
-      if (m.result) resolve(m.result);
-      else reject(fromWorkerError(m.error!, 'evaluation worker'));
-    });
-    worker.once('error', (err) => {
-      settled = true;
-      reject(err);
-    });
-    worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`evaluation worker stopped (exit code ${code}) without a result`));
-    });
+  const result = runWorker<EvaluationResult>(new URL('./worker.ts', import.meta.url), 'evaluation worker', {
+    workerData: job,
+    transferList: [job.ratings.user.buffer, job.ratings.title.buffer, job.ratings.value.buffer, job.ratings.timestamp.buffer],
   });
   // Not awaited until the caller needs it; keep an early failure from being "unhandled".
   result.catch(() => {});
   return () => result;
-}
-
-/**
- * The project root, from this module: build/evaluate/ in the sources, or node_modules/.cache/
- * launch/ when scripts/launch.mjs bundled it. Either way it is the nearest folder above that
- * holds scripts/launch.mjs.
- */
-function sourceRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(path.join(dir, 'scripts', 'launch.mjs'))) return dir;
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error('cannot find scripts/launch.mjs above the build code');
-    dir = up;
-  }
-}
-
-/** The worker runs through the same launcher as the build, so it works from .ts sources too. */
-function launcherPath(): string {
-  return path.join(sourceRoot(), 'scripts', 'launch.mjs');
 }

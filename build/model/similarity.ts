@@ -3,8 +3,8 @@
 // factors. The kernel walks each title's raters (CSC) and each rater's titles (CSR), so its cost
 // is Σ_users deg(u)², never titles², and its memory one accumulator of length titles plus the
 // titles × k kept entries: no dense titles × titles matrix at any scale.
-import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { fromWorkerError, type WorkerError } from '../util/errors.ts';
+import { isMainThread } from 'node:worker_threads';
+import { startSharedWork } from '../util/worker.ts';
 import type { RatingMatrix } from './matrix.ts';
 import type { Neighbours } from './topk.ts';
 
@@ -356,29 +356,22 @@ export function coRatedTopK(
   const theirs = newCandidates(nTitles, keep, true);
   const next = new Int32Array(new SharedArrayBuffer(4));
   const done = new Int32Array(new SharedArrayBuffer(4));
-  const flag = new Int32Array(new SharedArrayBuffer(4));
   const half = nTitles >> 1;
   const source = opts.workerFault === undefined ? kernelSource() : `throw new Error(${JSON.stringify(opts.workerFault)});`;
-  kernelWorker().postMessage({ inp, next, take: TITLES_PER_TAKE, ours, theirs, done, half, flag, source });
+  const work = startSharedWork(source, { inp, next, take: TITLES_PER_TAKE, ours, theirs, done, half }, [done]);
   kernelShare(inp, next, TITLES_PER_TAKE, ours);
-  // Synchronous on purpose (the model is built synchronously); the worker cannot block on us.
-  // A failed worker sets the flag and wakes us from either wait.
+  // The barrier (synchronous on purpose: the model is built synchronously); a failed helper
+  // raises its flag and wakes us from it, and work.wait rethrows its error.
   const deadline = Date.now() + 600_000;
   if (Atomics.add(done, 0, 1) === 0) {
-    while (Atomics.load(done, 0) < 2 && flag[0] === 0 && Date.now() < deadline) Atomics.wait(done, 0, 1, 1000);
+    while (Atomics.load(done, 0) < 2 && work.flag[0] === 0 && Date.now() < deadline) Atomics.wait(done, 0, 1, 1000);
   } else Atomics.notify(done, 0);
   if (Atomics.load(done, 0) >= 2) sortRows(ours, theirs, keep, 0, half);
-  while (flag[0] === 0 && Date.now() < deadline) Atomics.wait(flag, 0, 0, 1000);
-  if (flag[0] === 2) {
-    // The worker posted its error before raising the flag, so it is already waiting on the port.
-    const posted = receiveMessageOnPort(workerErrors!)?.message as WorkerError | undefined;
-    throw posted ? fromWorkerError(posted, 'similarity worker') : new Error('similarity worker failed without saying why');
-  }
-  if (flag[0] !== 1) throw new Error('similarity worker did not finish within 10 minutes');
+  work.wait('similarity worker', Math.max(0, deadline - Date.now()));
   return collect(ours, nTitles);
 }
 
-/** The worker's copy of the kernel: the same functions' source, and the call. */
+/** The helper thread's copy of the kernel (see startSharedWork): the same functions' source, and the call. */
 let source: string | null = null;
 function kernelSource(): string {
   source ??=
@@ -388,44 +381,6 @@ function kernelSource(): string {
     `\nif (Atomics.add(d.done, 0, 1) === 0) { while (Atomics.load(d.done, 0) < 2) Atomics.wait(d.done, 0, 1); } else Atomics.notify(d.done, 0);` +
     `\n${sortRows.name}(d.ours, d.theirs, d.inp.k, d.half, d.inp.nTitles);`;
   return source;
-}
-
-/**
- * One worker for every kernel call of the process, kept (unref'd, so it never holds the process
- * open) because a new one per call paid its start-up and ran its kernel cold (interpreted at
- * first): the build makes several calls. Jobs arrive as messages, which the worker's own thread
- * receives while this one waits in Atomics.wait. The kernel runs through new Function inside a
- * fixed handler, so even a failure to compile it reaches the flag this thread is blocked on. The
- * error itself (name, message, stack) goes first to a port this thread reads synchronously
- * (receiveMessageOnPort): the thread is blocked, so it cannot take an ordinary message event.
- */
-let worker: Worker | null = null;
-let workerErrors: MessagePort | null = null;
-function kernelWorker(): Worker {
-  if (worker) return worker;
-  const { port1, port2 } = new MessageChannel();
-  port1.unref();
-  workerErrors = port1;
-  worker = new Worker(
-    `const { parentPort, workerData } = require('node:worker_threads');
-const errors = workerData.errors;
-let compiled = null, compiledFrom = null;
-parentPort.on('message', (d) => {
-  try {
-    if (compiledFrom !== d.source) { compiled = new Function('d', d.source); compiledFrom = d.source; }
-    compiled(d);
-    Atomics.store(d.flag, 0, 1);
-  } catch (e) {
-    errors.postMessage(e instanceof Error ? { name: e.name, message: e.message, stack: e.stack ?? null, user: null } : { name: 'Error', message: String(e), stack: null, user: null });
-    Atomics.store(d.flag, 0, 2); Atomics.notify(d.done, 0);
-  }
-  finally { Atomics.notify(d.flag, 0); }
-});`,
-    { eval: true, stdout: false, stderr: false, workerData: { errors: port2 }, transferList: [port2] },
-  );
-  worker.unref();
-  worker.on('exit', () => (worker = null));
-  return worker;
 }
 
 /** Euclidean norm of each title's column of `value` (aligned with CSR entries). */
