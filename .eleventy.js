@@ -8,10 +8,9 @@ import { DEV_OUTPUT, devSite, prepareDevOutput } from './build/site/dev.ts';
 
 export default async function (eleventyConfig) {
   const { site, bind, slots, assets } = await devSite(process.cwd());
-  const { reportPlugin } = await import('./build/site/eleventyPlugin.ts');
-  eleventyConfig.setTemplateFormats(['md', '11ty.js']);
-  eleventyConfig.addPlugin(reportPlugin, { site, phase: 'all', assets, bind, slots });
-  eleventyConfig.addPassthroughCopy({ 'templates/assets': 'client' });
+  const { clientViteOptions, reportPlugin } = await import('./build/site/eleventyPlugin.ts');
+  // The same plugin and Vite options as the build (build/site/publish.ts), all pages at once.
+  eleventyConfig.addPlugin(reportPlugin, { site, root: process.cwd(), phase: 'all', assets, bind, slots });
   for (const [rel, content] of site.downloads) {
     // The engine is named: content/content.11tydata.json makes Markdown the engine for
     // everything under content/, and these virtual templates count as being there.
@@ -24,7 +23,7 @@ export default async function (eleventyConfig) {
   // scripts/dev.ts restarts the server when build/ or templates/ change; Eleventy's own
   // tracking of JavaScript dependencies would parse our TypeScript as JavaScript and stop.
   eleventyConfig.setWatchJavaScriptDependencies(false);
-  eleventyConfig.addPlugin(EleventyVitePlugin, { viteOptions: { base: site.pathPrefix, publicDir: false } });
+  eleventyConfig.addPlugin(EleventyVitePlugin, { viteOptions: clientViteOptions(site, process.cwd()) });
   // Checked on every build that writes files, with the folder Eleventy settled on (an --output
   // flag wins over the one below): only a missing, empty or marked folder is written into.
   eleventyConfig.on('eleventy.before', ({ directories, outputMode }) => {

@@ -35,6 +35,8 @@ export const ASSET_ENTRY_PAGE = 'main.html';
 
 export interface ReportPluginOptions {
   site: SiteView;
+  /** The project root (templates/assets/, node_modules/). */
+  root: string;
   phase: Phase;
   assets: AssetTags;
   /** Content bindings: turns an editor's Markdown (with directives) into plain Markdown. */
@@ -57,9 +59,26 @@ interface EleventyData {
 
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
+/**
+ * Vite's options for the client assets, the same for the build and the dev server (which add
+ * their own: the build its log level and output settings).
+ */
+export function clientViteOptions(site: SiteView, root: string) {
+  return {
+    base: site.pathPrefix,
+    publicDir: false as const,
+    // Bare CSS imports (the bundled Inter font) resolve from the project, wherever the output
+    // folder is.
+    resolve: { alias: { '@fontsource': path.join(root, 'node_modules', '@fontsource') } },
+  };
+}
+
 export function reportPlugin(eleventyConfig: any, options: ReportPluginOptions): void {
   const { site, phase, assets, bind } = options;
   const userRange = options.userRange ?? { start: 0, end: site.users.length };
+  eleventyConfig.setTemplateFormats(['md', '11ty.js']);
+  // The client sources, for Vite to bundle from the pages that link them.
+  if (phase !== 'pages') eleventyConfig.addPassthroughCopy({ [path.join(options.root, 'templates/assets')]: 'client' });
   eleventyConfig.setLibrary('md', createMarkdown(options.slots));
   eleventyConfig.addPreprocessor('report-bindings', 'md', (data: { page: { inputPath: string } }, content: string) => {
     const file = path.relative(process.cwd(), data.page.inputPath);

@@ -14,7 +14,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import Eleventy from '@11ty/eleventy';
 import EleventyVitePlugin from '@11ty/eleventy-plugin-vite';
-import { ASSET_ENTRY_PAGE, reportPlugin, type ReportPluginOptions } from './eleventyPlugin.ts';
+import { ASSET_ENTRY_PAGE, clientViteOptions, reportPlugin, type ReportPluginOptions } from './eleventyPlugin.ts';
 import type { AssetTags, SiteView } from '../../templates/index.ts';
 import { stageTimer, type StageTimer } from '../timing.ts';
 import { InputError } from '../types.ts';
@@ -90,27 +90,17 @@ export async function publishSite(site: SiteView, opts: PublishOptions): Promise
     pathPrefix: site.pathPrefix,
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     config(cfg: any) {
-      cfg.setTemplateFormats(['md', '11ty.js']);
       cfg.setQuietMode(true);
-      reportPlugin(cfg, { site, phase, assets, bind: opts.bind, slots: opts.slots, userRange });
+      reportPlugin(cfg, { site, root, phase, assets, bind: opts.bind, slots: opts.slots, userRange });
       if (phase === 'assets') {
         // Registered before the Vite plugin's own eleventy.after hook, so the time from here to
         // the end of the pass is Vite's (the benchmark reports it as its own stage).
         cfg.on('eleventy.after', () => {
           viteStarted = performance.now();
         });
-        cfg.addPassthroughCopy({ [path.join(root, 'templates/assets')]: 'client' });
         cfg.addPlugin(EleventyVitePlugin, {
           tempFolderName: viteTemp,
-          viteOptions: {
-            base: site.pathPrefix,
-            logLevel: 'warn',
-            publicDir: false,
-            // Bare CSS imports (the bundled Inter font) resolve from the project, wherever the
-            // output folder is.
-            resolve: { alias: { '@fontsource': path.join(root, 'node_modules', '@fontsource') } },
-            build: { assetsInlineLimit: 0, reportCompressedSize: false },
-          },
+          viteOptions: { ...clientViteOptions(site, root), logLevel: 'warn', build: { assetsInlineLimit: 0, reportCompressedSize: false } },
         });
       }
     },
