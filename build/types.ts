@@ -138,6 +138,10 @@ export interface Recommendation {
   titleId: string;
   /** 1-based. */
   rank: number;
+  /**
+   * The match: the score relative to the user's first recommendation (1), at least MIN_MATCH;
+   * 0 for a popular or exploratory pick, which has no evidence from the user's ratings.
+   */
   score: number;
   /** collaborative: from the user's ratings; popular: cold-start fallback. */
   source: 'collaborative' | 'popular';

@@ -4,7 +4,7 @@ import { html } from '../build/util/html.ts';
 import { url, userPagePath, type AssetTags, type NavSection, type RecommendationView, type SiteView, type UserView } from './view.ts';
 import { layout } from './layout.ts';
 import { chartFigure } from './chart.ts';
-import { formatCount, formatFixed, formatStars as stars, plural } from '../build/util/numbers.ts';
+import { formatCount, formatFixed, formatPercent, formatStars as stars, plural } from '../build/util/numbers.ts';
 
 /** A rated history longer than this shows its top and bottom ends, with the whole list behind "Show all". */
 const RATED_SHOWN = 10;
@@ -23,7 +23,7 @@ export function recommendationCard(site: SiteView, r: RecommendationView) {
   return html`<li class="rec-card" data-genres="${genresAttribute(r.genres)}">
 <p class="rec-rank" aria-hidden="true">${r.rank}</p>
 <h3 class="rec-title"><bdi>${r.titleName}</bdi></h3>
-<p class="rec-meta"><bdi>${r.genres.join(', ')}</bdi>${r.year === null ? '' : ` · ${r.year}`} · score <span class="rec-score">${formatFixed(r.score, 3)}</span></p>
+<p class="rec-meta"><bdi>${r.genres.join(', ')}</bdi>${r.year === null ? '' : ` · ${r.year}`}${r.source === 'collaborative' ? html` · match <span class="rec-score">${formatPercent(r.score)}</span>` : ''}</p>
 <p class="rec-why">${r.reasons.length > 0
     ? html`Because you rated ${r.reasons.map(
         (x, i) => html`${i === 0 ? '' : i === r.reasons.length - 1 ? ' and ' : ', '}<em><bdi>${x.titleName}</bdi></em> ${stars(x.rating)} — ${x.kind === 'content' ? 'content similarity' : 'similarity'} ${formatFixed(x.similarity, 2)}`,
@@ -64,6 +64,9 @@ ${site.counts.sessions === null ? '' : html`<div><dt>Viewing sessions</dt><dd>${
 <h2 id="recs-title">Recommended for user ${u.id}</h2>
 ${genres.length > 1
   ? html`<div class="genre-filter" id="genre-filter" hidden><label for="rec-genre">Show genre</label><select id="rec-genre"><option value="">All genres</option>${genres.map((g) => html`<option value="${g}">${g}</option>`)}</select> <span id="rec-count" aria-live="polite"></span></div>`
+  : ''}
+${u.recommendations.some((r) => r.source === 'collaborative')
+  ? html`<p class="rec-note">Only titles user ${u.id} liked (rated at or above both their own average and the middle of the scale) recommend or explain a title; those they disliked count against titles like them. <em>Match</em> is how strongly the liked titles point to a title, relative to the first recommendation (100%).</p>`
   : ''}
 <ol class="rec-list" id="rec-list">
 ${u.recommendations.map((r) => recommendationCard(site, r))}

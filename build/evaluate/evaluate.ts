@@ -16,7 +16,7 @@ export interface EvaluateOptions {
 
 /** Most-rated first (ties by title id), for everyone: the floor. */
 export function popularityRecommender(): Recommender {
-  return { name: 'popularity', label: 'Most popular (baseline)', components: [], minHistory: Infinity };
+  return { name: 'popularity', label: 'Most popular (baseline)', components: [], minHistory: Infinity, fallback: 'popularity' };
 }
 
 /** The liked view's bar: 80 % of the scale's maximum (4 on 1–5 and 0.5–5, 8 on 1–10). */

@@ -6,10 +6,13 @@ import { coRatedTopK, itemCosineTopK, type Model, type Neighbours } from '../mod
 export interface Component {
   kind: 'ratings' | 'content';
   /**
-   * How a rating becomes the weight x(u,i): implicit (1), the rating itself, or the rating
-   * minus the scale's midpoint (a disliked title then pushes its neighbours down).
+   * How a rating becomes the weight x(u,i): implicit (1), the rating itself, the rating minus the
+   * scale's midpoint, or 'taste' (see `tasteWeight`): what the user liked counts for similar
+   * titles, what they disliked counts against them.
    */
-  value: 'binary' | 'rating' | 'centred';
+  value: 'binary' | 'rating' | 'centred' | 'taste';
+  /** For value 'taste': its weights (default `LIKED_ONLY`). */
+  taste?: Taste;
   /** Multiplier of this component's score in the blend. */
   weight: number;
   /**
@@ -91,4 +94,49 @@ function normaliseRows(nb: Neighbours): void {
 /** Content neighbours as built by the model (TF-IDF cosine). */
 export function contentKnn(model: Model): Neighbours {
   return model.content.neighbours;
+}
+
+/**
+ * Whether a rating says the user liked the title: at or above both their own mean rating and the
+ * middle of the scale. Only liked ratings are ever cited as reasons or raise a score.
+ */
+export function isLiked(rating: number, userMean: number, midpoint: number): boolean {
+  return rating >= userMean && rating >= midpoint;
+}
+
+/**
+ * The weights of a 'taste' value: a liked title counts `implicit + centred·(r − mean)`; a disliked
+ * one counts `against·(r − max(mean, midpoint))`, never above 0, so it can only lower the scores
+ * of titles like it.
+ */
+export interface Taste {
+  implicit: number;
+  centred: number;
+  against: number;
+}
+
+/** Liked titles count 1, disliked ones 0: the implicit signal of what the user liked. */
+export const LIKED_ONLY: Taste = { implicit: 1, centred: 0, against: 0 };
+
+/** The mean-centred rating, clamped to ≤ 0 for a disliked title. */
+export const CENTRED_TASTE: Taste = { implicit: 0, centred: 1, against: 1 };
+
+/** The 'taste' weight x(u,i) of one rating (see `Taste`). */
+export function tasteWeight(rating: number, userMean: number, midpoint: number, w: Taste): number {
+  if (isLiked(rating, userMean, midpoint)) return w.implicit + w.centred * (rating - userMean);
+  return Math.min(0, w.against * (rating - Math.max(userMean, midpoint)));
+}
+
+/** x(u,i) of a component for one rating. */
+export function ratingWeight(c: Component, rating: number, userMean: number, midpoint: number): number {
+  switch (c.value) {
+    case 'binary':
+      return 1;
+    case 'rating':
+      return rating;
+    case 'centred':
+      return rating - midpoint;
+    case 'taste':
+      return tasteWeight(rating, userMean, midpoint, c.taste ?? LIKED_ONLY);
+  }
 }

@@ -3,13 +3,18 @@
 // titles — those with at least `minCount` ratings, at most `maxTitles` of them (most rated
 // first) — and the result is kept as a sparse top-k per title like every other component.
 import type { Model, Neighbours } from '../model/index.ts';
-import { memoised } from './components.ts';
+import { memoised, tasteWeight, type Taste } from './components.ts';
 
 export interface EaseOptions {
   lambda: number;
   minCount: number;
   maxTitles: number;
   k: number;
+  /**
+   * What the Gram matrix is built from: implicit 1s (default), or each rating's `tasteWeight`
+   * (mean-centred taste: EASE then learns which titles are liked together).
+   */
+  taste?: Taste;
 }
 
 /**
@@ -61,13 +66,22 @@ function buildEase(model: Model, o: EaseOptions): Neighbours {
   const n = chosen.length;
   const local = new Int32Array(m.nTitles).fill(-1);
   chosen.forEach((t, i) => (local[t] = i));
-  // Gram matrix of the implicit (binary) ratings over the chosen titles
+  // Gram matrix of the implicit ratings (or their taste weights) over the chosen titles
   const g = new Float64Array(n * n);
   const mine: number[] = [];
+  const xs: number[] = [];
   for (let u = 0; u < m.nUsers; u++) {
     mine.length = 0;
-    for (let p = m.rowPtr[u]; p < m.rowPtr[u + 1]; p++) if (local[m.colIdx[p]] >= 0) mine.push(local[m.colIdx[p]]);
-    for (const a of mine) for (const b of mine) g[a * n + b] += 1;
+    xs.length = 0;
+    let sum = 0;
+    for (let p = m.rowPtr[u]; p < m.rowPtr[u + 1]; p++) sum += m.rowVal[p];
+    const mean = sum / Math.max(1, m.rowPtr[u + 1] - m.rowPtr[u]);
+    for (let p = m.rowPtr[u]; p < m.rowPtr[u + 1]; p++) {
+      if (local[m.colIdx[p]] < 0) continue;
+      mine.push(local[m.colIdx[p]]);
+      xs.push(o.taste ? tasteWeight(m.rowVal[p], mean, model.ratingMidpoint, o.taste) : 1);
+    }
+    for (let x = 0; x < mine.length; x++) for (let y = 0; y < mine.length; y++) g[mine[x] * n + mine[y]] += xs[x] * xs[y];
   }
   for (let i = 0; i < n; i++) g[i * n + i] += o.lambda;
   invertSpd(g, n);

@@ -5,14 +5,17 @@
 // titles, because tracking contributors for every title reached made the hot loop twice as
 // slow (10,000 users × 50 ratings × 250 neighbours per build), and the evaluation, which ranks
 // every user again per model, needs no explanations at all. Candidates: titles the user has not
-// rated that pass the genre filters. Order: score desc, then title id. Titles the user's
-// history does not reach are filled from the popularity ranking, and users with too little
-// history get popularity only.
+// rated that pass the genre filters. Order: score desc, then title id. Only what the user liked
+// (components.ts `isLiked`) raises a score or is cited as a reason; a disliked title only lowers
+// the titles like it. A title whose score is below `MIN_MATCH` of the user's best has no real
+// evidence behind it and is left out; the places left, and the whole list of a user with too
+// little history, are filled from the popularity ranking, first within the genres the user liked,
+// each labelled as such.
 import type { Model } from '../model/index.ts';
 import { TopK } from '../model/topk.ts';
 import type { Reason, Recommendation, RecommendOptions } from '../types.ts';
-import type { Component } from './components.ts';
-import { collaborativeExplanation, popularExplanation } from './explain.ts';
+import { isLiked, ratingWeight, type Component } from './components.ts';
+import { collaborativeExplanation, exploratoryExplanation, popularExplanation } from './explain.ts';
 
 export interface Recommender {
   name: string;
@@ -20,10 +23,20 @@ export interface Recommender {
   components: Component[];
   /** Users with fewer ratings than this get the popularity fallback (documented in the report). */
   minHistory: number;
+  /** Share of the user's best score a title needs (default `MIN_MATCH`). */
+  minMatch?: number;
+  /** The fill: popular titles in the user's liked genres first (default), or plain popularity. */
+  fallback?: 'liked-genres' | 'popularity';
 }
 
 /** Fewer ratings than this and a user's list is the popularity ranking (filtered). */
 export const MIN_HISTORY = 2;
+
+/** A title scoring below this share of the user's best recommendation is not evidence enough. */
+export const MIN_MATCH = 0.1;
+
+/** Genres a user's liked titles count most (ties by genre name): the fallback's "your genres". */
+export const LIKED_GENRES = 3;
 
 /** Title ids compare as numbers when both are whole numbers, else as strings: "2" < "10". */
 export function compareIds(a: string, b: string): number {
@@ -122,16 +135,17 @@ export class Ranker {
   /** The top `k` for user position `u` (or an unknown user: popularity), as Recommendations. */
   rank(u: number | undefined, k: number, mask: Uint8Array | null): Recommendation[] {
     const { model } = this;
-    const { top, fromHistory } = this.select(u, k, mask);
+    const { top, fromHistory, inGenres } = this.select(u, k, mask);
     const out: Recommendation[] = [];
     if (fromHistory > 0) {
       const reasons = this.explain(u!, top.subarray(0, fromHistory));
+      const best = this.score[top[0]];
       for (let i = 0; i < fromHistory; i++) {
         const t = top[i];
         out.push({
           titleId: model.titleIds[t],
           rank: i + 1,
-          score: this.score[t],
+          score: this.score[t] / best,
           source: 'collaborative',
           reasons: reasons[i],
           explanation: collaborativeExplanation(model, reasons[i]),
@@ -141,13 +155,14 @@ export class Ranker {
     this.clear();
     for (let i = fromHistory; i < top.length; i++) {
       const t = top[i];
+      const genre = i < fromHistory + inGenres ? this.likedGenreOf(t) : null;
       out.push({
         titleId: model.titleIds[t],
         rank: i + 1,
-        score: model.ratingCount[t],
+        score: 0,
         source: 'popular',
         reasons: [],
-        explanation: popularExplanation(model, t),
+        explanation: fromHistory > 0 ? exploratoryExplanation(model, t, genre) : popularExplanation(model, t, genre),
       });
     }
     return out;
@@ -163,20 +178,49 @@ export class Ranker {
     return top;
   }
 
+  /** The current user's liked genres (positions, most liked first), set by `select`. */
+  private likedGenres: number[] = [];
+
+  /** The first of the user's liked genres that title t has (for the fallback's reason). */
+  private likedGenreOf(t: number): string | null {
+    const tg = this.model.titleGenres;
+    for (const g of this.likedGenres) for (let p = tg.ptr[t]; p < tg.ptr[t + 1]; p++) if (tg.idx[p] === g) return this.model.genres[g];
+    return null;
+  }
+
+  /** The `LIKED_GENRES` genres most of the user's liked titles have (ties by genre name). */
+  private findLikedGenres(start: number, end: number): number[] {
+    const { matrix: m, titleGenres: tg, ratingMidpoint } = this.model;
+    const counts = new Map<number, number>();
+    for (let q = start; q < end; q++) {
+      if (!isLiked(m.rowVal[q], this.userMean, ratingMidpoint)) continue;
+      const t = m.colIdx[q];
+      for (let p = tg.ptr[t]; p < tg.ptr[t + 1]; p++) counts.set(tg.idx[p], (counts.get(tg.idx[p]) ?? 0) + 1);
+    }
+    return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, LIKED_GENRES).map(([g]) => g);
+  }
+
   /** Titles `select` reached for the current user, until `clear`. */
   private touchedCount = 0;
+  /** The current user's mean rating (set by `select`). */
+  private userMean = 0;
 
   /**
    * Chooses the user's top k: first from the blended scores (the first `fromHistory` entries),
    * then from popularity. Leaves the scores in place for `explain`; the caller clears them.
    */
-  private select(u: number | undefined, k: number, mask: Uint8Array | null): { top: Int32Array; fromHistory: number } {
+  private select(u: number | undefined, k: number, mask: Uint8Array | null): { top: Int32Array; fromHistory: number; inGenres: number } {
     const { model, rated } = this;
     const m = model.matrix;
     const stampId = ++this.call;
     const start = u === undefined ? 0 : m.rowPtr[u];
     const end = u === undefined ? 0 : m.rowPtr[u + 1];
-    for (let p = start; p < end; p++) rated[m.colIdx[p]] = stampId;
+    let sum = 0;
+    for (let p = start; p < end; p++) {
+      rated[m.colIdx[p]] = stampId;
+      sum += m.rowVal[p];
+    }
+    this.userMean = end > start ? sum / (end - start) : 0;
     const top: number[] = [];
     this.touchedCount = 0;
     if (end - start >= this.recommender.minHistory) {
@@ -201,19 +245,36 @@ export class Ranker {
           barRank = heap.weakestPos;
         }
       }
-      for (const r of heap.drain().pos) top.push(byIdRank[r]);
+      const drained = heap.drain();
+      // titles far below the user's best have no real evidence: they make way for labelled picks
+      const bar = drained.vals.length > 0 ? drained.vals[0] * (this.recommender.minMatch ?? MIN_MATCH) : 0;
+      for (let i = 0; i < drained.pos.length && drained.vals[i] >= bar; i++) top.push(byIdRank[drained.pos[i]]);
     }
     const fromHistory = top.length;
-    // fill from popularity: cold users entirely, others where their history reaches too few titles
+    // fill from popularity (cold users entirely, others where their evidence runs out): first the
+    // most popular titles in the genres the user liked, then any
+    let inGenres = 0;
     if (top.length < k) {
+      this.likedGenres = this.recommender.fallback === 'popularity' ? [] : this.findLikedGenres(start, end);
       const chosen = new Set(top);
-      for (let i = 0; i < this.popularOrder.length && top.length < k; i++) {
-        const t = this.popularOrder[i];
-        if (rated[t] === stampId || (mask !== null && mask[t] !== 1) || chosen.has(t)) continue;
-        top.push(t);
+      const tg = model.titleGenres;
+      const liked = new Set(this.likedGenres);
+      for (const pass of liked.size > 0 ? [0, 1] : [1]) {
+        for (let i = 0; i < this.popularOrder.length && top.length < k; i++) {
+          const t = this.popularOrder[i];
+          if (rated[t] === stampId || (mask !== null && mask[t] !== 1) || chosen.has(t)) continue;
+          if (pass === 0) {
+            let has = false;
+            for (let p = tg.ptr[t]; p < tg.ptr[t + 1] && !has; p++) has = liked.has(tg.idx[p]);
+            if (!has) continue;
+          }
+          chosen.add(t);
+          top.push(t);
+        }
+        if (pass === 0) inGenres = top.length - fromHistory;
       }
     }
-    return { top: Int32Array.from(top), fromHistory };
+    return { top: Int32Array.from(top), fromHistory, inGenres };
   }
 
   /**
@@ -225,6 +286,7 @@ export class Ranker {
     const { stamp, touched } = this;
     const { colIdx, rowVal } = this.model.matrix;
     const midpoint = this.model.ratingMidpoint;
+    const userMean = this.userMean;
     const components = this.recommender.components;
     let n = 0;
     for (let ci = 0; ci < components.length; ci++) {
@@ -233,7 +295,8 @@ export class Ranker {
       const { ptr, idx, val } = c.neighbours;
       for (let q = start; q < end; q++) {
         const i = colIdx[q];
-        const x = c.value === 'binary' ? 1 : c.value === 'rating' ? rowVal[q] : rowVal[q] - midpoint;
+        const x = ratingWeight(c, rowVal[q], userMean, midpoint);
+        if (x === 0) continue;
         const last = ptr[i + 1];
         for (let p = ptr[i]; p < last; p++) {
           const t = idx[p];
@@ -294,7 +357,9 @@ export class Ranker {
       const { best1, best1c, best2, best2c } = b;
       for (let q = start; q < end; q++) {
         const i = m.colIdx[q];
-        const x = c.value === 'binary' ? 1 : c.value === 'rating' ? m.rowVal[q] : m.rowVal[q] - midpoint;
+        // only liked ratings are reasons: a disliked title never explains a recommendation
+        if (!isLiked(m.rowVal[q], this.userMean, midpoint)) continue;
+        const x = ratingWeight(c, m.rowVal[q], this.userMean, midpoint);
         const last = ptr[i + 1];
         for (let p = ptr[i]; p < last; p++) {
           const j = slot[idx[p]];

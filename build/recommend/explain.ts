@@ -1,6 +1,7 @@
 // Plain-text explanations (no markup: the site escapes them on output).
 import type { Model } from '../model/index.ts';
 import type { Reason } from '../types.ts';
+import { formatCount } from '../util/numbers.ts';
 
 const stars = (r: number) => `★${Number.isInteger(r) ? r : r.toFixed(1)}`;
 
@@ -20,9 +21,27 @@ export function collaborativeExplanation(model: Model, reasons: Reason[]): strin
   return `Because you rated ${parts.join(' and ')}`;
 }
 
-/** "Popular with viewers: rated by 37 users, mean ★4.2". */
-export function popularExplanation(model: Model, t: number): string {
+function popularity(model: Model, t: number): string {
   const n = model.ratingCount[t];
-  if (n === 0) return 'New to the catalogue: not rated by anyone yet';
-  return `Popular with viewers: rated by ${n} user${n === 1 ? '' : 's'}, mean ★${model.ratingMean[t].toFixed(1)}`;
+  return `rated by ${formatCount(n)} user${n === 1 ? '' : 's'}, mean ★${model.ratingMean[t].toFixed(1)}`;
+}
+
+/**
+ * The fallback of a user with too little history: "Popular in Drama, a genre you liked: rated by
+ * 37 users, mean ★4.2", or "Popular with viewers: …" when the title has none of their genres.
+ */
+export function popularExplanation(model: Model, t: number, likedGenre: string | null = null): string {
+  if (model.ratingCount[t] === 0) return 'New to the catalogue: not rated by anyone yet';
+  const where = likedGenre === null ? 'Popular with viewers' : `Popular in ${likedGenre}, a genre you liked`;
+  return `${where}: ${popularity(model, t)}`;
+}
+
+/**
+ * A pick past the titles the user's liked ratings point to, said to be one: "Exploratory pick, not
+ * drawn from your ratings: popular in Drama, a genre you liked (rated by 37 users, mean ★4.2)".
+ */
+export function exploratoryExplanation(model: Model, t: number, likedGenre: string | null): string {
+  if (model.ratingCount[t] === 0) return 'Exploratory pick, not drawn from your ratings: new to the catalogue, not rated by anyone yet';
+  const where = likedGenre === null ? 'popular with viewers' : `popular in ${likedGenre}, a genre you liked`;
+  return `Exploratory pick, not drawn from your ratings: ${where} (${popularity(model, t)})`;
 }

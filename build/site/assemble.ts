@@ -56,7 +56,16 @@ export const inlineChartView = (c: Chart, fileStem: string): ChartView => ({
   },
 });
 
-/** Top genres of a user by what they rated (count of rated titles per genre, ties by name). */
+/**
+ * The titles a user liked: rated at or above both their own mean and the scale's middle (the
+ * recommender's rule, build/recommend/components.ts `isLiked`).
+ */
+function likedTitleIds(rated: { titleId: string; value: number }[], midpoint: number): string[] {
+  const mean = rated.reduce((s, r) => s + r.value, 0) / Math.max(1, rated.length);
+  return rated.filter((r) => r.value >= mean && r.value >= midpoint).map((r) => r.titleId);
+}
+
+/** Top genres of a user by what they liked (count of liked titles per genre, ties by name). */
 function topGenresByRatings(titleIds: string[], titles: Map<string, Title>, n: number): string[] {
   const counts = new Map<string, number>();
   for (const id of titleIds) for (const g of titles.get(id)?.genres ?? []) counts.set(g, (counts.get(g) ?? 0) + 1);
@@ -95,6 +104,7 @@ export function assembleSite(input: AssembleInput): SiteView {
   for (const s of ds.sessions ?? []) sessionsBy.set(s.userId, (sessionsBy.get(s.userId) ?? 0) + 1);
 
   const similar = similarUsers(input.model, 3);
+  const midpoint = (ds.ratingScale.min + ds.ratingScale.max) / 2;
   const users: UserView[] = ds.users.map((u) => {
     const rated = (ratedBy.get(u.id) ?? []).slice().sort((a, b) => b.value - a.value || nameOrder(a.titleId) - nameOrder(b.titleId));
     const recs: RecommendationView[] = (input.recommendations.get(u.id) ?? []).map((r) => {
@@ -117,7 +127,7 @@ export function assembleSite(input: AssembleInput): SiteView {
       slug,
       plan: u.plan,
       region: u.region,
-      topGenres: topGenresByRatings(rated.map((r) => r.titleId), titles, 3),
+      topGenres: topGenresByRatings(likedTitleIds(rated, midpoint), titles, 3),
       ratingCount: rated.length,
       sessionCount: sessionsBy.get(u.id) ?? 0,
       rated: rated.map((r) => ({ titleId: r.titleId, titleName: name(r.titleId), rating: r.value })),
@@ -160,6 +170,9 @@ export function assembleSite(input: AssembleInput): SiteView {
       { name: 'genre', value: ({ r }) => r.genres.join('|') },
       { name: 'score', value: ({ r }) => Number(r.score.toFixed(6)) },
       { name: 'reason', value: ({ r }) => r.explanation },
+      // the reasons' titles and the user's ratings of them, in the order the page shows them
+      { name: 'reason_title_ids', value: ({ r }) => r.reasons.map((x) => x.titleId).join(';') },
+      { name: 'reason_ratings', value: ({ r }) => r.reasons.map((x) => x.rating).join(';') },
     ]),
   );
   downloads.set(

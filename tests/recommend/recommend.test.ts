@@ -48,10 +48,10 @@ test('collaborative recommendations are explained by the rated titles that contr
   assert.is(recs.length, 3);
   const first = recs[0];
   assert.is(first.source, 'collaborative');
-  // both titles u2 rated (A, D) are similar to B, so both explain it, in order of contribution
+  // u2 rated A ★3 and D ★2 (mean 2.5): only A, which they liked, explains B; D never does
   assert.equal(
     first.reasons.map((r) => r.titleId),
-    ['A', 'D'],
+    ['A'],
   );
   const ratedByU2 = new Map([
     ['A', 3],
@@ -87,7 +87,9 @@ test(`users with fewer than ${MIN_HISTORY} ratings, and unknown users, get the p
     ['1', '3', '4'],
   );
   assert.ok(recs.every((r) => r.source === 'popular' && r.reasons.length === 0));
-  assert.is(recs[0].explanation, 'Popular with viewers: rated by 3 users, mean ★4.0');
+  // popular in the genre the user liked (Drama) first, then popular anywhere, each saying so
+  assert.is(recs[0].explanation, 'Popular in Drama, a genre you liked: rated by 3 users, mean ★4.0');
+  assert.is(recs[1].explanation, 'Popular with viewers: rated by 1 user, mean ★2.0');
   assert.is(recs[2].explanation, 'New to the catalogue: not rated by anyone yet');
   // the fallback still honours filters and the rated titles
   assert.equal(

@@ -63,6 +63,33 @@ test('every user page shows ten recommendations (the --recommendations default),
   }
 });
 
+test('recommendations.csv: reason_title_ids and reason_ratings are the reasons each card shows, in order, each a liked rating from ratings.csv', () => {
+  const ratings = table('data/ratings.csv');
+  const names = new Map(table('data/titles.csv').map((t) => [t.title_id, t.title]));
+  const recs = table('data/recommendations.csv');
+  let checked = 0;
+  for (const user of USERS) {
+    const mine = new Map(ratings.filter((r) => r.user_id === user).map((r) => [r.title_id, Number(r.rating)]));
+    const mean = [...mine.values()].reduce((a, b) => a + b, 0) / mine.size;
+    const cards = Array.from(page(`users/${user}.html`).querySelectorAll('.rec-card'));
+    recs
+      .filter((r) => r.user_id === user)
+      .forEach((r, i) => {
+        const ids = r.reason_title_ids === '' ? [] : r.reason_title_ids.split(';');
+        const stars = r.reason_ratings === '' ? [] : r.reason_ratings.split(';').map(Number);
+        assert.is(stars.length, ids.length, `user ${user} rank ${r.rank}`);
+        const shown = Array.from(cards[i].querySelectorAll('.rec-why em')).map((e) => e.textContent);
+        assert.equal(shown, ids.map((id) => names.get(id)), `user ${user} rank ${r.rank}: the page shows these reasons`);
+        ids.forEach((id, j) => {
+          checked++;
+          assert.is(mine.get(id), stars[j], `user ${user} rated ${id} ★${stars[j]}`);
+          assert.ok(stars[j] >= mean, `user ${user} rank ${r.rank}: reason ★${stars[j]} is below their mean ${mean.toFixed(2)}`);
+        });
+      });
+  }
+  assert.ok(checked > 0, 'some reasons checked');
+});
+
 test("user charts download from data: URLs that hold the chart's CSV and a standalone SVG, named after the user", () => {
   const doc = page('users/101.html');
   const figures = Array.from(doc.querySelectorAll('figure.chart-user'));
