@@ -151,8 +151,14 @@ const DRAFTS: Draft[] = [
     figure: 'fallback_users',
     headline: ['Close the cold-start gap'],
     body: (facts) => [
-      ...(num(facts, 'cold_start_users') > 0 ? [f('cold_start_users'), ' of ', f('user_count'), ' users get only the popularity fallback, and '] : ['Of ', f('user_count'), ' users, ']),
-      f('fallback_users'), num(facts, 'fallback_users') === 1 ? ' gets' : ' get', ' at least one fallback title. ',
+      ...(num(facts, 'cold_start_users') > 0
+        ? [f('cold_start_users'), ' of ', f('user_count'), ' users get only the popularity fallback, and ', f('fallback_users'), num(facts, 'fallback_users') === 1 ? ' gets' : ' get']
+        : num(facts, 'fallback_users') === num(facts, 'user_count')
+          ? num(facts, 'user_count') === 1
+            ? ['The only user gets']
+            : ['All ', f('user_count'), ' users get'] // "Of 10 users, 10 get" reads as a slip
+          : [f('fallback_users'), ' of ', f('user_count'), ' users', num(facts, 'fallback_users') === 1 ? ' gets' : ' get']),
+      ' at least one fallback title. ',
       'Ask new subscribers to rate three titles during onboarding so collaborative filtering can take over sooner.',
     ],
   },

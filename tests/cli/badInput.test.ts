@@ -185,7 +185,7 @@ test('a Netflix genre holding "|" still filters the recommendation cards on a us
   const site = path.join(dir, 'site-pipe');
   const rows = Array.from({ length: 16 }, (_, i) => netflixRow(`s${i + 1}`, { title: `Title ${i + 1}`, listed_in: i % 2 === 0 ? 'Sci|Fi, Dramas' : 'Comedies' }));
   const f = files({ 'n.csv': [NETFLIX, ...rows].join('\n') + '\n' });
-  const result = await runBuild(['--catalog', f('n.csv'), '--users', '6', '--out', site]);
+  const result = await runBuild(['--catalog', f('n.csv'), '--users', '6', '--ratings-per-user', '4', '--out', site]);
   assert.is(result.status, 0, result.stderr);
   const { JSDOM } = await import('jsdom');
   const { enhanceGenreFilter } = await import('../../templates/assets/genreFilter.ts');
@@ -203,6 +203,19 @@ test('a Netflix genre holding "|" still filters the recommendation cards on a us
     checked++;
   }
   assert.ok(checked > 0, 'some user page offers the "Sci|Fi" filter');
+});
+
+test('a catalogue every simulated user has rated in full still builds, and says nobody gets a recommendation', async () => {
+  const site = path.join(dir, 'site-saturated');
+  const rows = Array.from({ length: 16 }, (_, i) => netflixRow(`s${i + 1}`, { title: `Title ${i + 1}`, listed_in: i % 2 === 0 ? 'Dramas' : 'Comedies' }));
+  const f = files({ 'n.csv': [NETFLIX, ...rows].join('\n') + '\n' });
+  // 6 users × 20 ratings over 16 titles: every user rates every title, so no list has anything in it
+  const result = await runBuild(['--catalog', f('n.csv'), '--users', '6', '--out', site]);
+  assert.is(result.status, 0, result.stderr);
+  const home = readFileSync(path.join(site, 'index.html'), 'utf8').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+  assert.match(home, /No user gets a recommendation: every user has already rated every title/);
+  assert.match(home, /100% of all user × title pairs already carry a rating/);
+  assert.not.match(home, /Only 100%|it is sparse|Every user with a title left/);
 });
 
 test('a right-to-left title cannot reorder the figures beside it: titles sit in <bdi> on user pages', async () => {

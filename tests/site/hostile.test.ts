@@ -64,7 +64,7 @@ function csvProblems(file: string, text: string): string[] {
 }
 
 test('a catalogue of attack strings builds; nothing in any output file is live markup, script, URL, template or formula', async () => {
-  const result = await runBuild(['--catalog', catalog, '--out', out]);
+  const result = await runBuild(['--catalog', catalog, '--users', '10', '--out', out]);
   assert.is(result.status, 0, result.stderr);
   assert.equal(readdirSync(dir).sort(), ['site'], 'nothing written beside the output folder');
   const problems: string[] = [];
@@ -95,7 +95,7 @@ test('a catalogue of attack strings builds; nothing in any output file is live m
 
 test('hostile ids become safe, unique page slugs', () => {
   const pages = readdirSync(path.join(out, 'users')).filter((n) => n !== 'index.html' && n !== 'index.json');
-  // the hostile catalogue is watched by the ten simulated users (the --users default), ids 101–110
+  // the hostile catalogue is watched by ten simulated users (--users 10), ids 101–110
   assert.is(pages.length, 10, 'the hostile build has a page per user');
   for (const page of pages) assert.match(page, /^[a-z0-9_-]+\.html$/);
   for (const file of listFiles(out)) assert.not.match(path.relative(out, file), /(^|\/)\.\.(\/|$)|passwd|[<>"\\\u202e\u200b]/);

@@ -1,0 +1,123 @@
+// Charts on every width (issue 12, item 4). On a 375 px phone every chart's text renders at 11 CSS
+// px or more (the SVG keeps its design width and its figure scrolls sideways instead of shrinking
+// it), the page itself never scrolls sideways, and on a desk a chart grows with its column.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { keyPages, testBrowser, testSite, useSharedSite, type BuiltSite } from './site.ts';
+
+let site: BuiltSite;
+useSharedSite(test);
+
+test.before(async () => {
+  site = await testSite();
+});
+
+interface ChartText {
+  chart: string;
+  smallest: number;
+  text: string;
+  texts: number;
+}
+
+/** Per chart on the page: the smallest rendered font size (CSS px) of any visible text in its SVG. */
+function smallestText(): ChartText[] {
+  return Array.from(document.querySelectorAll<SVGSVGElement>('.chart-svg > svg')).map((svg) => {
+    let smallest = Infinity;
+    let text = '';
+    let texts = 0;
+    for (const el of Array.from(svg.querySelectorAll<SVGTextElement>('text'))) {
+      const content = (el.textContent ?? '').trim();
+      if (!content || el.getBBox().width === 0) continue;
+      const m = el.getScreenCTM();
+      if (!m) continue;
+      const px = parseFloat(getComputedStyle(el).fontSize) * Math.hypot(m.a, m.b);
+      texts++;
+      if (px < smallest) {
+        smallest = px;
+        text = content;
+      }
+    }
+    return { chart: svg.closest('figure')?.id ?? '?', smallest, text, texts };
+  });
+}
+
+test('at 375 px every chart text is 11 px or larger and only a figure scrolls sideways', async () => {
+  const browser = await testBrowser();
+  const ctx = await browser.newContext({ viewport: { width: 375, height: 800 } });
+  const page = await ctx.newPage();
+  const [home, , user] = keyPages(site);
+  for (const { name, url } of [home, user]) {
+    await page.goto(url, { waitUntil: 'networkidle' });
+    await page.evaluate(() => document.fonts.ready);
+    const charts = await page.evaluate(smallestText);
+    assert.ok(charts.length >= (name === 'home' ? 5 : 1), `${name}: ${charts.length} charts`);
+    for (const c of charts) {
+      assert.ok(c.texts > 0, `${name} ${c.chart}: no text measured`);
+      assert.ok(c.smallest >= 11 - 0.01, `${name} ${c.chart}: "${c.text}" renders at ${c.smallest.toFixed(2)} px`);
+    }
+    const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    assert.ok(scrollWidth <= innerWidth, `${name}: the page scrolls sideways (${scrollWidth} > ${innerWidth})`);
+    // a chart wider than the screen is reachable: its own container scrolls
+    const unreachable = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('.chart-svg'))
+        .filter((box) => box.scrollWidth > box.clientWidth + 1 && getComputedStyle(box).overflowX !== 'auto' && getComputedStyle(box).overflowX !== 'scroll')
+        .map((box) => box.closest('figure')?.id),
+    );
+    assert.equal(unreachable, [], `${name}: clipped charts`);
+  }
+  await ctx.close();
+});
+
+test('on a 1,280 px desk the charts grow past their design width and text stays at most 18 px', async () => {
+  const browser = await testBrowser();
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  await page.goto(keyPages(site)[0].url, { waitUntil: 'networkidle' });
+  const sizes = await page.evaluate(() =>
+    Array.from(document.querySelectorAll<SVGSVGElement>('.report .chart-svg > svg, main .chart-svg > svg')).map((svg) => ({
+      id: svg.closest('figure')?.id ?? '?',
+      rendered: svg.getBoundingClientRect().width,
+      design: svg.viewBox.baseVal.width,
+      column: (svg.closest('.chart-svg') as HTMLElement).clientWidth,
+    })),
+  );
+  assert.ok(sizes.length > 0);
+  for (const s of sizes) {
+    // fills the column, up to 1.5 × its design width
+    assert.ok(Math.abs(s.rendered - Math.min(s.column, 1.5 * s.design)) <= 1, `${s.id}: ${s.rendered} px wide in a ${s.column} px column (design ${s.design})`);
+  }
+  await ctx.close();
+});
+
+test('no word is broken mid-word in the navigation, the contents, tables or cards at 375 px', async () => {
+  const browser = await testBrowser();
+  const ctx = await browser.newContext({ viewport: { width: 375, height: 800 } });
+  const page = await ctx.newPage();
+  for (const { name, url } of keyPages(site)) {
+    await page.goto(url, { waitUntil: 'networkidle' });
+    await page.evaluate(() => document.fonts.ready);
+    // A word split across lines shows as one word whose characters sit on two line boxes.
+    const broken = await page.evaluate(() => {
+      const out: string[] = [];
+      const roots = document.querySelectorAll('.site-nav, .toc, table, .rec-card, .user-row, .user-facts, .breadcrumbs');
+      for (const root of Array.from(roots)) {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+          const text = node.data;
+          for (const m of text.matchAll(/[^\s\u00a0/–—-]{2,}/g)) {
+            const range = document.createRange();
+            range.setStart(node, m.index!);
+            range.setEnd(node, m.index! + m[0].length);
+            const tops = new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+            if (tops.size > 1) out.push(m[0]);
+          }
+        }
+      }
+      return out;
+    });
+    assert.equal(broken, [], `${name}: words broken across lines`);
+  }
+  await ctx.close();
+});
+
+test.run();
