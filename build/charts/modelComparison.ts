@@ -1,10 +1,12 @@
-// Grouped horizontal bars: each evaluation metric (one panel per metric) for the popularity
-// baseline, the published model and any others. Every bar is labelled with its model and value,
-// so no colour legend is needed (the x domain leaves room for the labels); the baseline is drawn in the page's text colour, faded, so it
-// reads as the floor.
+// Horizontal bars, one panel per evaluation metric (named on the left): a bar per model, its value
+// at the bar's end, and the popularity baseline as a dashed reference line across each panel, so
+// "does it beat the floor?" is read at a glance. Every metric is a share, so the axis is a fixed
+// 0–1: a score of 0.4 looks the same size on every build. Models are named once, in a legend
+// above the panels, not on every bar; each bar and line carries its exact value as a <title>.
 
 import * as Plot from '@observablehq/plot';
 import { toCsv } from '../util/csv.ts';
+import { escapeHtml } from '../util/html.ts';
 import { emptyChart, fmt, standaloneSvg, type Chart, type ReportChartDescriptor } from './chart.ts';
 import { renderPlot } from './dom.ts';
 import { categoricalColour } from './palette.ts';
@@ -43,46 +45,90 @@ export function renderModelComparison(rows: ModelMetricRow[], options: ModelComp
   const baseline = options.baseline ?? 'popularity';
   const models = [...new Set(finite.map((r) => r.model))];
   const metrics = [...new Set(finite.map((r) => r.metric))];
-  let colourIndex = 0;
-  const colours = models.map((m) => (m === baseline ? 'currentColor' : categoricalColour(colourIndex++)));
   const labelOf = new Map(finite.map((r) => [r.model, r.label]));
+  const drawn = models.filter((m) => m !== baseline);
+  const colourOf = new Map(drawn.map((m, i) => [m, categoricalColour(i)]));
+  const bars = finite.filter((r) => r.model !== baseline);
+  const floor = finite.filter((r) => r.model === baseline);
+  const value = (v: number): string => v.toFixed(3);
+
   const width = options.width ?? 640;
-  const plot = renderPlot({
-    width,
-    height: 20 + metrics.length * (models.length * 20 + 16),
-    marginLeft: 150,
-    marginRight: 20,
-    x: { label: 'score (higher is better) →', domain: [0, 1.5 * Math.max(0.01, ...finite.map((r) => r.value))], grid: true, axis: 'bottom' },
-    y: { axis: null, domain: models, paddingInner: 0.15 },
-    fy: { label: null, domain: metrics, padding: 0.12 },
-    color: { type: 'ordinal', domain: models, range: colours },
-    marks: [
-      Plot.barX(finite, { x: 'value', y: 'model', fy: 'metric', fill: 'model', fillOpacity: (r: ModelMetricRow) => (r.model === baseline ? 0.35 : 0.9) }),
-      Plot.text(finite, {
-        x: 'value',
-        y: 'model',
-        fy: 'metric',
-        text: (r: ModelMetricRow) => `${r.label} ${r.value.toFixed(3)}`,
-        textAnchor: 'start',
-        dx: 4,
-        fill: 'currentColor',
-      }),
-      Plot.ruleX([0]),
-    ],
+  const legendRows = drawn.length + (floor.length ? 1 : 0);
+  const legendHeight = legendRows * LEGEND_ROW + 8;
+  const perPanel = Math.max(1, drawn.length) * 20 + 14;
+  const plot = renderPlot(
+    {
+      width,
+      height: 30 + metrics.length * perPanel,
+      marginLeft: METRIC_LABEL_WIDTH,
+      // room for a value label to the right of a bar that reaches 1
+      marginRight: 40,
+      x: { label: 'score (0–1, higher is better) →', domain: [0, 1], ticks: 5, grid: true, axis: 'bottom' },
+      y: { axis: null, domain: drawn.length ? drawn : [baseline], paddingInner: 0.15 },
+      fy: { label: null, domain: metrics, padding: 0.14, axis: 'left', tickSize: 0 },
+      color: { type: 'ordinal', domain: drawn, range: drawn.map((m) => colourOf.get(m)!) },
+      marks: [
+        Plot.barX(bars, { x: 'value', y: 'model', fy: 'metric', fill: 'model', title: (r: ModelMetricRow) => `${r.label}, ${r.metric}: ${value(r.value)}` }),
+        Plot.text(bars, { x: 'value', y: 'model', fy: 'metric', text: (r: ModelMetricRow) => value(r.value), textAnchor: 'start', dx: 4, fill: 'currentColor' }),
+        // the baseline: a dashed line across the whole panel at its score
+        Plot.ruleX(floor, {
+          x: 'value',
+          fy: 'metric',
+          stroke: 'currentColor',
+          strokeWidth: 1.5,
+          strokeDasharray: '4,3',
+          title: (r: ModelMetricRow) => `${r.label}, ${r.metric}: ${value(r.value)}`,
+        }),
+        Plot.ruleX([0]),
+      ],
+    },
+    { y: legendHeight },
+  );
+
+  // the legend: a swatch per drawn model, then the baseline's dashed line
+  let legend = `<g font-size="11" text-anchor="start">`;
+  drawn.forEach((m, i) => {
+    const y = 4 + i * LEGEND_ROW;
+    legend += `<rect x="${METRIC_LABEL_WIDTH}" y="${y}" width="12" height="12" fill="${colourOf.get(m)}"/>`;
+    legend += `<text x="${METRIC_LABEL_WIDTH + 18}" y="${y + 10}">${escapeHtml(labelOf.get(m) ?? m)}</text>`;
   });
+  if (floor.length) {
+    const y = 4 + drawn.length * LEGEND_ROW;
+    legend += `<line x1="${METRIC_LABEL_WIDTH}" x2="${METRIC_LABEL_WIDTH + 12}" y1="${y + 6}" y2="${y + 6}" stroke="currentColor" stroke-width="1.5" stroke-dasharray="4,3"/>`;
+    legend += `<text x="${METRIC_LABEL_WIDTH + 18}" y="${y + 10}">${escapeHtml(labelOf.get(baseline) ?? baseline)} (dashed line)</text>`;
+  }
+  legend += '</g>';
+
   const describeMetric = (metric: string): string =>
     `${metric}: ` +
     finite
       .filter((r) => r.metric === metric)
       .map((r) => `${r.label} ${fmt(r.value, 3)}`)
       .join(', ');
+  // Say which models fall below the floor, and where: a reader should not have to find it.
+  const below = drawn.flatMap((m) => {
+    const lost = metrics.filter((metric) => {
+      const own = finite.find((r) => r.model === m && r.metric === metric)?.value;
+      const ref = floor.find((r) => r.metric === metric)?.value;
+      return own !== undefined && ref !== undefined && own < ref;
+    });
+    return lost.length ? [`${labelOf.get(m)} scores below the baseline on ${lost.join(', ')}`] : [];
+  });
   const description =
-    `Each panel is one evaluation metric; each bar one model (${models.map((m) => labelOf.get(m)).join(', ')}); the faded bar is the ${labelOf.get(baseline) ?? baseline}. ` +
+    `Each panel is one evaluation metric on a 0–1 scale; each bar one model (${drawn.map((m) => labelOf.get(m)).join(', ')})` +
+    (floor.length ? `; the dashed line is the ${labelOf.get(baseline) ?? baseline}` : '') +
+    '. ' +
+    (floor.length ? (below.length ? below.join('. ') + '. ' : `Every model scores at or above the baseline on every metric. `) : '') +
     metrics.map(describeMetric).join('. ') +
     '.';
-  const svg = standaloneSvg({ id, title, description, width: plot.width, height: plot.height, body: plot.body });
+  const svg = standaloneSvg({ id, title, description, width: plot.width, height: plot.height + legendHeight, body: legend + plot.body });
   return { id, title, description, svg, csv };
 }
+
+/** Room on the left for the longest metric name ("Genre match (true favourites)") at 11 px. */
+const METRIC_LABEL_WIDTH = 170;
+/** Height of one legend line. */
+const LEGEND_ROW = 16;
 
 export const modelComparisonChart: ReportChartDescriptor = {
   id: MODEL_COMPARISON_ID,

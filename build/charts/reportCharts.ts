@@ -122,8 +122,8 @@ const METRIC_NAMES: { key: keyof Metrics; name: (k: number) => string }[] = [
   { key: 'ndcg', name: (k) => `NDCG@${k}` },
   { key: 'hitRate', name: (k) => `Hit rate@${k}` },
   { key: 'coverage', name: () => 'Catalogue coverage' },
-  { key: 'genreMatch', name: () => 'Genre match (train top 3)' },
-  { key: 'genreMatchTruth', name: () => 'Genre match (true top 3)' },
+  { key: 'genreMatch', name: () => 'Genre match (evaluation)' },
+  { key: 'genreMatchTruth', name: () => 'Genre match (true favourites)' },
 ];
 
 export function modelMetricRows(evaluation: EvaluationResult): ModelMetricRow[] {

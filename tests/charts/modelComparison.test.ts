@@ -12,15 +12,29 @@ test('model comparison: golden, accessible, escaped', () => {
   assertGolden('model-comparison', chart.svg);
 });
 
-test('model comparison: one labelled bar per model × metric; baseline faded in the text colour', () => {
+test('model comparison: a bar per model × metric on a fixed 0–1 axis; the baseline a dashed line per panel; values as <title>', () => {
   const chart = renderModelComparison(modelMetrics, { baseline: 'popularity' });
   const doc = parseSvg(chart.svg);
   const bars = Array.from(doc.querySelectorAll('g[aria-label="bar"] rect'));
-  assert.is(bars.length, modelMetrics.length);
-  const labels = Array.from(doc.querySelectorAll('g[aria-label="text"] text')).map((t) => t.textContent);
-  assert.ok(labels.includes('Item-kNN (published) 0.310'));
-  assert.ok(bars.some((b) => b.getAttribute('fill') === 'currentColor' && b.getAttribute('fill-opacity') === '0.35'));
-  assert.match(chart.description, /Precision@10: Popularity baseline 0.12, Item-kNN \(published\) 0.31/);
+  assert.is(bars.length, modelMetrics.filter((r) => r.model !== 'popularity').length, 'no bar for the baseline');
+  const values = Array.from(doc.querySelectorAll('g[aria-label="text"] text')).map((t) => t.textContent);
+  assert.ok(values.includes('0.310'), 'the value at the bar, without the model name');
+  assert.not.ok(values.some((v) => v!.includes('Item-kNN')), 'model names are in the legend, not on every bar');
+  const rules = Array.from(doc.querySelectorAll('g[aria-label="rule"] line')).filter((l) => l.closest('g')!.getAttribute('stroke-dasharray') === '4,3');
+  assert.is(rules.length, 6, 'one dashed baseline per metric');
+  const ticks = Array.from(doc.querySelectorAll('g[aria-label="x-axis tick label"] text')).map((t) => t.textContent);
+  assert.is(ticks[ticks.length - 1], '1.0', 'the axis ends at 1, whatever the scores');
+  const titles = Array.from(doc.querySelectorAll('g[aria-label="bar"] title')).map((t) => t.textContent);
+  assert.ok(titles.includes('Item-kNN (published), Precision@10: 0.310'), titles.join(' | '));
+  const legend = Array.from(doc.querySelectorAll('text')).map((t) => t.textContent);
+  assert.ok(legend.includes('Item-kNN (published)') && legend.includes('Popularity baseline (dashed line)'), 'the legend names every model once');
+  assert.match(chart.description, /Every model scores at or above the baseline on every metric\. Precision@10: Popularity baseline 0\.12, Item-kNN \(published\) 0\.31/);
+});
+
+test('model comparison: a model below the baseline is named in the description', () => {
+  const rows = modelMetrics.map((r) => (r.model === 'default' && r.metric === 'NDCG@10' ? { ...r, value: 0.1 } : r));
+  const chart = renderModelComparison(rows, { baseline: 'popularity' });
+  assert.match(chart.description, /Item-kNN \(published\) scores below the baseline on NDCG@10\./);
 });
 
 test('model comparison: no results', () => {
