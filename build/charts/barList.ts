@@ -9,7 +9,7 @@ import { ACCENT } from './palette.ts';
 export interface Bar {
   label: string;
   value: number;
-  /** Text written after the bar, e.g. "42 %" or "120 min". */
+  /** Text written after the bar, e.g. "42%" or "120 min". */
   valueLabel: string;
   /** Bar colour (defaults to the accent). */
   colour?: string;

@@ -10,10 +10,11 @@ import seedrandom from 'seedrandom';
 import { boundedReadCanvas } from './cloudCanvas.ts';
 import { escapeHtml } from '../util/html.ts';
 import { toCsv } from '../util/csv.ts';
-import { emptyChart, round, standaloneSvg, type Chart, type ReportChartDescriptor } from './chart.ts';
+import { emptyChart, round, shortLabel, standaloneSvg, type Chart, type ReportChartDescriptor } from './chart.ts';
 import { ensureFonts } from './dom.ts';
 import { genreColours, genreColoursByVolume, otherGenresNote, type GenreColours } from './genreColours.ts';
 import { genreShareRows } from './reportCharts.ts';
+import { formatPercent } from '../util/numbers.ts';
 
 export interface GenreShareRow {
   genre: string;
@@ -87,6 +88,10 @@ function layout(words: CloudWord[], width: number, height: number, seed: string)
   return placed;
 }
 
+/** Width of the share list beside the cloud, and its row height. */
+const LIST_WIDTH = 170;
+const LIST_ROW = 18;
+
 export function renderGenreCloud(rows: GenreShareRow[], options: GenreCloudOptions): Chart {
   const id = GENRE_CLOUD_ID;
   const title = `Genres by share of ${options.measure}`;
@@ -101,6 +106,11 @@ export function renderGenreCloud(rows: GenreShareRow[], options: GenreCloudOptio
 
   const width = options.width ?? 640;
   const height = options.height ?? 360;
+  // Word size cannot tell 10% from 12%: a ranked list of exact shares sits to the right of the
+  // cloud (when the chart is wide enough for both), so a reader never estimates from size.
+  const listed = width >= 400 ? Math.min(sorted.length, Math.max(1, Math.floor((height - 24) / LIST_ROW) - 1)) : 0;
+  const listWidth = listed ? LIST_WIDTH : 0;
+  const cloudWidth = width - listWidth;
   const colours = options.colours ?? genreColoursByVolume(sorted.map((r) => [r.genre, r.count] as const));
   const maxShare = sorted[0].share;
   const baseSize = (share: number): number => MIN_SIZE + (MAX_SIZE - MIN_SIZE) * Math.sqrt(share / maxShare);
@@ -108,7 +118,7 @@ export function renderGenreCloud(rows: GenreShareRow[], options: GenreCloudOptio
   let factor = 1;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const words = sorted.map((r) => ({ text: r.genre, size: Math.max(MIN_SIZE * 0.8, Math.round(baseSize(r.share) * factor)), colour: colours.colour(r.genre) }));
-    placed = layout(words, width, height, `${options.seed}:${attempt}`);
+    placed = layout(words, cloudWidth, height, `${options.seed}:${attempt}`);
     if (placed.length === words.length) break;
     factor *= SHRINK;
   }
@@ -121,7 +131,8 @@ export function renderGenreCloud(rows: GenreShareRow[], options: GenreCloudOptio
     ...(greyed.length ? [otherGenresNote(colours, greyed)] : []),
   ];
   const notes = noteList.length ? noteList : undefined;
-  const pct = (v: number): string => `${(v * 100).toFixed(1)} %`;
+  // the narrative's format ("34%"), so a caption and the sentence beside it agree
+  const pct = (v: number): string => formatPercent(v);
   const description =
     `Word cloud of ${sorted.length} genres, word size by share of ${options.measure}. Largest: ` +
     sorted.slice(0, 5).map((r) => `${r.genre} ${pct(r.share)}`).join(', ') +
@@ -129,7 +140,7 @@ export function renderGenreCloud(rows: GenreShareRow[], options: GenreCloudOptio
     (dropped.length ? ' ' + noteList[0] : '');
   const shareOf = new Map(sorted.map((r) => [r.genre, r]));
 
-  let body = `<g transform="translate(${width / 2},${height / 2})" text-anchor="middle" font-weight="${WEIGHT}">`;
+  let body = `<g transform="translate(${cloudWidth / 2},${height / 2})" text-anchor="middle" font-weight="${WEIGHT}">`;
   for (const w of placed) {
     const rotate = w.rotate ? ` rotate(${w.rotate})` : '';
     const row = shareOf.get(w.text);
@@ -139,6 +150,19 @@ export function renderGenreCloud(rows: GenreShareRow[], options: GenreCloudOptio
       `${escapeHtml(w.text)}</text></g>`;
   }
   body += '</g>';
+  if (listed) {
+    const x = cloudWidth + 12;
+    body += `<g font-size="12" text-anchor="start" font-variant-numeric="tabular-nums"><text x="${x}" y="16" font-weight="600">Share of ${escapeHtml(options.measure)}</text>`;
+    sorted.slice(0, listed).forEach((r, i) => {
+      const y = 24 + i * LIST_ROW;
+      body +=
+        `<rect x="${x}" y="${y + 3}" width="10" height="10" fill="${colours.colour(r.genre)}"/>` +
+        `<text x="${x + 16}" y="${y + 12}">${escapeHtml(shortLabel(r.genre, 16))}</text>` +
+        `<text x="${width - 4}" y="${y + 12}" text-anchor="end">${escapeHtml(pct(r.share))}</text>`;
+    });
+    if (sorted.length > listed) body += `<text x="${x}" y="${24 + listed * LIST_ROW + 12}">${escapeHtml(`and ${sorted.length - listed} more (in the CSV)`)}</text>`;
+    body += '</g>';
+  }
   const svg = standaloneSvg({ id, title, description, width, height, body });
   return { id, title, description, svg, csv, ...(notes ? { notes } : {}) };
 }

@@ -1,11 +1,14 @@
-// Strip plot: one dot per title at its number of ratings (or viewing sessions), one row per
-// genre, with the genre's median marked. Shows whether a genre's popularity comes from a few
-// hits or is broad.
+// Strip plot: one dot per title at its number of viewing sessions (or ratings, where the data has
+// no sessions), one row per genre, with the genre's median marked. Shows whether a genre's
+// popularity comes from a few hits or is broad. Counts get whole-number ticks; where a dot stands
+// for several titles a size legend says how many; dots at 0 sit clear of the axis.
 
 import * as Plot from '@observablehq/plot';
 import { toCsv } from '../util/csv.ts';
 import { emptyChart, fmt, shortLabel, standaloneSvg, type Chart, type ReportChartDescriptor } from './chart.ts';
 import { renderPlot } from './dom.ts';
+import { niceStep } from './legend.ts';
+import { escapeHtml } from '../util/html.ts';
 import { ACCENT, CATEGORICAL } from './palette.ts';
 import { byNumberThenName, median } from './stats.ts';
 import { titlePopularityRows } from './reportCharts.ts';
@@ -84,23 +87,60 @@ export function renderGenrePopularity(rows: TitlePopularityRow[], options: Genre
     .map(([genre, counts]) => ({ genre, median: median(counts), titles: counts.length, total: counts.reduce((s, c) => s + c, 0) }))
     .sort((a, b) => b.median - a.median || b.total - a.total || (a.genre < b.genre ? -1 : 1));
   const { points, binWidth } = toPoints(rows);
-  const maxTitles = Math.max(...points.map((p) => p.titles));
+  let maxTitles = 1;
+  let maxCount = 0;
+  for (const p of points) {
+    if (p.titles > maxTitles) maxTitles = p.titles;
+    if (p.count > maxCount) maxCount = p.count;
+  }
+  // whole-number ticks: a count of 2.5 sessions is not a thing
+  const step = Math.max(1, Math.ceil(niceStep(Math.max(1, maxCount) / 6)));
+  const top = Math.max(step, Math.ceil(maxCount / step) * step);
+  const ticks = Array.from({ length: top / step + 1 }, (_, i) => i * step);
   const width = options.width ?? 640;
-  const plot = renderPlot({
-    width,
-    height: 40 + genres.length * 26,
-    marginLeft: 110,
-    x: { label: `${options.measure} per title →`, grid: true, nice: true, zero: true },
-    // One title is a 4 px dot; a dot standing for more titles grows by area, up to 11 px.
-    r: { type: 'sqrt', domain: [0, Math.max(1, maxTitles)], range: [0, maxTitles > 1 ? 11 : 4] },
-    y: { label: null, domain: genres.map((g) => g.genre), tickFormat: (g: string) => shortLabel(g) },
-    marks: [
-      Plot.dot(points, { x: 'count', y: 'genre', r: 'titles', fill: ACCENT, fillOpacity: 0.55, stroke: ACCENT }),
-      Plot.tickX(genres, { x: 'median', y: 'genre', stroke: MEDIAN_COLOUR, strokeWidth: 3 }),
-    ],
-  });
-
-  const top = [...rows].sort(byNumberThenName((r) => r.count, (r) => r.title))[0];
+  // A dot's area grows with the titles it stands for, up to 11 px; never below 2 px, so a lone
+  // title beside a dot of 1,700 (MovieLens) is still visible. One title alone is a 4 px dot.
+  const radius = (titles: number): number => (maxTitles > 1 ? Math.max(2, 11 * Math.sqrt(titles / maxTitles)) : 4);
+  const legendHeight = maxTitles > 1 ? 30 : 0;
+  const plot = renderPlot(
+    {
+      width,
+      height: 40 + genres.length * 26,
+      marginLeft: 110,
+      x: { label: `${options.measure} per title →`, grid: true, domain: [0, top], ticks, tickFormat: 'd', insetLeft: 10 },
+      r: { type: 'identity' },
+      y: { label: null, domain: genres.map((g) => g.genre), tickFormat: (g: string) => shortLabel(g) },
+      marks: [
+        Plot.dot(points, {
+          x: 'count',
+          y: 'genre',
+          r: (p: Point) => radius(p.titles),
+          fill: ACCENT,
+          fillOpacity: 0.55,
+          stroke: ACCENT,
+          title: (p: Point) => `${p.genre}: ${p.titles} ${p.titles === 1 ? 'title' : 'titles'} with ${binWidth ? `about ${fmt(p.count, 1)}` : p.count} ${options.measure}`,
+        }),
+        Plot.tickX(genres, { x: 'median', y: 'genre', stroke: MEDIAN_COLOUR, strokeWidth: 3, title: (g: { genre: string; median: number }) => `${g.genre}: median ${fmt(g.median, 1)} ${options.measure} per title` }),
+      ],
+    },
+    { y: legendHeight },
+  );
+  // size legend: the smallest and the largest dot, and the median tick
+  let legend = '';
+  if (maxTitles > 1) {
+    const mid = maxTitles > 2 ? Math.round(maxTitles / 2) : 0;
+    const sizes = [1, ...(mid > 1 && mid < maxTitles ? [mid] : []), maxTitles];
+    let x = 110;
+    legend = `<g font-size="11" text-anchor="start">`;
+    for (const n of sizes) {
+      const r = radius(n);
+      legend += `<circle cx="${Number((x + r).toFixed(2))}" cy="15" r="${Number(r.toFixed(2))}" fill="${ACCENT}" fill-opacity="0.55" stroke="${ACCENT}"/>`;
+      legend += `<text x="${Number((x + 2 * r + 4).toFixed(2))}" y="19">${escapeHtml(`${n} ${n === 1 ? 'title' : 'titles'}`)}</text>`;
+      x += Math.round(2 * r + 70);
+    }
+    legend += `<line x1="${x}" x2="${x}" y1="6" y2="24" stroke="${MEDIAN_COLOUR}" stroke-width="3"/><text x="${x + 6}" y="19">genre median</text></g>`;
+  }
+  const most = [...rows].sort(byNumberThenName((r) => r.count, (r) => r.title))[0];
   const description =
     `${rows.length} titles in ${genres.length} genres, ` +
     (binWidth
@@ -108,8 +148,8 @@ export function renderGenrePopularity(rows: TitlePopularityRow[], options: Genre
       : `one dot per title at its number of ${options.measure} (titles with equal counts share a larger dot); `) +
     `the orange tick is the genre median. Highest medians: ` +
     genres.slice(0, 5).map((g) => `${g.genre} ${fmt(g.median, 1)} (${g.titles} ${g.titles === 1 ? 'title' : 'titles'})`).join(', ') +
-    `. Most ${options.measure}: ${top.title} (${top.genre}, ${top.count}).`;
-  const svg = standaloneSvg({ id, title, description, width: plot.width, height: plot.height, body: plot.body });
+    `. Most ${options.measure}: ${most.title} (${most.genre}, ${most.count}).`;
+  const svg = standaloneSvg({ id, title, description, width: plot.width, height: plot.height + legendHeight, body: legend + plot.body });
   return { id, title, description, svg, csv };
 }
 
@@ -123,5 +163,8 @@ export const genrePopularityChart: ReportChartDescriptor = {
     'acquisition_gap', 'acquisition_gap_genre', 'acquisition_gap_viewing_share', 'acquisition_gap_catalog_share', 'oversupplied_genre', 'oversupplied_gap',
     'top_catalog_genre', 'top_catalog_genre_share', 'top_catalog_genre_titles',
   ],
-  render: ({ dataset }) => renderGenrePopularity(titlePopularityRows(dataset), { measure: 'ratings' }),
+  render: ({ dataset }) => {
+    const { rows, measure } = titlePopularityRows(dataset);
+    return renderGenrePopularity(rows, { measure });
+  },
 };

@@ -95,7 +95,7 @@ export function renderModelComparison(rows: ModelMetricRow[], options: ModelComp
   if (floor.length) {
     const y = 4 + drawn.length * LEGEND_ROW;
     legend += `<line x1="${METRIC_LABEL_WIDTH}" x2="${METRIC_LABEL_WIDTH + 12}" y1="${y + 6}" y2="${y + 6}" stroke="currentColor" stroke-width="1.5" stroke-dasharray="4,3"/>`;
-    legend += `<text x="${METRIC_LABEL_WIDTH + 18}" y="${y + 10}">${escapeHtml(labelOf.get(baseline) ?? baseline)} (dashed line)</text>`;
+    legend += `<text x="${METRIC_LABEL_WIDTH + 18}" y="${y + 10}">${escapeHtml(labelOf.get(baseline) ?? baseline)}, dashed line</text>`;
   }
   legend += '</g>';
 

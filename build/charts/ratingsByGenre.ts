@@ -1,5 +1,7 @@
 // Box plot of rating values per genre, drawn from counts per (genre, rating value) rather than
-// one row per rating, so 500k ratings cost the same as 50.
+// one row per rating, so 500k ratings cost the same as 50. A genre with fewer than
+// MIN_BOX_RATINGS ratings has no quartiles worth drawing: its ratings are drawn as points, below
+// the boxes, so a box of two ratings never tops the ranking. Every row names its n.
 
 import * as Plot from '@observablehq/plot';
 import { toCsv } from '../util/csv.ts';
@@ -30,7 +32,12 @@ export interface GenreBox {
   /** Whisker ends: the most extreme values within 1.5 × IQR of the box. */
   low: number;
   high: number;
+  /** Enough ratings for quartiles (n ≥ MIN_BOX_RATINGS): drawn as a box, else as points. */
+  boxed: boolean;
 }
+
+/** Fewest ratings for which a genre gets a box (quartiles of four ratings are the ratings themselves). */
+export const MIN_BOX_RATINGS = 5;
 
 export const RATINGS_BY_GENRE_ID = 'ratings-by-genre';
 
@@ -59,10 +66,17 @@ export function genreBoxes(rows: RatingCountRow[]): { boxes: GenreBox[]; outlier
       q3,
       low: Math.min(...inside),
       high: Math.max(...inside),
+      boxed: n >= MIN_BOX_RATINGS,
     });
-    outliers.push(...dist.filter((d) => d.value < q1 - fence || d.value > q3 + fence));
+    if (n >= MIN_BOX_RATINGS) outliers.push(...dist.filter((d) => d.value < q1 - fence || d.value > q3 + fence));
   }
-  boxes.sort((a, b) => b.median - a.median || b.mean - a.mean || (a.genre < b.genre ? -1 : 1));
+  // boxes by median, then the genres too small for one, most rated first
+  boxes.sort(
+    (a, b) =>
+      Number(b.boxed) - Number(a.boxed) ||
+      (a.boxed ? b.median - a.median || b.mean - a.mean : b.n - a.n) ||
+      (a.genre < b.genre ? -1 : a.genre > b.genre ? 1 : 0),
+  );
   return { boxes, outliers };
 }
 
@@ -79,33 +93,61 @@ export function renderRatingsByGenre(rows: RatingCountRow[], options: RatingsByG
     { name: 'q3', value: (b) => b.q3 },
     { name: 'whisker_low', value: (b) => b.low },
     { name: 'whisker_high', value: (b) => b.high },
+    { name: 'drawn_as', value: (b) => (b.boxed ? 'box' : 'points') },
   ]);
   if (boxes.length === 0) return emptyChart(id, title, 'No ratings in this data', csv);
 
   const width = options.width ?? 640;
+  const drawn = boxes.filter((b) => b.boxed);
+  const small = new Set(boxes.filter((b) => !b.boxed).map((b) => b.genre));
+  const points = rows.filter((r) => r.count > 0 && small.has(r.genre));
+  const nOf = new Map(boxes.map((b) => [b.genre, b.n]));
+  const summary = (b: GenreBox): string =>
+    `${b.genre}: median ${fmt(b.median)}, quartiles ${fmt(b.q1)}–${fmt(b.q3)}, mean ${fmt(b.mean)}, ${b.n} ratings`;
   const plot = renderPlot({
     width,
     height: 44 + boxes.length * 28,
-    marginLeft: 110,
+    marginLeft: 150,
     x: { label: 'rating →', domain: [options.scale.min, options.scale.max], grid: true },
-    y: { label: null, domain: boxes.map((b) => b.genre), tickFormat: (g: string) => shortLabel(g) },
+    y: { label: null, domain: boxes.map((b) => b.genre), tickFormat: (g: string) => `${shortLabel(g)} (n=${nOf.get(g)})` },
     marks: [
-      Plot.ruleY(boxes, { y: 'genre', x1: 'low', x2: 'high', stroke: 'currentColor' }),
-      Plot.barX(boxes, { y: 'genre', x1: 'q1', x2: 'q3', fill: ACCENT, fillOpacity: 0.35, stroke: ACCENT, insetTop: 4, insetBottom: 4 }),
-      Plot.tickX(boxes, { y: 'genre', x: 'median', stroke: 'currentColor', strokeWidth: 2.5, insetTop: 4, insetBottom: 4 }),
-      Plot.dot(boxes, { y: 'genre', x: 'mean', symbol: 'diamond', r: 3, fill: 'currentColor' }),
+      Plot.ruleY(drawn, { y: 'genre', x1: 'low', x2: 'high', stroke: 'currentColor' }),
+      Plot.barX(drawn, { y: 'genre', x1: 'q1', x2: 'q3', fill: ACCENT, fillOpacity: 0.35, stroke: ACCENT, insetTop: 4, insetBottom: 4, title: summary }),
+      Plot.tickX(drawn, { y: 'genre', x: 'median', stroke: 'currentColor', strokeWidth: 2.5, insetTop: 4, insetBottom: 4 }),
+      Plot.dot(drawn, { y: 'genre', x: 'mean', symbol: 'diamond', r: 3, fill: 'currentColor' }),
       Plot.dot(outliers, { y: 'genre', x: 'value', r: 2.5, stroke: 'currentColor', fill: 'none' }),
+      // too few for a box: each distinct rating value as a filled point, its count in the tooltip
+      Plot.dot(points, {
+        y: 'genre',
+        x: 'value',
+        r: 3.5,
+        fill: ACCENT,
+        title: (r: RatingCountRow) => `${r.genre}: ${r.count} rating${r.count === 1 ? '' : 's'} of ${fmt(r.value)}`,
+      }),
     ],
   });
   const total = boxes.reduce((s, b) => s + b.n, 0);
+  const smallText =
+    small.size === 0
+      ? ''
+      : ` ${small.size === 1 ? 'One genre has' : `${small.size} genres have`} fewer than ${MIN_BOX_RATINGS} ratings, too few for quartiles: ${
+          small.size === 1 ? 'its ratings are' : 'their ratings are'
+        } drawn as points below the boxes (${boxes
+          .filter((b) => !b.boxed)
+          .slice(0, 6)
+          .map((b) => `${b.genre}, n=${b.n}`)
+          .join('; ')}${small.size > 6 ? '; …' : ''}).`;
   const description =
     `Box plot of ${total} genre-tagged ratings (a title with several genres counts in each) across ${boxes.length} genres: ` +
     `box from the first to the third quartile, thick line at the median, diamond at the mean, whiskers to 1.5 × IQR, circles beyond. ` +
-    boxes
-      .slice(0, 6)
-      .map((b) => `${b.genre} median ${fmt(b.median)}, mean ${fmt(b.mean)} (n=${b.n})`)
-      .join('; ') +
-    (boxes.length > 6 ? `; lowest: ${boxes[boxes.length - 1].genre} median ${fmt(boxes[boxes.length - 1].median)}.` : '.');
+    (drawn.length
+      ? drawn
+          .slice(0, 6)
+          .map((b) => `${b.genre} median ${fmt(b.median)}, mean ${fmt(b.mean)} (n=${b.n})`)
+          .join('; ') +
+        (drawn.length > 6 ? `; lowest: ${drawn[drawn.length - 1].genre} median ${fmt(drawn[drawn.length - 1].median)}.` : '.')
+      : 'No genre has enough ratings for a box.') +
+    smallText;
   const svg = standaloneSvg({ id, title, description, width: plot.width, height: plot.height, body: plot.body });
   return { id, title, description, svg, csv };
 }

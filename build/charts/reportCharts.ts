@@ -37,9 +37,15 @@ function topByCount(counts: Map<string, number>, n: number): string[] {
     .map(([id]) => id);
 }
 
-export function titlePopularityRows(dataset: Dataset): TitlePopularityRow[] {
-  const counts = countBy(dataset.ratings.map((r) => r.titleId));
-  return dataset.titles.map((t) => ({ titleId: t.id, title: t.name, genre: primaryGenre(t.genres), count: counts.get(t.id) ?? 0 }));
+/**
+ * Each title's popularity: its viewing sessions where the data has them (the strip plot then
+ * belongs to "What people watch"), else its ratings (and it sits with the ratings in "The data").
+ */
+export function titlePopularityRows(dataset: Dataset): { rows: TitlePopularityRow[]; measure: 'viewing sessions' | 'ratings' } {
+  const viewing = dataset.sessions !== null && dataset.sessions.length > 0;
+  const counts = countBy(viewing ? dataset.sessions!.map((r) => r.titleId) : dataset.ratings.map((r) => r.titleId));
+  const rows = dataset.titles.map((t) => ({ titleId: t.id, title: t.name, genre: primaryGenre(t.genres), count: counts.get(t.id) ?? 0 }));
+  return { rows, measure: viewing ? 'viewing sessions' : 'ratings' };
 }
 
 /** Counts per (genre, rating value); a title with several genres counts in each. */

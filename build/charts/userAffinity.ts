@@ -7,6 +7,7 @@ import { barListSvg } from './barList.ts';
 import { emptyChart, type Chart, type UserChartDescriptor } from './chart.ts';
 import { OTHER_GENRES_LABEL, genreColours, genreColoursByVolume, otherGenresNote, type GenreColours } from './genreColours.ts';
 import { userLabel } from './reportCharts.ts';
+import { formatPercent } from '../util/numbers.ts';
 
 export interface GenreAffinityRow {
   genre: string;
@@ -24,7 +25,7 @@ export interface UserAffinityOptions {
 
 export const USER_AFFINITY_ID = 'user-affinity';
 
-const percent = (v: number): string => `${Math.round(v * 100)} %`;
+const percent = (v: number): string => formatPercent(v);
 
 export function renderUserAffinity(rows: GenreAffinityRow[], options: UserAffinityOptions): Chart {
   const title = `Genre affinity of ${options.userLabel}`;

@@ -9,6 +9,7 @@ import { toCsv } from '../util/csv.ts';
 import { emptyChart, fmt, round, shortLabel, standaloneSvg, type Chart, type ReportChartDescriptor } from './chart.ts';
 import { OTHER_GENRES_LABEL, genreColours, genreColoursByVolume, otherGenresNote, type GenreColours } from './genreColours.ts';
 import { TOP_SANKEY_USERS, userGenreFlowRows } from './reportCharts.ts';
+import { formatPercent } from '../util/numbers.ts';
 
 export interface UserGenreFlowRow {
   userId: string;
@@ -106,7 +107,7 @@ export function renderUserGenreSankey(rows: UserGenreFlowRow[], options: UserGen
     const d = (path(link) ?? '').replace(/\d+\.\d{3,}/g, (m) => String(round(Number(m))));
     body +=
       `<path d="${d}" stroke="${colourOf.get(link.genre)}" data-genre="${escapeHtml(link.genre)}" stroke-width="${round(Math.max(1, link.width ?? 1))}">` +
-      `<title>${escapeHtml(`${link.userLabel} → ${link.genre}: ${Math.round(link.value * 100)} %`)}</title></path>`;
+      `<title>${escapeHtml(`${link.userLabel} → ${link.genre}: ${formatPercent(link.value)}`)}</title></path>`;
   }
   body += '</g><g>';
   for (const node of graph.nodes) {
@@ -126,7 +127,7 @@ export function renderUserGenreSankey(rows: UserGenreFlowRow[], options: UserGen
 
   const topPerUser = users.map(([uid, label]) => {
     const best = groupedFlows.filter((r) => r.userId === uid && r.genre !== OTHER_GENRES_LABEL).sort((a, b) => b.affinity - a.affinity || (a.genre < b.genre ? -1 : 1))[0];
-    return best ? `${label} → ${best.genre} ${Math.round(best.affinity * 100)} %` : `${label} → ${OTHER_GENRES_LABEL}`;
+    return best ? `${label} → ${best.genre} ${formatPercent(best.affinity)}` : `${label} → ${OTHER_GENRES_LABEL}`;
   });
   const otherNote = otherGenresNote(colours, otherMembers);
   const description =

@@ -5,7 +5,7 @@ import { EVIL, genreShares } from '../fixtures/charts/rows.ts';
 import { assertGolden } from './golden.ts';
 import { assertEscapedText, assertStandaloneChart, parseSvg } from './svgChecks.ts';
 
-const words = (svg: string): string[] => Array.from(parseSvg(svg).querySelectorAll('text')).map((t) => t.textContent ?? '');
+const words = (svg: string): string[] => Array.from(parseSvg(svg).querySelectorAll('text[data-genre]')).map((t) => t.textContent ?? '');
 
 test('genre cloud: golden, accessible, escaped, every word placed', () => {
   const chart = renderGenreCloud(genreShares, { seed: 42, measure: 'ratings' });
@@ -14,6 +14,21 @@ test('genre cloud: golden, accessible, escaped, every word placed', () => {
   assert.equal(words(chart.svg).sort(), genreShares.map((r) => r.genre).sort());
   assert.is(chart.notes, undefined);
   assertGolden('genre-cloud', chart.svg);
+});
+
+test('genre cloud: the exact shares are listed beside the cloud, in the narrative\'s format, with each genre\'s colour', () => {
+  const chart = renderGenreCloud(genreShares, { seed: 42, measure: 'ratings' });
+  const doc = parseSvg(chart.svg);
+  const list = Array.from(doc.querySelectorAll('text:not([data-genre])')).map((t) => t.textContent);
+  assert.is(list[0], 'Share of ratings');
+  assert.ok(list.includes('Drama') && list.includes('28%'), list.join(' | '));
+  assert.match(chart.description, /Largest: Drama 28%, Crime 26%/);
+  const dramaWord = doc.querySelector('text[data-genre="Drama"]')!.getAttribute('fill');
+  const swatches = Array.from(doc.querySelectorAll('rect')).map((r) => r.getAttribute('fill'));
+  assert.is(swatches[0], dramaWord, 'the list\'s swatch is the word\'s colour');
+  // too narrow for both: the cloud alone
+  const narrow = renderGenreCloud(genreShares, { seed: 42, measure: 'ratings', width: 300, height: 200 });
+  assert.not.match(narrow.svg, /Share of ratings/);
 });
 
 test('genre cloud: same seed, same picture; another seed, another layout', () => {
@@ -37,7 +52,7 @@ test('genre cloud: words that do not fit are reported in notes and the descripti
 
 test('genre cloud: words are measured with Inter (sizes vary with share, largest first)', () => {
   const chart = renderGenreCloud(genreShares, { seed: 42, measure: 'ratings' });
-  const sizes = new Map(Array.from(parseSvg(chart.svg).querySelectorAll('text')).map((t) => [t.textContent, Number(t.getAttribute('font-size'))]));
+  const sizes = new Map(Array.from(parseSvg(chart.svg).querySelectorAll('text[data-genre]')).map((t) => [t.textContent, Number(t.getAttribute('font-size'))]));
   assert.ok(sizes.get('Drama')! > sizes.get('Comedy')!);
   assert.match(chart.svg, /font-weight="600"/);
 });

@@ -35,6 +35,20 @@ test('genre popularity: titles with equal counts share a dot; thousands of title
   assert.is(chart.csv.trim().split('\n').length, 2001, 'the CSV keeps every title');
 });
 
+test('genre popularity: whole-number ticks, a size legend when a dot stands for several titles, exact counts as <title>', () => {
+  const one = parseSvg(renderGenrePopularity(titlePopularity, { measure: 'viewing sessions' }).svg);
+  const ticks = Array.from(one.querySelectorAll('g[aria-label="x-axis tick label"] text')).map((t) => t.textContent!);
+  assert.ok(ticks.length >= 3 && ticks.every((t) => /^\d+$/.test(t)), ticks.join(' '));
+  assert.not.ok(one.querySelector('circle:not(g[aria-label="dot"] circle)'), 'no size legend when every dot is one title');
+  const titles = Array.from(one.querySelectorAll('g[aria-label="dot"] title')).map((t) => t.textContent);
+  assert.ok(titles.includes('Crime: 1 title with 11 viewing sessions'), titles.join(' | '));
+  // a count of 1: the axis still counts in whole numbers (no 0.5 ticks)
+  const small = parseSvg(renderGenrePopularity([{ titleId: '1', title: 'A', genre: 'Drama', count: 1 }, { titleId: '2', title: 'B', genre: 'Drama', count: 1 }], { measure: 'ratings' }).svg);
+  assert.equal(Array.from(small.querySelectorAll('g[aria-label="x-axis tick label"] text')).map((t) => t.textContent), ['0', '1']);
+  const legend = Array.from(small.querySelectorAll('text')).map((t) => t.textContent);
+  assert.ok(legend.includes('1 title') && legend.includes('2 titles') && legend.includes('genre median'), legend.join(' | '));
+});
+
 test('genre popularity: empty input is a message, not a throw', () => {
   const chart = renderGenrePopularity([], { measure: 'ratings' });
   assertStandaloneChart(chart, 'genre-popularity');

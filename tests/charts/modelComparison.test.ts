@@ -27,7 +27,7 @@ test('model comparison: a bar per model × metric on a fixed 0–1 axis; the bas
   const titles = Array.from(doc.querySelectorAll('g[aria-label="bar"] title')).map((t) => t.textContent);
   assert.ok(titles.includes('Item-kNN (published), Precision@10: 0.310'), titles.join(' | '));
   const legend = Array.from(doc.querySelectorAll('text')).map((t) => t.textContent);
-  assert.ok(legend.includes('Item-kNN (published)') && legend.includes('Popularity baseline (dashed line)'), 'the legend names every model once');
+  assert.ok(legend.includes('Item-kNN (published)') && legend.includes('Popularity baseline, dashed line'), 'the legend names every model once');
   assert.match(chart.description, /Every model scores at or above the baseline on every metric\. Precision@10: Popularity baseline 0\.12, Item-kNN \(published\) 0\.31/);
 });
 

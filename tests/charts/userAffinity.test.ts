@@ -17,7 +17,7 @@ test('user affinity: bars strongest first, zero genres left out, lengths proport
   const rects = Array.from(parseSvg(chart.svg).querySelectorAll('rect')).map((r) => Number(r.getAttribute('width')));
   assert.is(rects.length, 4);
   assert.ok(Math.abs(rects[0] / rects[1] - 0.45 / 0.3) < 0.01);
-  assert.match(chart.description, /Top genres: Drama \(45 %\), Crime \(30 %\)/);
+  assert.match(chart.description, /Top genres: Drama \(45%\), Crime \(30%\)/);
   assert.not.ok(chart.csv.includes('Fantasy'));
 });
 

@@ -9,7 +9,7 @@ test('user devices: golden, accessible, minutes by device', () => {
   const chart = renderUserDevices(userDeviceMinutes, { userLabel: 'User <b>7</b>' });
   assertStandaloneChart(chart, 'user-devices');
   assert.ok(chart.svg.includes('User &lt;b&gt;7&lt;/b&gt;'));
-  assert.match(chart.description, /watched 365 minutes in 8 sessions: TV 240 min \(66 %\), Mobile 95 min \(26 %\), Tablet 30 min \(8 %\)/);
+  assert.match(chart.description, /watched 365 minutes in 8 sessions: TV 240 min \(66%\), Mobile 95 min \(26%\), Tablet 30 min \(8%\)/);
   assertGolden('user-devices', chart.svg);
 });
 

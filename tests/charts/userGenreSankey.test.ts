@@ -20,7 +20,7 @@ test('sankey: one link per affinity, link widths proportional to the affinities'
     Number(paths.find((p) => p.querySelector('title')?.textContent?.startsWith(`${who} → ${genre}:`))?.getAttribute('stroke-width'));
   // 0.5 vs 0.2 for User 101 → 2.5×, within rounding.
   assert.ok(Math.abs(width('User 101', 'Drama') / width('User 101', 'Sci-Fi') - 2.5) < 0.02);
-  assert.match(chart.description, /User 102 → Sci-Fi 70 %/);
+  assert.match(chart.description, /User 102 → Sci-Fi 70%/);
 });
 
 test('sankey: does not mutate its input rows', () => {
