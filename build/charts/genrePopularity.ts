@@ -101,7 +101,7 @@ export function renderGenrePopularity(rows: TitlePopularityRow[], options: Genre
   // A dot's area grows with the titles it stands for, up to 11 px; never below 2 px, so a lone
   // title beside a dot of 1,700 (MovieLens) is still visible. One title alone is a 4 px dot.
   const radius = (titles: number): number => (maxTitles > 1 ? Math.max(2, 11 * Math.sqrt(titles / maxTitles)) : 4);
-  const legendHeight = maxTitles > 1 ? 30 : 0;
+  const legendHeight = 30;
   const plot = renderPlot(
     {
       width,
@@ -125,11 +125,12 @@ export function renderGenrePopularity(rows: TitlePopularityRow[], options: Genre
     },
     { y: legendHeight },
   );
-  // size legend: the smallest and the largest dot, and the median tick
+  // the legend: what a dot stands for (the smallest and largest, when sizes vary) and the median
+  // tick; always drawn, so the chart's markup does not depend on the data
   let legend = '';
-  if (maxTitles > 1) {
+  {
     const mid = maxTitles > 2 ? Math.round(maxTitles / 2) : 0;
-    const sizes = [1, ...(mid > 1 && mid < maxTitles ? [mid] : []), maxTitles];
+    const sizes = maxTitles > 1 ? [1, ...(mid > 1 && mid < maxTitles ? [mid] : []), maxTitles] : [1];
     let x = 110;
     legend = `<g font-size="11" text-anchor="start">`;
     for (const n of sizes) {
