@@ -4,6 +4,7 @@
 // module's descriptor calls its rows builder here (or its own), and build/charts/index.ts lists
 // the descriptors. This file imports the chart modules' row types only.
 
+import { mostRatedTitleIds, SIMILARITY_CHART_TITLES } from '../model/mostRated.ts';
 import { DEVICES, type Dataset, type EvaluationResult, type Metrics, type ModelView } from '../types.ts';
 import type { UserDeviceRow } from './deviceEngagement.ts';
 import type { GenreShareRow } from './genreCloud.ts';
@@ -15,7 +16,7 @@ import type { UserGenreFlowRow } from './userGenreSankey.ts';
 
 /** How many users / titles the overview charts show (they stay readable at any scale). */
 export const TOP_DEVICE_USERS = 15;
-export const TOP_SIMILAR_TITLES = 15;
+export const TOP_SIMILAR_TITLES = SIMILARITY_CHART_TITLES;
 export const TOP_SANKEY_USERS = 12;
 
 export const userLabel = (userId: string): string => `User ${userId}`;
@@ -99,9 +100,8 @@ export function userDeviceRows(dataset: Dataset, topN = TOP_DEVICE_USERS): UserD
 }
 
 export function titleSimilarityInput(dataset: Dataset, model: ModelView, topN = TOP_SIMILAR_TITLES): { titles: SimilarityTitle[]; cells: SimilarityCell[] } {
-  const counts = countBy(dataset.ratings.map((r) => r.titleId));
   const byId = new Map(dataset.titles.map((t) => [t.id, t]));
-  const top = topByCount(counts, topN).filter((id) => model.titlePos.has(id) && byId.has(id));
+  const top = mostRatedTitleIds(dataset.ratings, topN).filter((id) => model.titlePos.has(id) && byId.has(id));
   const titles = top.map((id) => ({ id, name: byId.get(id)!.name, genre: primaryGenre(byId.get(id)!.genres) }));
   const cells: SimilarityCell[] = [];
   for (const a of top) {

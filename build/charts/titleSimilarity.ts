@@ -3,6 +3,7 @@
 
 import * as Plot from '@observablehq/plot';
 import { toCsv } from '../util/csv.ts';
+import { escapeHtml } from '../util/html.ts';
 import { emptyChart, fmt, shortLabel, standaloneSvg, type Chart, type ReportChartDescriptor } from './chart.ts';
 import { renderPlot } from './dom.ts';
 import { STEPPED_LEGEND_HEIGHT, plotColour, steppedLegend, steppedScale, textOn } from './legend.ts';
@@ -29,6 +30,11 @@ export interface TitleSimilarityOptions {
 
 export const TITLE_SIMILARITY_ID = 'title-similarity';
 
+/** Row labels keep this many characters of a title; the full name is in the label's tooltip. */
+const ROW_LABEL_CHARS = 40;
+/** Average width of a 12 px label character, for sizing the left margin. */
+const CHAR_WIDTH = 6.4;
+
 export function renderTitleSimilarity(titles: SimilarityTitle[], cells: SimilarityCell[], options: TitleSimilarityOptions = {}): Chart {
   const id = TITLE_SIMILARITY_ID;
   const title = 'How similar the most-rated titles are (cosine over ratings)';
@@ -44,12 +50,6 @@ export function renderTitleSimilarity(titles: SimilarityTitle[], cells: Similari
   ]);
   if (ordered.length === 0 || kept.length === 0) return emptyChart(id, title, 'No rated titles in this data', csv);
 
-  // The genre is shown by the coloured square before each label (and in the CSV); the label keeps
-  // the room for the title itself.
-  const label = (tid: string): string => {
-    const t = byId.get(tid);
-    return t ? shortLabel(t.name, 26) : tid;
-  };
   const colours = options.colours ?? genreColoursByVolume(ordered.map((t) => [t.genre, 1] as const));
   const markerColour = (t: SimilarityTitle): string => colours.colour(t.genre);
   // The diagonal (a title with itself, always 1) is drawn neutral and left out of the colour
@@ -57,25 +57,31 @@ export function renderTitleSimilarity(titles: SimilarityTitle[], cells: Similari
   const offDiagonal = kept.filter((c) => c.a !== c.b);
   const diagonal = kept.filter((c) => c.a === c.b);
   const nameOf = (tid: string): string => byId.get(tid)?.name ?? tid;
-  const top = Math.max(0.05, ...offDiagonal.map((c) => c.similarity));
+  let top = 0.05;
+  for (const c of offDiagonal) if (c.similarity > top) top = c.similarity;
   const scale = steppedScale(0, top);
   const n = ordered.length;
   const cell = Math.max(22, Math.min(36, Math.floor(460 / n)));
-  const marginLeft = 170;
-  const marginTop = 130;
-  const marginRight = 100; // room for the last rotated column label
+  // Rows carry numbered titles, long enough to recognise (the full name is in each label's
+  // tooltip and in the CSV); columns carry the same numbers, so no label is rotated or cut.
+  const rowLabel = (t: SimilarityTitle, i: number): string => `${i + 1}. ${shortLabel(t.name, ROW_LABEL_CHARS)}`;
+  const longest = ordered.reduce((m, t, i) => Math.max(m, rowLabel(t, i).length), 0);
+  const marginLeft = Math.max(120, Math.min(330, Math.round(longest * CHAR_WIDTH) + 28));
+  const marginTop = 30;
+  const marginRight = 130; // the genre group names
   const width = options.width ?? marginLeft + n * cell + marginRight;
+  const height = marginTop + n * cell + 10;
   const domain = ordered.map((t) => t.id);
   const plot = renderPlot(
     {
       width,
-      height: marginTop + n * cell + 10,
+      height,
       marginLeft,
       marginTop,
       marginRight,
       marginBottom: 10,
-      x: { label: null, domain, axis: 'top', tickRotate: -50, tickFormat: label, tickSize: 0, tickPadding: 14 },
-      y: { label: null, domain, tickFormat: label, tickSize: 0, tickPadding: 14 },
+      x: { axis: null, domain, padding: 0 },
+      y: { axis: null, domain, padding: 0 },
       color: plotColour(scale),
       marks: [
         Plot.cell(offDiagonal, {
@@ -86,8 +92,6 @@ export function renderTitleSimilarity(titles: SimilarityTitle[], cells: Similari
           title: (c: SimilarityCell) => `${nameOf(c.a)} × ${nameOf(c.b)}: ${c.similarity.toFixed(3)}`,
         }),
         Plot.cell(diagonal, { x: 'a', y: 'b', fill: 'currentColor', fillOpacity: 0.12, inset: 0.5, title: (c: SimilarityCell) => `${nameOf(c.a)} with itself: 1` }),
-        Plot.dot(ordered, { y: 'id', frameAnchor: 'left', dx: -7, symbol: 'square', r: 4, fill: { value: markerColour, scale: null }, title: (t: SimilarityTitle) => `${t.name}: ${t.genre}` }),
-        Plot.dot(ordered, { x: 'id', frameAnchor: 'top', dy: -7, symbol: 'square', r: 4, fill: { value: markerColour, scale: null }, title: (t: SimilarityTitle) => `${t.name}: ${t.genre}` }),
         Plot.text(offDiagonal, {
           x: 'a',
           y: 'b',
@@ -99,15 +103,53 @@ export function renderTitleSimilarity(titles: SimilarityTitle[], cells: Similari
     },
     { y: STEPPED_LEGEND_HEIGHT },
   );
+  // Labels, genre markers and group separators, drawn on the same grid as Plot's cells (band
+  // scales without padding: each title owns exactly `step` pixels).
+  const step = (plot.width - marginLeft - marginRight) / n;
+  const px = (v: number): number => Math.round(v * 100) / 100;
+  const x0 = marginLeft;
+  const y0 = STEPPED_LEGEND_HEIGHT + marginTop;
+  let frame = `<g font-size="12">`;
+  ordered.forEach((t, i) => {
+    const cy = px(y0 + (i + 0.5) * step);
+    const cx = px(x0 + (i + 0.5) * step);
+    const full = `${i + 1}. ${t.name} (${t.genre})`;
+    frame +=
+      `<g><title>${escapeHtml(full)}</title>` +
+      `<text x="${x0 - 16}" y="${cy}" dy="0.32em" text-anchor="end">${escapeHtml(rowLabel(t, i))}</text>` +
+      `<rect x="${x0 - 12}" y="${px(cy - 4)}" width="8" height="8" fill="${markerColour(t)}"/></g>` +
+      `<g><title>${escapeHtml(full)}</title>` +
+      `<text x="${cx}" y="${y0 - 16}" text-anchor="middle" font-size="11">${i + 1}</text>` +
+      `<rect x="${px(cx - 4)}" y="${y0 - 11}" width="8" height="8" fill="${markerColour(t)}"/></g>`;
+  });
+  // one block per genre: a line between blocks, the genre's name beside its block
+  const groups: { genre: string; start: number; size: number }[] = [];
+  ordered.forEach((t, i) => {
+    const last = groups[groups.length - 1];
+    if (last && last.genre === t.genre) last.size++;
+    else groups.push({ genre: t.genre, start: i, size: 1 });
+  });
+  const end = px(x0 + n * step);
+  for (const g of groups) {
+    if (g.start > 0) {
+      const at = px(x0 + g.start * step);
+      const atY = px(y0 + g.start * step);
+      frame +=
+        `<line x1="${at}" x2="${at}" y1="${y0 - 2}" y2="${px(y0 + n * step)}" stroke="currentColor" stroke-width="1.5"/>` +
+        `<line x1="${x0 - 2}" x2="${end}" y1="${atY}" y2="${atY}" stroke="currentColor" stroke-width="1.5"/>`;
+    }
+    frame += `<text x="${end + 8}" y="${px(y0 + (g.start + g.size / 2) * step)}" dy="0.32em" fill="${colours.colour(g.genre)}" font-weight="600">${escapeHtml(shortLabel(g.genre, 16))}</text>`;
+  }
+  frame += '</g>';
   const legend = steppedLegend(scale, { x: marginLeft, y: 12, width: Math.min(260, width - marginLeft - 20), label: 'cosine similarity (diagonal, always 1, grey)', format: (v) => fmt(v, 2) });
   const pairs = kept.filter((c) => c.a < c.b).sort((x, y) => y.similarity - x.similarity || (x.a + x.b < y.a + y.b ? -1 : 1));
   const strongest = pairs.slice(0, 3).map((c) => `${byId.get(c.a)?.name} – ${byId.get(c.b)?.name} ${fmt(c.similarity)}`);
   const description =
-    `Cosine similarity of rating vectors among the ${n} most-rated titles, grouped by primary genre (the coloured square before each title). ` +
+    `Cosine similarity of rating vectors among the ${n} most-rated titles, numbered, in ${groups.length === 1 ? 'one genre block' : `${groups.length} blocks by primary genre`} (${groups.map((g) => g.genre).join(', ')}). ` +
     (colours.others.length && ordered.some((t) => !colours.isLeading(t.genre)) ? `${otherGenresNote(colours, ordered.map((t) => t.genre))} ` : '') +
     (strongest.length ? `Most similar pairs: ${strongest.join('; ')}.` : '') +
     ` Mean off-diagonal similarity ${fmt(pairs.reduce((s, c) => s + c.similarity, 0) / Math.max(1, pairs.length))}.`;
-  const svg = standaloneSvg({ id, title, description, width: plot.width, height: plot.height + STEPPED_LEGEND_HEIGHT, body: legend + plot.body });
+  const svg = standaloneSvg({ id, title, description, width: plot.width, height: plot.height + STEPPED_LEGEND_HEIGHT, body: legend + plot.body + frame });
   return { id, title, description, svg, csv };
 }
 
@@ -116,7 +158,7 @@ export const titleSimilarityChart: ReportChartDescriptor = {
   title: 'Title similarity',
   scope: 'report',
   needs: 'ratings',
-  facts: ['most_similar_titles', 'most_similar_titles_similarity'],
+  facts: ['most_similar_titles', 'most_similar_titles_similarity', 'similarity_chart_titles'],
   render: ({ dataset, model }) => {
     const { titles, cells } = titleSimilarityInput(dataset, model);
     return renderTitleSimilarity(titles, cells, { colours: genreColours(dataset) });

@@ -13,16 +13,30 @@ test('title similarity: golden, accessible, escaped', () => {
   assertGolden('title-similarity', chart.svg);
 });
 
-test('title similarity: ordered by primary genre so clusters sit together', () => {
+test('title similarity: numbered titles in genre blocks, separated by lines and named beside them; full names in tooltips', () => {
   const chart = renderTitleSimilarity(similarityTitles, similarityCells);
-  const ticks = Array.from(parseSvg(chart.svg).querySelectorAll('g[aria-label="y-axis tick label"] text')).map((t) => t.textContent ?? '');
-  // The genre is the coloured square before each label; its <title> says "<name>: <genre>".
-  const markers = Array.from(parseSvg(chart.svg).querySelectorAll('g[aria-label="dot"]'))[0];
-  const genres = Array.from(markers.querySelectorAll('title')).map((t) => (t.textContent ?? '').split(': ').pop());
-  // Sorted by genre name: "<script>…" ("<" sorts before letters), Crime ×2, Sci-Fi ×2.
-  assert.equal(ticks.length, 5);
-  assert.equal(genres.slice(1), ['Crime', 'Crime', 'Sci-Fi', 'Sci-Fi']);
+  const doc = parseSvg(chart.svg);
+  const texts = Array.from(doc.querySelectorAll('text')).map((t) => t.textContent ?? '');
+  // rows sorted by genre name: "<script>…" ("<" sorts before letters), Crime ×2, Sci-Fi ×2
+  const rows = texts.filter((t) => /^\d+\. /.test(t));
+  assert.equal(rows.slice(1), ['2. Breaking Bad', '3. Money Heist', '4. Dark', '5. Stranger Things']);
+  assert.ok(['1', '2', '3', '4', '5'].every((k) => texts.includes(k)), 'columns carry the row numbers, not rotated names');
+  assert.ok(texts.includes('Crime') && texts.includes('Sci-Fi'), 'each block is named');
+  // two boundaries (after the first title and after the Crime block), each a vertical and a horizontal line
+  assert.is(Array.from(doc.querySelectorAll('line')).filter((l) => l.getAttribute('stroke-width') === '1.5').length, 4);
+  const tips = Array.from(doc.querySelectorAll('g > title')).map((t) => t.textContent);
+  assert.ok(tips.includes('2. Breaking Bad (Crime)'), tips.join(' | '));
+  assert.match(chart.description, /in 3 blocks by primary genre \(.*, Crime, Sci-Fi\)/);
   assert.match(chart.description, /Most similar pairs: Stranger Things – Dark 0.74; Money Heist – Breaking Bad 0.66/);
+});
+
+test('title similarity: a long title keeps 40 characters in its row, the whole name in its tooltip', () => {
+  const long = 'Raiders of the Lost Ark (Indiana Jones and the Raiders of the Lost Ark) (1981)';
+  const titles = similarityTitles.map((t, i) => (i === 1 ? { ...t, name: long } : t));
+  const doc = parseSvg(renderTitleSimilarity(titles, similarityCells).svg);
+  const row = Array.from(doc.querySelectorAll('text')).find((t) => /^\d+\. Raiders/.test(t.textContent!))!;
+  assert.ok(row.textContent!.length <= 44, row.textContent!);
+  assert.match(row.parentElement!.querySelector('title')!.textContent!, new RegExp(`^\\d+\\. ${long.replace(/[()]/g, '\\$&')} \\(`));
 });
 
 test('title similarity: empty input', () => {
