@@ -22,7 +22,10 @@ export function chartFigure(site: Pick<SiteView, 'pathPrefix'>, chart: ChartView
 <div class="chart-svg">${raw(withoutMarkLabels(chart.svg))}</div>
 <figcaption>
 <strong class="chart-title">${chart.title}</strong>
-<span class="chart-description">${chart.description}</span>
+${chart.caption === null
+  ? html`<span class="chart-description">${chart.description}</span>`
+  : html`<span class="chart-caption">${chart.caption}</span>
+<details class="chart-long"><summary>Full description</summary><span class="chart-description">${chart.description}</span></details>`}
 ${chart.notes.length > 0 ? html`<span class="chart-notes">${chart.notes.join(' ')}</span>` : ''}
 <span class="chart-downloads">${download(site, chart.downloads.csv, 'Data (CSV)')} · ${download(site, chart.downloads.svg, 'Chart (SVG)')}</span>
 </figcaption>

@@ -67,6 +67,8 @@ export interface ChartView {
   id: string;
   title: string;
   description: string;
+  /** Short visible caption; null: the description is the caption. */
+  caption: string | null;
   svg: string;
   /** The data behind the chart, as published by `downloads.csv`. */
   csv: string;

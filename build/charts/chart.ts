@@ -13,8 +13,14 @@ export interface Chart {
   /** Fixed id the narrative references (e.g. "genre-popularity"); also prefixes every SVG id. */
   id: string;
   title: string;
-  /** Text alternative: what the chart shows, including the key figures. */
+  /** Text alternative: what the chart shows, including the key figures (the SVG's <desc>). */
   description: string;
+  /**
+   * The visible caption: the one finding a reader should take away, in a sentence or two. The
+   * full description stays in the SVG for screen readers and behind "Full description" on the
+   * page. Without it the description is the caption (the short per-user charts).
+   */
+  caption?: string;
   /** One standalone-valid <svg> (xmlns, role="img", aria-labelledby → <title> + <desc>), sized by viewBox. */
   svg: string;
   /** The data behind the chart (build/util/csv.ts toCsv). */

@@ -8,6 +8,7 @@ import { renderPlot } from './dom.ts';
 import { STEPPED_LEGEND_HEIGHT, plotColour, steppedLegend, steppedScale, textOn } from './legend.ts';
 import { DEVICES } from '../types.ts';
 import { userDeviceRows } from './reportCharts.ts';
+import { formatPercent } from '../util/numbers.ts';
 
 export interface UserDeviceRow {
   userId: string;
@@ -82,7 +83,13 @@ export function renderDeviceEngagement(rows: UserDeviceRow[], options: DeviceEng
     `Heatmap of ${measure} for the ${users.length} users with the most viewing sessions (rows, most ${measure} first) on each device (columns). ` +
     `Totals by device: ${deviceShare}. Top row: ${top.label}, ${Math.round(top.total)} ${unit} in all: ${topDevices.join(', ')}.`;
   const svg = standaloneSvg({ id, title, description, width: plot.width, height: plot.height + STEPPED_LEGEND_HEIGHT, body: legend + plot.body });
-  return { id, title, description, svg, csv };
+  const topDevice = [...deviceTotals.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const grand = topDevice.reduce((s, [, v]) => s + v, 0);
+  const caption =
+    topDevice.length > 1 && grand > 0
+      ? `Among the ${users.length} users who watch most, ${topDevice[0][0]} carries ${formatPercent(topDevice[0][1] / grand)} of their ${measure}, ${topDevice[1][0]} ${formatPercent(topDevice[1][1] / grand)}. Darker cells, less viewing.`
+      : `The ${users.length} users who watch most, by device.`;
+  return { id, title, description, caption, svg, csv };
 }
 
 // MovieLens has no sessions: the section says so in prose instead of showing an empty chart.

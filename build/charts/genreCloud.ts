@@ -164,7 +164,11 @@ export function renderGenreCloud(rows: GenreShareRow[], options: GenreCloudOptio
     body += '</g>';
   }
   const svg = standaloneSvg({ id, title, description, width, height, body });
-  return { id, title, description, svg, csv, ...(notes ? { notes } : {}) };
+  const caption =
+    sorted.length > 1
+      ? `${sorted[0].genre} draws the largest share of ${options.measure}, ${pct(sorted[0].share)}, then ${sorted[1].genre} with ${pct(sorted[1].share)}; word size follows the share${listed ? ', and the list gives every exact figure' : ''}.`
+      : `Every ${options.measure.replace(/s$/, '')} is on ${sorted[0].genre}.`;
+  return { id, title, description, caption, svg, csv, ...(notes ? { notes } : {}) };
 }
 
 export const genreCloudChart: ReportChartDescriptor = {

@@ -151,7 +151,13 @@ export function renderGenrePopularity(rows: TitlePopularityRow[], options: Genre
     genres.slice(0, 5).map((g) => `${g.genre} ${fmt(g.median, 1)} (${g.titles} ${g.titles === 1 ? 'title' : 'titles'})`).join(', ') +
     `. Most ${options.measure}: ${most.title} (${most.genre}, ${most.count}).`;
   const svg = standaloneSvg({ id, title, description, width: plot.width, height: plot.height + legendHeight, body: legend + plot.body });
-  return { id, title, description, svg, csv };
+  // a tie is named as one: "Crime and Sci-Fi share the highest median", not one of them at random
+  const leaders = genres.filter((g) => g.median === genres[0].median).map((g) => g.genre);
+  const leaderText = leaders.length === 1 ? `${leaders[0]} titles have` : `${leaders.slice(0, -1).join(', ')} and ${leaders[leaders.length - 1]} titles share`;
+  const caption =
+    `${leaderText} the highest median, ${fmt(genres[0].median, 1)} ${options.measure} per title; ` +
+    `the most ${options.measure} go to ${most.title} (${most.genre}, ${most.count}). A genre whose dots sit far right of its median lives on a few hits.`;
+  return { id, title, description, caption, svg, csv };
 }
 
 export const genrePopularityChart: ReportChartDescriptor = {

@@ -122,7 +122,17 @@ export function renderModelComparison(rows: ModelMetricRow[], options: ModelComp
     metrics.map(describeMetric).join('. ') +
     '.';
   const svg = standaloneSvg({ id, title, description, width: plot.width, height: plot.height + legendHeight, body: legend + plot.body });
-  return { id, title, description, svg, csv };
+  // the caption: the first drawn model (the published one) against the floor on the ranking metric
+  const headline = metrics.find((m) => m.startsWith('NDCG')) ?? metrics[0];
+  const lead = drawn[0];
+  const leadValue = finite.find((r) => r.model === lead && r.metric === headline)?.value;
+  const floorValue = floor.find((r) => r.metric === headline)?.value;
+  const caption =
+    lead !== undefined && leadValue !== undefined && floorValue !== undefined
+      ? `On ${headline}, ${labelOf.get(lead)} scores ${value(leadValue)}; ${labelOf.get(baseline) ?? baseline}, the dashed line, scores ${value(floorValue)}.` +
+        (below.length ? ` ${below.join('. ')}.` : '')
+      : `Each evaluation metric for each model, on a 0–1 scale.`;
+  return { id, title, description, caption, svg, csv };
 }
 
 /** Room on the left for the longest metric name ("Genre match (true favourites)") at 11 px. */

@@ -149,7 +149,18 @@ export function renderRatingsByGenre(rows: RatingCountRow[], options: RatingsByG
       : 'No genre has enough ratings for a box.') +
     smallText;
   const svg = standaloneSvg({ id, title, description, width: plot.width, height: plot.height, body: plot.body });
-  return { id, title, description, svg, csv };
+  // Boxes rank by median, then mean: with a 1–5 scale medians tie often, so the caption says so.
+  const first = drawn[0];
+  const last = drawn[drawn.length - 1];
+  const sharing = first ? drawn.filter((b) => b !== first && b.median === first.median).length : 0;
+  const caption =
+    (first
+      ? `${first.genre} ranks first, median ${fmt(first.median)} and mean ${fmt(first.mean)} (n=${first.n})` +
+        (sharing ? `; ${sharing === 1 ? 'one other genre shares' : `${sharing} other genres share`} that median` : '') +
+        (drawn.length > 1 && last.median < first.median ? `; ${last.genre} ranks last, median ${fmt(last.median)} (n=${last.n}).` : '.')
+      : 'No genre has enough ratings for a box.') +
+    (small.size ? ` Genres with fewer than ${MIN_BOX_RATINGS} ratings are points, not boxes.` : '');
+  return { id, title, description, caption, svg, csv };
 }
 
 export const ratingsByGenreChart: ReportChartDescriptor = {

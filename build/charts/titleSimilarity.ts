@@ -150,7 +150,11 @@ export function renderTitleSimilarity(titles: SimilarityTitle[], cells: Similari
     (strongest.length ? `Most similar pairs: ${strongest.join('; ')}.` : '') +
     ` Mean off-diagonal similarity ${fmt(pairs.reduce((s, c) => s + c.similarity, 0) / Math.max(1, pairs.length))}.`;
   const svg = standaloneSvg({ id, title, description, width: plot.width, height: plot.height + STEPPED_LEGEND_HEIGHT, body: legend + plot.body + frame });
-  return { id, title, description, svg, csv };
+  const best = pairs[0];
+  const caption = best
+    ? `Of the ${n} most-rated titles, ${nameOf(best.a)} and ${nameOf(best.b)} are the most alike (cosine ${best.similarity.toFixed(2)}). Lines separate the genre blocks; hover a label for the full title.`
+    : `The ${n} most-rated titles, by genre block.`;
+  return { id, title, description, caption, svg, csv };
 }
 
 export const titleSimilarityChart: ReportChartDescriptor = {

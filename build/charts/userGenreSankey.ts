@@ -137,7 +137,23 @@ export function renderUserGenreSankey(rows: UserGenreFlowRow[], options: UserGen
     `Genres by total flow: ${[...genres].sort((a, b) => (genreTotals.get(b) ?? 0) - (genreTotals.get(a) ?? 0) || (a < b ? -1 : 1)).slice(0, 5).map((g) => `${g} ${fmt(genreTotals.get(g) ?? 0)}`).join(', ')}. ` +
     `Each user's strongest genre: ${topPerUser.join('; ')}.`;
   const svg = standaloneSvg({ id, title, description, width, height, body });
-  return { id, title, description, svg, csv };
+  // the genre most users lean to most
+  const strongest = new Map<string, number>();
+  for (const [uid] of users) {
+    const best = groupedFlows.filter((r) => r.userId === uid && r.genre !== OTHER_GENRES_LABEL).sort((a, b) => b.affinity - a.affinity || (a.genre < b.genre ? -1 : 1))[0];
+    if (best) strongest.set(best.genre, (strongest.get(best.genre) ?? 0) + 1);
+  }
+  const ranked = [...strongest.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const leadUsers = ranked[0]?.[1] ?? 0;
+  const leaders = ranked.filter(([, n]) => n === leadUsers).map(([g]) => g);
+  const lead =
+    leaders.length === 0
+      ? ''
+      : leaders.length === 1
+        ? `${leaders[0]} is the strongest genre for ${leadUsers} of the ${users.length} users shown; `
+        : `${leaders.slice(0, -1).join(', ')} and ${leaders[leaders.length - 1]} are each the strongest genre for ${leadUsers} of the ${users.length} users shown; `;
+  const caption = (options.selection ? `${options.selection} ` : '') + (lead ? `${lead}a flow's width is the share of that user's ratings.` : `A flow's width is the share of that user's ratings.`);
+  return { id, title, description, caption, svg, csv };
 }
 
 export const userGenreSankeyChart: ReportChartDescriptor = {

@@ -39,6 +39,7 @@ export const chartView = (c: Chart): ChartView => ({
   id: c.id,
   title: c.title,
   description: c.description,
+  caption: c.caption ?? null,
   svg: c.svg,
   csv: c.csv,
   notes: c.notes ?? [],
