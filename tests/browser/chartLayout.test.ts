@@ -1,4 +1,4 @@
-// Charts on every width (issue 12, item 4). On a 375 px phone every chart's text renders at 11 CSS
+// Charts on every width (issue 12, item 4), on the default and the MovieLens builds. On a 375 px phone every chart's text renders at 11 CSS
 // px or more (the SVG keeps its design width and its figure scrolls sideways instead of shrinking
 // it), the page itself never scrolls sideways, and on a desk a chart grows with its column.
 import { test } from 'uvu';
@@ -6,10 +6,12 @@ import * as assert from 'uvu/assert';
 import { keyPages, testBrowser, testSite, useSharedSite, type BuiltSite } from './site.ts';
 
 let site: BuiltSite;
+let movielens: BuiltSite;
 useSharedSite(test);
 
 test.before(async () => {
   site = await testSite();
+  movielens = await testSite('movielens');
 });
 
 interface ChartText {
@@ -46,11 +48,12 @@ test('at 375 px every chart text is 11 px or larger and only a figure scrolls si
   const ctx = await browser.newContext({ viewport: { width: 375, height: 800 } });
   const page = await ctx.newPage();
   const [home, , user] = keyPages(site);
-  for (const { name, url } of [home, user]) {
+  const [mlHome, , mlUser] = keyPages(movielens).map((p) => ({ ...p, name: `movielens ${p.name}` }));
+  for (const { name, url } of [home, user, mlHome, mlUser]) {
     await page.goto(url, { waitUntil: 'networkidle' });
     await page.evaluate(() => document.fonts.ready);
     const charts = await page.evaluate(smallestText);
-    assert.ok(charts.length >= (name === 'home' ? 5 : 1), `${name}: ${charts.length} charts`);
+    assert.ok(charts.length >= (name.endsWith('home') ? 5 : 1), `${name}: ${charts.length} charts`);
     for (const c of charts) {
       assert.ok(c.texts > 0, `${name} ${c.chart}: no text measured`);
       assert.ok(c.smallest >= 11 - 0.01, `${name} ${c.chart}: "${c.text}" renders at ${c.smallest.toFixed(2)} px`);
@@ -93,7 +96,7 @@ test('no word is broken mid-word in the navigation, the contents, tables or card
   const browser = await testBrowser();
   const ctx = await browser.newContext({ viewport: { width: 375, height: 800 } });
   const page = await ctx.newPage();
-  for (const { name, url } of keyPages(site)) {
+  for (const { name, url } of [...keyPages(site), ...keyPages(movielens).map((p) => ({ ...p, name: `movielens ${p.name}` }))]) {
     await page.goto(url, { waitUntil: 'networkidle' });
     await page.evaluate(() => document.fonts.ready);
     // A word split across lines shows as one word whose characters sit on two line boxes.

@@ -1,4 +1,5 @@
-// Screenshots of the home page, the users index and a user page in both themes, at laptop
+// Screenshots of the home page, the users index and a user page of the default and the MovieLens
+// builds in both themes, at laptop
 // (full page) and phone (first screen) widths, into test-artifacts/screenshots/ for CI to keep
 // and for people to look at. The test also checks the dark theme really is dark, and that each
 // PNG has the viewport's width (and height, for a first screen) and is not blank: decoded here
@@ -8,16 +9,16 @@ import * as assert from 'uvu/assert';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { keyPages, ROOT, testBrowser, testSite, useSharedSite, type BuiltSite } from './site.ts';
+import { keyPages, ROOT, SITE_FLAGS, testBrowser, testSite, useSharedSite, type BuiltSite, type SiteName } from './site.ts';
 
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-artifacts', 'screenshots');
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-let site: BuiltSite;
+const sites = new Map<SiteName, BuiltSite>();
 useSharedSite(test);
 
 test.before(async () => {
-  site = await testSite();
+  for (const name of Object.keys(SITE_FLAGS) as SiteName[]) sites.set(name, await testSite(name));
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
 });
 
@@ -79,8 +80,9 @@ function luminance(rgb: string): number {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
-for (const colorScheme of ['light', 'dark'] as const) {
-  test(`screenshots in the ${colorScheme} theme`, async () => {
+for (const [siteName, colorScheme] of [['default', 'light'], ['default', 'dark'], ['movielens', 'light'], ['movielens', 'dark']] as const) {
+  test(`screenshots of the ${siteName} build in the ${colorScheme} theme`, async () => {
+    const site = sites.get(siteName)!;
     const browser = await testBrowser();
     for (const [width, suffix, fullPage] of [[1280, 'desktop', true], [375, 'phone', false]] as const) {
       const ctx = await browser.newContext({ colorScheme, viewport: { width, height: 900 } });
@@ -88,7 +90,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       for (const { name, url } of keyPages(site)) {
         await page.goto(url, { waitUntil: 'networkidle' });
         await page.evaluate(() => document.fonts.ready);
-        const file = path.join(SCREENSHOT_DIR, `${name}-${colorScheme}-${suffix}.png`);
+        const file = path.join(SCREENSHOT_DIR, `${siteName}-${name}-${colorScheme}-${suffix}.png`);
         await page.screenshot({ path: file, fullPage });
         const png = pngSummary(readFileSync(file));
         assert.is(png.width, width, `${file}: width`);

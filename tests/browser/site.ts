@@ -12,6 +12,13 @@ import type { Browser, Page } from 'playwright-core';
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SMALL_SITE_FLAGS = ['--users', '60', '--titles', '40'];
 
+/** The sites the browser tests build: the seeded simulation, and the MovieLens fixture (real titles, no sessions). */
+export const SITE_FLAGS = {
+  default: SMALL_SITE_FLAGS,
+  movielens: ['--ratings', 'tests/fixtures/data/ml-latest-small/ratings.csv', '--movies', 'tests/fixtures/data/ml-latest-small/movies.csv'],
+} as const;
+export type SiteName = keyof typeof SITE_FLAGS;
+
 export interface BuiltSite {
   dir: string;
   url: string;
@@ -19,14 +26,14 @@ export interface BuiltSite {
   userPath: string;
 }
 
-let built: Promise<BuiltSite> | undefined;
+const built = new Map<SiteName, Promise<BuiltSite>>();
 let browser: Promise<Browser> | undefined;
 const cleanups: (() => Promise<void>)[] = [];
 
-async function buildAndServe(): Promise<BuiltSite> {
+async function buildAndServe(name: SiteName): Promise<BuiltSite> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'browser-site-'));
   const dir = path.join(tmp, 'site');
-  const argv = [...SMALL_SITE_FLAGS, '--out', dir];
+  const argv = [...SITE_FLAGS[name], '--out', dir];
   const { config } = resolveConfig(argv, { cwd: ROOT });
   try {
     await buildReport(config, { root: ROOT, argv });
@@ -46,9 +53,10 @@ async function buildAndServe(): Promise<BuiltSite> {
   return { dir, url: server.url, userPath: `users/${firstUser}` };
 }
 
-export function testSite(): Promise<BuiltSite> {
-  built ??= buildAndServe();
-  return built;
+export function testSite(name: SiteName = 'default'): Promise<BuiltSite> {
+  let site = built.get(name);
+  if (!site) built.set(name, (site = buildAndServe(name)));
+  return site;
 }
 
 export function testBrowser(): Promise<Browser> {
