@@ -9,6 +9,8 @@ import { toCsv } from '../util/csv.ts';
 import { slugify } from './slug.ts';
 import { similarUsers } from './similarUsers.ts';
 import { standaloneSvgFile } from './svgFile.ts';
+import { buildRecord, RECORD_PATH } from './record.ts';
+import type { FactCatalogue } from '../insights/catalogue.ts';
 import {
   reportChartPath,
   USERS_INDEX_JSON,
@@ -32,6 +34,8 @@ export interface AssembleInput {
   generator: string;
   /** Command line that reproduces this build. */
   command: string;
+  /** The fact catalogue, published as the build's record (data/facts.json); absent in older callers' tests. */
+  facts?: FactCatalogue;
 }
 
 /** A report chart, its downloads published as files of the site. */
@@ -78,8 +82,8 @@ export function assembleFromPipeline(
   p: PipelineResult,
   extra: Pick<AssembleInput, 'warnings' | 'generator' | 'command'>,
 ): SiteView {
-  const { config, dataset, model, recommendations, evaluation, charts, userCharts, matrixDownloads } = p;
-  return assembleSite({ config, dataset, model, recommendations, evaluation, charts, userCharts, matrixDownloads, ...extra });
+  const { config, dataset, model, recommendations, evaluation, facts, charts, userCharts, matrixDownloads } = p;
+  return assembleSite({ config, dataset, model, recommendations, evaluation, facts, charts, userCharts, matrixDownloads, ...extra });
 }
 
 export function assembleSite(input: AssembleInput): SiteView {
@@ -194,6 +198,15 @@ export function assembleSite(input: AssembleInput): SiteView {
 
   const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))].sort();
   const src = ds.source;
+  const settings: [string, string][] = [
+    ['seed', String(config.seed)],
+    ['data', src.kind],
+    ...(src.kind === 'movielens' ? [] : ([['users', String(ds.users.length)], ['titles', String(ds.titles.length)]] as [string, string][])),
+    ['viewing window ends', config.endDate],
+    ['recommendations per user', String(config.recommendations)],
+    ['evaluation', input.evaluation ? input.evaluation.protocol.description : 'not run'],
+  ];
+  if (input.facts) downloads.set(RECORD_PATH, buildRecord({ facts: input.facts, evaluation: input.evaluation, dataset: ds, generator: input.generator, settings }));
   return {
     title: src.kind === 'simulation' ? 'Streaming recommendations report' : `Streaming recommendations report: ${src.kind === 'movielens' ? 'MovieLens' : 'Netflix catalogue'}`,
     pathPrefix: config.pathPrefix,
@@ -204,14 +217,7 @@ export function assembleSite(input: AssembleInput): SiteView {
       seed: src.seed,
       generator: input.generator,
       command: input.command,
-      settings: [
-        ['seed', String(config.seed)],
-        ['data', src.kind],
-        ...(src.kind === 'movielens' ? [] : ([['users', String(ds.users.length)], ['titles', String(ds.titles.length)]] as [string, string][])),
-        ['viewing window ends', config.endDate],
-        ['recommendations per user', String(config.recommendations)],
-        ['evaluation', input.evaluation ? input.evaluation.protocol.description : 'not run'],
-      ],
+      settings,
     },
     charts,
     users,
