@@ -5,6 +5,7 @@
 // the descriptors. This file imports the chart modules' row types only.
 
 import { mostRatedTitleIds, SIMILARITY_CHART_TITLES } from '../model/mostRated.ts';
+import { NO_GENRES } from '../data/movielens.ts';
 import { DEVICES, type Dataset, type EvaluationResult, type Metrics, type ModelView } from '../types.ts';
 import type { UserDeviceRow } from './deviceEngagement.ts';
 import type { GenreShareRow } from './genreCloud.ts';
@@ -23,6 +24,12 @@ export const userLabel = (userId: string): string => `User ${userId}`;
 
 const UNKNOWN_GENRE = 'Unknown';
 const primaryGenre = (genres: string[]): string => genres[0] ?? UNKNOWN_GENRE;
+/**
+ * MovieLens' "(no genres listed)" marks a missing genre, not a genre: charts that compare genres
+ * leave it out, as the facts do (build/insights/facts.ts); the data section's note counts those titles.
+ */
+const isGenre = (g: string): boolean => g !== NO_GENRES;
+const NO_GENRE_BLOCK = 'No genre';
 
 function countBy<K>(keys: Iterable<K>): Map<K, number> {
   const counts = new Map<K, number>();
@@ -45,7 +52,7 @@ function topByCount(counts: Map<string, number>, n: number): string[] {
 export function titlePopularityRows(dataset: Dataset): { rows: TitlePopularityRow[]; measure: 'viewing sessions' | 'ratings' } {
   const viewing = dataset.sessions !== null && dataset.sessions.length > 0;
   const counts = countBy(viewing ? dataset.sessions!.map((r) => r.titleId) : dataset.ratings.map((r) => r.titleId));
-  const rows = dataset.titles.map((t) => ({ titleId: t.id, title: t.name, genre: primaryGenre(t.genres), count: counts.get(t.id) ?? 0 }));
+  const rows = dataset.titles.filter((t) => isGenre(primaryGenre(t.genres))).map((t) => ({ titleId: t.id, title: t.name, genre: primaryGenre(t.genres), count: counts.get(t.id) ?? 0 }));
   return { rows, measure: viewing ? 'viewing sessions' : 'ratings' };
 }
 
@@ -55,6 +62,7 @@ export function ratingCountRows(dataset: Dataset): RatingCountRow[] {
   const counts = new Map<string, Map<number, number>>();
   for (const r of dataset.ratings) {
     for (const g of genresOf.get(r.titleId) ?? [UNKNOWN_GENRE]) {
+      if (!isGenre(g)) continue;
       let byValue = counts.get(g);
       if (!byValue) counts.set(g, (byValue = new Map()));
       byValue.set(r.value, (byValue.get(r.value) ?? 0) + 1);
@@ -71,7 +79,7 @@ export function genreShareRows(dataset: Dataset): GenreShareRow[] {
   const counts = new Map<string, number>();
   for (const t of dataset.titles) {
     const n = ratingCounts.get(t.id) ?? 0;
-    if (n > 0) for (const g of t.genres.length ? t.genres : [UNKNOWN_GENRE]) counts.set(g, (counts.get(g) ?? 0) + n);
+    if (n > 0) for (const g of t.genres.length ? t.genres : [UNKNOWN_GENRE]) if (isGenre(g)) counts.set(g, (counts.get(g) ?? 0) + n);
   }
   const total = [...counts.values()].reduce((s, c) => s + c, 0);
   return [...counts.entries()].map(([genre, count]) => ({ genre, count, share: total > 0 ? count / total : 0 }));
@@ -102,7 +110,11 @@ export function userDeviceRows(dataset: Dataset, topN = TOP_DEVICE_USERS): UserD
 export function titleSimilarityInput(dataset: Dataset, model: ModelView, topN = TOP_SIMILAR_TITLES): { titles: SimilarityTitle[]; cells: SimilarityCell[] } {
   const byId = new Map(dataset.titles.map((t) => [t.id, t]));
   const top = mostRatedTitleIds(dataset.ratings, topN).filter((id) => model.titlePos.has(id) && byId.has(id));
-  const titles = top.map((id) => ({ id, name: byId.get(id)!.name, genre: primaryGenre(byId.get(id)!.genres) }));
+  // a most-rated title without a genre stays (it is a title), in a block named for what it is
+  const titles = top.map((id) => {
+    const genre = primaryGenre(byId.get(id)!.genres);
+    return { id, name: byId.get(id)!.name, genre: isGenre(genre) ? genre : NO_GENRE_BLOCK };
+  });
   const cells: SimilarityCell[] = [];
   for (const a of top) {
     for (const b of top) {
@@ -118,7 +130,7 @@ export function userGenreFlowRows(dataset: Dataset, model: ModelView, topN = TOP
   const top = topByCount(countBy(dataset.ratings.map((r) => r.userId)), topN).filter((id) => model.userPos.has(id));
   return top.flatMap((userId) => {
     const u = model.userPos.get(userId)!;
-    return model.genres.map((genre, g) => ({ userId, userLabel: userLabel(userId), genre, affinity: model.genreAffinity(u, g) })).filter((r) => r.affinity > 0);
+    return model.genres.map((genre, g) => ({ userId, userLabel: userLabel(userId), genre, affinity: model.genreAffinity(u, g) })).filter((r) => r.affinity > 0 && isGenre(r.genre));
   });
 }
 

@@ -57,7 +57,7 @@ export async function loadMovieLens(ratingsPath: string, moviesPath: string, opt
     'MovieLens has ratings only: no viewing sessions, devices, subscription plans or regions, so the engagement sections are left out.',
     'Ratings are 0.5 to 5 stars in half stars, as MovieLens users gave them.',
   ];
-  if (noGenres > 0) notes.push(`${count(noGenres, 'movie has', 'movies have')} no genres in MovieLens; listed under "${NO_GENRES}".`);
+  if (noGenres > 0) notes.push(`${count(noGenres, 'movie has', 'movies have')} no genres in MovieLens ("${NO_GENRES}"); genre figures and charts leave ${noGenres === 1 ? 'it' : 'them'} out.`);
   if (replaced > 0) notes.push(`${count(replaced, 'repeated rating', 'repeated ratings')} of the same movie by the same user replaced by the later one.`);
   return {
     source: {

@@ -1,7 +1,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { buildReportCharts, buildUserCharts, REPORT_CHART_IDS, REPORT_CHARTS, userChartRenderer } from '../../build/charts/index.ts';
-import { modelMetricRows, userGenreFlowRows } from '../../build/charts/reportCharts.ts';
+import { genreShareRows, modelMetricRows, userGenreFlowRows } from '../../build/charts/reportCharts.ts';
+import { genreColours } from '../../build/charts/genreColours.ts';
+import { NO_GENRES } from '../../build/data/movielens.ts';
 import type { EvaluationResult, Metrics } from '../../build/types.ts';
 import { tinyDataset, tinyModel } from '../fixtures/charts/model.ts';
 import { assertStandaloneChart } from './svgChecks.ts';
@@ -23,6 +25,23 @@ test('report charts: every chart id, each a valid standalone chart, ids unique',
   const page = charts.map((c) => c.svg).join('');
   const ids = [...page.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
   assert.is(new Set(ids).size, ids.length, 'no id repeats across the charts of one page');
+});
+
+test('MovieLens\' "(no genres listed)" is not charted as a genre: not in the cloud, the box plot, the strip plot or the Sankey', () => {
+  const base = tinyDataset({ sessions: false });
+  const dataset = { ...base, titles: base.titles.map((t) => (t.id === '5' ? { ...t, genres: [NO_GENRES] } : t)) };
+  const charts = buildReportCharts({ dataset, model: tinyModel(dataset), evaluation: null });
+  for (const c of charts) {
+    if (c.id === 'title-similarity') continue; // a title, not a genre comparison: checked below
+    assert.not.ok(c.csv.includes(NO_GENRES), `${c.id}: CSV`);
+    assert.not.ok(c.svg.includes(NO_GENRES), `${c.id}: SVG`);
+  }
+  // the heatmap keeps the title (it is among the most rated) in a block called "No genre"
+  const heatmap = charts.find((c) => c.id === 'title-similarity')!;
+  assert.not.ok(heatmap.svg.includes(NO_GENRES));
+  assert.ok(heatmap.svg.includes('>No genre</text>'), 'the block is named for what it is');
+  assert.equal(genreShareRows(dataset).map((r) => r.genre).sort(), ['<i>Genre</i>', 'Crime', 'Drama', 'Mystery', 'Sci-Fi']);
+  assert.not.ok(genreColours(dataset).order.includes(NO_GENRES), 'it takes no hue');
 });
 
 test('report charts: no sessions → no device chart; no evaluation → no comparison', () => {
