@@ -1,6 +1,13 @@
 // One build, end to end: the pipeline's values, the narrative checked against the facts, the
 // site view, and the atomic publish. Used by scripts/build.ts, the benchmark and the site tests.
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { checkRecord, compareRecords, parseGuard, readRecord, regressions } from './compare/compare.ts';
+import { comparisonLine, comparisonMarkdown } from './compare/summary.ts';
+import { RECORD_PATH } from './site/record.ts';
+import { UserError } from './util/errors.ts';
+
+/** Exit code of a build stopped by --fail-on-regression (2 is a bad input, 1 a bug). */
+export const EXIT_REGRESSION = 3;
 import path from 'node:path';
 import type { ReportConfig } from './config.ts';
 import { runPipeline, type PipelineResult } from './pipeline.ts';
@@ -12,6 +19,8 @@ import { stageTimer, type StageTimer } from './timing.ts';
 export interface BuildOptions {
   /** Project root holding content/, templates/ and node_modules/. */
   root: string;
+  /** CI's step-summary file ($GITHUB_STEP_SUMMARY): the comparison is appended to it. */
+  stepSummary?: string | null;
   /** The flags as given, for the "reproduce" line. */
   argv: string[];
   log?: (line: string) => void;
@@ -53,14 +62,21 @@ function publicInputs(argv: string[], root: string, cwd?: string): string[] {
   });
 }
 
+/** Flags that say where the bytes go or what they are compared with, not what they are. */
+const NOT_REPRODUCED_WITH_VALUE = ['--out', '--compare', '--summary', '--fail-on-regression'];
+
 /**
- * The command that reproduces a build: the same flags, shell-quoted. The output folder and
- * --force are left out: they say where the bytes go, not what they are, and naming them would
- * make two builds of the same inputs into two folders differ (issue 5, reproducibility).
+ * The command that reproduces a build: the same flags, shell-quoted. The output folder, --force
+ * and the comparison flags are left out: they say where the bytes go or what they are compared
+ * with, not what they are, and naming them would make two builds of the same inputs differ
+ * (issue 5, reproducibility) or publish a local path (issue 15).
  */
 export function reproduceCommand(argv: string[], root = process.cwd(), cwd = process.cwd()): string {
   const quote = (a: string) => (/^[A-Za-z0-9_./:=@-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
-  const flags = argv.filter((a, i) => !(a === '--out' || a === '--force' || a.startsWith('--out=') || (i > 0 && argv[i - 1] === '--out')));
+  const flags = argv.filter(
+    (a, i) =>
+      !(a === '--force' || NOT_REPRODUCED_WITH_VALUE.some((f) => a === f || a.startsWith(`${f}=`)) || (i > 0 && NOT_REPRODUCED_WITH_VALUE.includes(argv[i - 1]))),
+  );
   const shown = publicInputs(flags, root, cwd);
   return ['npm run build', ...(shown.length > 0 ? ['--', ...shown.map(quote)] : [])].join(' ');
 }
@@ -68,6 +84,9 @@ export function reproduceCommand(argv: string[], root = process.cwd(), cwd = pro
 export async function buildReport(config: ReportConfig, opts: BuildOptions): Promise<BuildResult> {
   const time = opts.time ?? stageTimer();
   const log = opts.log ?? (() => {});
+  // A previous record that cannot be compared fails now, before any work (a tampered file too).
+  const previous = config.compare !== null ? readRecord(config.compare) : null;
+  const guard = config.failOnRegression !== null ? parseGuard(config.failOnRegression) : null;
   const pipeline = await runPipeline(config, time);
   const counts = [...pipeline.dataset.counts].map(([what, n]) => `${what} ${n.toLocaleString('en-US')}`);
   if (counts.length > 0) log(`data: ${counts.join(', ')}`);
@@ -78,6 +97,21 @@ export async function buildReport(config: ReportConfig, opts: BuildOptions): Pro
   const site = await time('site data', async () =>
     assembleFromPipeline(pipeline, { warnings: content.warnings, generator: generatorName(opts.root), command: reproduceCommand(opts.argv, opts.root) }),
   );
+  if (previous !== null) {
+    // Compared and guarded before publishing: a regression leaves the previous site as it was.
+    const current = checkRecord(JSON.parse(site.downloads.get(RECORD_PATH)!), 'this build');
+    const cmp = compareRecords(previous, current);
+    const failed = guard ? regressions(cmp, guard) : [];
+    const shown = publicInputPath(config.compare!, opts.root);
+    log(comparisonLine(cmp, shown));
+    const markdown = comparisonMarkdown(cmp, { previous: shown, failed });
+    if (config.summary !== null) writeFileSync(config.summary, markdown);
+    if (opts.stepSummary) appendFileSync(opts.stepSummary, `${markdown}\n`);
+    if (failed.length > 0) {
+      const what = failed.map((m) => `${m.metric} ${m.old.toFixed(3)} → ${m.new.toFixed(3)} (allowed drop ${guard!.get(m.metric)})`).join(', ');
+      throw new UserError(`--fail-on-regression: the published model got worse than ${shown}: ${what}; the previous site is left as it was`, { exitCode: EXIT_REGRESSION });
+    }
+  }
   const inputs = [config.ratings, config.movies, config.catalog].filter((f): f is string => f !== null);
   await publishSite(site, { out: config.out, root: opts.root, force: config.force, inputs, bind: content.bind, slots: content.slots, time, log });
   const ds = pipeline.dataset;

@@ -5,6 +5,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { InputError } from './types.ts';
 import { nearestNames } from './util/nearest.ts';
+import { parseGuard } from './compare/compare.ts';
 import { quoted, visible } from './util/quote.ts';
 
 export interface ReportConfig {
@@ -29,6 +30,12 @@ export interface ReportConfig {
   pathPrefix: string;
   /** Replace an --out folder this tool did not write (build/site/outputFolder.ts). Flag only. */
   force: boolean;
+  /** A previous build to compare with: its site folder or its data/facts.json (build/compare/). */
+  compare: string | null;
+  /** Where to write the comparison as Markdown (besides $GITHUB_STEP_SUMMARY). */
+  summary: string | null;
+  /** `METRIC=DROP[,…]`: fail (exit 3) when the published model drops more than DROP against --compare. */
+  failOnRegression: string | null;
 }
 
 export const DEFAULTS: ReportConfig = {
@@ -46,6 +53,9 @@ export const DEFAULTS: ReportConfig = {
   drafts: false,
   pathPrefix: '/',
   force: false,
+  compare: null,
+  summary: null,
+  failOnRegression: null,
 };
 
 /** Defaults that replace DEFAULTS' when users are simulated over a given catalogue (--catalog). */
@@ -81,6 +91,9 @@ export const OPTIONS: Record<string, Option> = {
   drafts: { key: 'drafts', kind: 'boolean', help: 'report failed claims as warnings on /drafts/ instead of failing' },
   'path-prefix': { key: 'pathPrefix', kind: 'prefix', help: 'URL prefix the site is served under' },
   force: { key: 'force', kind: 'boolean', flagOnly: true, help: 'let --out replace a non-empty folder this tool did not write (never a file or a project folder)' },
+  compare: { key: 'compare', kind: 'path', help: "a previous build to compare with: its site folder or its data/facts.json" },
+  summary: { key: 'summary', kind: 'path', help: 'write the comparison as Markdown to this file (CI also gets it in $GITHUB_STEP_SUMMARY)' },
+  'fail-on-regression': { key: 'failOnRegression', kind: 'string', help: 'METRIC=DROP[,…] (e.g. ndcg=0.01): exit 3 when the published model drops more against --compare' },
 };
 
 const FILE_KEYS = new Map<string, Option>(Object.values(OPTIONS).filter((o) => !o.flagOnly).map((o) => [o.key, o]));
@@ -271,6 +284,11 @@ export function resolveConfig(argv: string[], opts: { cwd?: string; extra?: Reco
   if (config.catalog !== null && config.ratings !== null) {
     throw new InputError('--catalog cannot be combined with --ratings/--movies: choose one data source');
   }
+  if (config.failOnRegression !== null) {
+    if (config.compare === null) throw new InputError('--fail-on-regression needs --compare: the previous build to measure the drop against');
+    parseGuard(config.failOnRegression);
+  }
+  if (config.summary !== null && config.compare === null) throw new InputError('--summary needs --compare: the summary is the comparison with a previous build');
   if (config.catalog !== null) {
     // The simulation's defaults (10 users × 5 ratings) suit its 20 titles; over a catalogue of
     // thousands they give an evaluation with no hits. Unless set, simulate enough viewers for it

@@ -18,7 +18,12 @@ await runCli(async () => {
   // Loaded after the flags are checked: Eleventy, Vite and jsdom take seconds to import, and a
   // bad flag should fail at once.
   const { buildReport } = await import('../build/buildReport.ts');
-  const result = await buildReport(config, { root: process.cwd(), argv: process.argv.slice(2), log: (l) => process.stdout.write(`${l}\n`) });
+  const result = await buildReport(config, {
+    root: process.cwd(),
+    argv: process.argv.slice(2),
+    log: (l) => process.stdout.write(`${l}\n`),
+    stepSummary: process.env.GITHUB_STEP_SUMMARY || null,
+  });
   process.stdout.write(`${result.summary}\n`);
   // For `npm run bench`, which runs builds as child processes and reads their stage timings.
   if (process.env.REPORT_TIMINGS_FILE) {

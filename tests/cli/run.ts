@@ -15,11 +15,13 @@ export interface RunResult {
 }
 
 /** `node scripts/launch.mjs scripts/build.ts ...args` from the project root: what `npm run build` runs. */
-export function runBuild(args: string[], script = 'scripts/build.ts'): Promise<RunResult> {
+/** Runs a script of the project as the CLI does; `env` adds to (or overrides) the test's environment. */
+export function runBuild(args: string[], script = 'scripts/build.ts', env: Record<string, string> = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['scripts/launch.mjs', script, ...args], {
       cwd: ROOT,
-      env: { ...process.env, TZ: 'UTC', NO_COLOR: '1', DEBUG: '' },
+      // GITHUB_STEP_SUMMARY cleared: a test build must never write into the real CI summary
+      env: { ...process.env, TZ: 'UTC', NO_COLOR: '1', DEBUG: '', GITHUB_STEP_SUMMARY: '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

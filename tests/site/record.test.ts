@@ -3,26 +3,13 @@
 // free of float noise and of local paths, the same bytes for the same settings.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { buildModel } from '../../build/model/index.ts';
-import { recommendAll } from '../../build/recommend/index.ts';
-import { evaluate } from '../../build/evaluate/index.ts';
-import { evaluationK } from '../../build/pipeline.ts';
-import { buildFacts } from '../../build/narrative/facts.ts';
-import { buildRecord, RECORD_FORMAT, RECORD_VERSION } from '../../build/site/record.ts';
+import { RECORD_FORMAT, RECORD_VERSION } from '../../build/site/record.ts';
 import { loadMovieLens } from '../../build/data/movielens.ts';
 import { simulated } from '../insights/pipeline.ts';
+import { recordOf } from '../fixtures/record.ts';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-
-function recordOf(dataset: ReturnType<typeof simulated>, withEvaluation = true): { text: string; json: Record<string, any> } {
-  const model = buildModel(dataset);
-  const recommendations = recommendAll(model, dataset, { k: 10 });
-  const evaluation = withEvaluation ? evaluate(dataset, { k: evaluationK(dataset.titles.length), seed: dataset.source.seed }) : null;
-  const facts = buildFacts({ dataset, model, recommendations, evaluation });
-  const text = buildRecord({ facts, evaluation, dataset, generator: 'streaming-reco-report test', settings: [['seed', String(dataset.source.seed)]] });
-  return { text, json: JSON.parse(text) };
-}
 
 test('the record holds every fact with kind, value, meaning and chart, and the evaluation of every model', () => {
   const { json } = recordOf(simulated(42));

@@ -1,0 +1,66 @@
+// A comparison as Markdown, short enough to read in a pull request: written to the file given by
+// --summary and appended to $GITHUB_STEP_SUMMARY when CI sets it. Values from the data are
+// escaped for Markdown table cells (a genre named "a|b" must not add a column).
+import type { Comparison, FactChange, MetricChange } from './compare.ts';
+
+/** Most moved facts listed; the rest are counted. */
+const MAX_FACTS = 15;
+
+/** Text from data in a Markdown table cell: no pipes, line breaks, HTML or emphasis markers. */
+export function cell(value: unknown): string {
+  const text = Array.isArray(value) ? value.join(', ') : value === null || value === undefined ? '—' : typeof value === 'number' ? formatNumber(value) : String(value);
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/([\\|`*_[\]<>#~])/g, '\\$1');
+}
+
+function formatNumber(v: number): string {
+  if (Number.isInteger(v)) return v.toLocaleString('en-US');
+  return Math.abs(v) >= 100 ? v.toFixed(1) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toFixed(3);
+}
+
+/** A fact name in a code span: Markdown escapes are literal there, so only backticks and breaks go. */
+const code = (name: string): string => `\`${name.replace(/[`\r\n\u2028\u2029|]/g, ' ')}\``;
+
+const signed = (v: number): string => (v > 0 ? `+${formatNumber(v)}` : v < 0 ? `−${formatNumber(-v)}` : '0');
+
+function factRow(f: FactChange): string {
+  const change = f.delta === null ? 'changed' : `${signed(f.delta)}${f.noise ? ' (within the noise of a small sample)' : ''}`;
+  return `| ${code(f.name)} | ${cell(f.old)} | ${cell(f.new)} | ${change} |`;
+}
+
+function metricRow(m: MetricChange): string {
+  return `| ${cell(m.label)} | ${cell(m.metric)} | ${formatNumber(m.old)} | ${formatNumber(m.new)} | ${signed(m.delta)} |`;
+}
+
+export function comparisonMarkdown(cmp: Comparison, opts: { previous: string; failed?: MetricChange[] }): string {
+  const out: string[] = [`## What changed since ${cell(opts.previous)}`, ''];
+  if (cmp.unchanged) return [...out, 'Nothing changed: every fact, count and metric is the same.', ''].join('\n');
+  if (opts.failed && opts.failed.length > 0) {
+    out.push(`**Regression:** ${opts.failed.map((m) => `${cell(m.label)} ${cell(m.metric)} ${formatNumber(m.old)} → ${formatNumber(m.new)}`).join('; ')}.`, '');
+  }
+  if (cmp.counts.length > 0) out.push(`Data: ${cmp.counts.map((c) => `${c.what} ${c.old === null ? '—' : formatNumber(c.old)} → ${c.new === null ? '—' : formatNumber(c.new)}`).join(', ')}.`, '');
+  const metricChanges = cmp.metrics.filter((m) => m.delta !== 0);
+  if (metricChanges.length > 0) {
+    const small = Math.min(cmp.testItems.old, cmp.testItems.new);
+    out.push(`### Recommender metrics (held-out ratings: ${cmp.testItems.old} → ${cmp.testItems.new})`, '');
+    if (small > 0 && cmp.moved.some((f) => f.noise)) out.push(`With ${small} held-out ratings, differences of a few hundredths are noise.`, '');
+    out.push('| model | metric | before | now | change |', '| --- | --- | ---: | ---: | ---: |', ...metricChanges.map(metricRow), '');
+  }
+  if (cmp.moved.length > 0) {
+    out.push(`### Facts that moved (${cmp.moved.length})`, '', '| fact | before | now | change |', '| --- | --- | --- | ---: |', ...cmp.moved.slice(0, MAX_FACTS).map(factRow));
+    if (cmp.moved.length > MAX_FACTS) out.push('', `and ${cmp.moved.length - MAX_FACTS} more (data/facts.json holds them all).`);
+    out.push('');
+  }
+  if (cmp.appeared.length > 0) out.push(`New facts: ${cmp.appeared.map(code).join(', ')}.`, '');
+  if (cmp.disappeared.length > 0) out.push(`Facts gone: ${cmp.disappeared.map(code).join(', ')}.`, '');
+  return out.join('\n');
+}
+
+/** One line for the build log. */
+export function comparisonLine(cmp: Comparison, previous: string): string {
+  if (cmp.unchanged) return `compared with ${previous}: nothing changed`;
+  const ndcg = cmp.metrics.find((m) => m.model === 'default' && m.metric === 'ndcg');
+  return (
+    `compared with ${previous}: ${cmp.moved.length} facts moved, ${cmp.appeared.length} new, ${cmp.disappeared.length} gone` +
+    (ndcg ? `; published model NDCG ${formatNumber(ndcg.old)} → ${formatNumber(ndcg.new)}` : '')
+  );
+}
