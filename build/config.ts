@@ -4,7 +4,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { InputError } from './types.ts';
-import { nearestNames } from './util/nearest.ts';
+import { editDistance, nearestNames } from './util/nearest.ts';
 import { parseGuard } from './compare/compare.ts';
 import { quoted, visible } from './util/quote.ts';
 
@@ -334,8 +334,12 @@ function checkFlags(argv: string[], spec: Record<string, { type: 'string' | 'boo
     const type = spec[token.name]?.type;
     if (type === undefined || token.rawName.length === 2) {
       // short flags (-x) are not used: "-s" is a typo too
-      const near = nearestNames(token.rawName.startsWith('--') ? token.rawName : `--${token.rawName.replace(/^-+/, '')}`, known, 1);
-      throw new InputError(`unknown flag ${typed}${near.length > 0 ? ` — did you mean ${near[0]}?` : ' (see --help for the flags)'}`);
+      const asFlag = token.rawName.startsWith('--') ? token.rawName : `--${token.rawName.replace(/^-+/, '')}`;
+      // equally near flags are both named: "--colour" is as near --compare as --config
+      const near = nearestNames(asFlag, known, 2);
+      const distance = (n: string) => editDistance(asFlag.toLowerCase(), n.toLowerCase());
+      const tied = near.filter((n) => distance(n) === distance(near[0]));
+      throw new InputError(`unknown flag ${typed}${tied.length > 0 ? ` — did you mean ${tied.join(' or ')}?` : ' (see --help for the flags)'}`);
     }
     if (type === 'boolean' && token.inlineValue) {
       throw new InputError(`${typed} takes no value: write ${typed} alone, or leave it out for false`);
