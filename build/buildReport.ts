@@ -5,6 +5,8 @@ import { checkRecord, compareRecords, parseGuard, readRecord, regressions } from
 import { comparisonLine, comparisonMarkdown } from './compare/summary.ts';
 import { RECORD_PATH } from './site/record.ts';
 import { UserError } from './util/errors.ts';
+import { quoted } from './util/quote.ts';
+import { InputError } from './types.ts';
 
 /** Exit code of a build stopped by --fail-on-regression (2 is a bad input, 1 a bug). */
 export const EXIT_REGRESSION = 3;
@@ -81,6 +83,15 @@ export function reproduceCommand(argv: string[], root = process.cwd(), cwd = pro
   return ['npm run build', ...(shown.length > 0 ? ['--', ...shown.map(quote)] : [])].join(' ');
 }
 
+/** A summary that cannot be written is a one-line input error, raised before anything is published. */
+function writeSummary(write: () => unknown, where: string): void {
+  try {
+    write();
+  } catch (e) {
+    throw new InputError(`${where}: cannot write the comparison there (${(e as NodeJS.ErrnoException).code ?? 'error'}); the previous site is left as it was`);
+  }
+}
+
 export async function buildReport(config: ReportConfig, opts: BuildOptions): Promise<BuildResult> {
   const time = opts.time ?? stageTimer();
   const log = opts.log ?? (() => {});
@@ -105,8 +116,8 @@ export async function buildReport(config: ReportConfig, opts: BuildOptions): Pro
     const shown = publicInputPath(config.compare!, opts.root);
     log(comparisonLine(cmp, shown));
     const markdown = comparisonMarkdown(cmp, { previous: shown, failed });
-    if (config.summary !== null) writeFileSync(config.summary, markdown);
-    if (opts.stepSummary) appendFileSync(opts.stepSummary, `${markdown}\n`);
+    writeSummary(() => config.summary !== null && writeFileSync(config.summary, markdown), `--summary ${quoted(config.summary ?? '')}`);
+    writeSummary(() => opts.stepSummary && appendFileSync(opts.stepSummary, `${markdown}\n`), `$GITHUB_STEP_SUMMARY ${quoted(opts.stepSummary ?? '')}`);
     if (failed.length > 0) {
       const what = failed.map((m) => `${m.metric} ${m.old.toFixed(3)} → ${m.new.toFixed(3)} (allowed drop ${guard!.get(m.metric)})`).join(', ');
       throw new UserError(`--fail-on-regression: the published model got worse than ${shown}: ${what}; the previous site is left as it was`, { exitCode: EXIT_REGRESSION });

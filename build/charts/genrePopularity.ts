@@ -9,6 +9,7 @@ import { emptyChart, fmt, shortLabel, standaloneSvg, type Chart, type ReportChar
 import { renderPlot } from './dom.ts';
 import { niceStep } from './legend.ts';
 import { escapeHtml } from '../util/html.ts';
+import { listText } from '../util/numbers.ts';
 import { ACCENT, CATEGORICAL } from './palette.ts';
 import { byNumberThenName, median } from './stats.ts';
 import { titlePopularityRows } from './reportCharts.ts';
@@ -127,20 +128,18 @@ export function renderGenrePopularity(rows: TitlePopularityRow[], options: Genre
   );
   // the legend: what a dot stands for (the smallest and largest, when sizes vary) and the median
   // tick; always drawn, so the chart's markup does not depend on the data
-  let legend = '';
-  {
-    const mid = maxTitles > 2 ? Math.round(maxTitles / 2) : 0;
-    const sizes = maxTitles > 1 ? [1, ...(mid > 1 && mid < maxTitles ? [mid] : []), maxTitles] : [1];
-    let x = 110;
-    legend = `<g font-size="11" text-anchor="start">`;
-    for (const n of sizes) {
-      const r = radius(n);
-      legend += `<circle cx="${Number((x + r).toFixed(2))}" cy="15" r="${Number(r.toFixed(2))}" fill="${ACCENT}" fill-opacity="0.55" stroke="${ACCENT}"/>`;
-      legend += `<text x="${Number((x + 2 * r + 4).toFixed(2))}" y="19">${escapeHtml(`${n} ${n === 1 ? 'title' : 'titles'}`)}</text>`;
-      x += Math.round(2 * r + 70);
-    }
-    legend += `<line x1="${x}" x2="${x}" y1="6" y2="24" stroke="${MEDIAN_COLOUR}" stroke-width="3"/><text x="${x + 6}" y="19">genre median</text></g>`;
+  const mid = maxTitles > 2 ? Math.round(maxTitles / 2) : 0;
+  const sizes = maxTitles > 1 ? [1, ...(mid > 1 && mid < maxTitles ? [mid] : []), maxTitles] : [1];
+  let x = 110;
+  let legend = `<g font-size="11" text-anchor="start">`;
+  for (const n of sizes) {
+    const r = radius(n);
+    legend += `<circle cx="${Number((x + r).toFixed(2))}" cy="15" r="${Number(r.toFixed(2))}" fill="${ACCENT}" fill-opacity="0.55" stroke="${ACCENT}"/>`;
+    legend += `<text x="${Number((x + 2 * r + 4).toFixed(2))}" y="19">${escapeHtml(`${n} ${n === 1 ? 'title' : 'titles'}`)}</text>`;
+    x += Math.round(2 * r + 70);
   }
+  legend += `<line x1="${x}" x2="${x}" y1="6" y2="24" stroke="${MEDIAN_COLOUR}" stroke-width="3"/><text x="${x + 6}" y="19">genre median</text></g>`;
+
   const most = [...rows].sort(byNumberThenName((r) => r.count, (r) => r.title))[0];
   const description =
     `${rows.length} titles in ${genres.length} genres, ` +
@@ -153,7 +152,7 @@ export function renderGenrePopularity(rows: TitlePopularityRow[], options: Genre
   const svg = standaloneSvg({ id, title, description, width: plot.width, height: plot.height + legendHeight, body: legend + plot.body });
   // a tie is named as one: "Crime and Sci-Fi share the highest median", not one of them at random
   const leaders = genres.filter((g) => g.median === genres[0].median).map((g) => g.genre);
-  const leaderText = leaders.length === 1 ? `${leaders[0]} titles have` : `${leaders.slice(0, -1).join(', ')} and ${leaders[leaders.length - 1]} titles share`;
+  const leaderText = `${listText(leaders)} titles ${leaders.length === 1 ? 'have' : 'share'}`;
   const caption =
     `${leaderText} the highest median, ${fmt(genres[0].median, 1)} ${options.measure} per title; ` +
     `the most ${options.measure} go to ${most.title} (${most.genre}, ${most.count}). A genre whose dots sit far right of its median lives on a few hits.`;

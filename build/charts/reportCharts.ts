@@ -4,7 +4,7 @@
 // module's descriptor calls its rows builder here (or its own), and build/charts/index.ts lists
 // the descriptors. This file imports the chart modules' row types only.
 
-import { mostRatedTitleIds, SIMILARITY_CHART_TITLES } from '../model/mostRated.ts';
+import { mostRatedTitleIds, SIMILARITY_CHART_TITLES, topByCount } from '../model/mostRated.ts';
 import { NO_GENRES } from '../data/movielens.ts';
 import { DEVICES, type Dataset, type EvaluationResult, type Metrics, type ModelView } from '../types.ts';
 import type { UserDeviceRow } from './deviceEngagement.ts';
@@ -37,13 +37,6 @@ function countBy<K>(keys: Iterable<K>): Map<K, number> {
   return counts;
 }
 
-/** Ids ordered by count, most first, ties by id; at most `n`. */
-function topByCount(counts: Map<string, number>, n: number): string[] {
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .slice(0, n)
-    .map(([id]) => id);
-}
 
 /**
  * Each title's popularity: its viewing sessions where the data has them (the strip plot then

@@ -9,7 +9,7 @@ import { toCsv } from '../util/csv.ts';
 import { emptyChart, fmt, round, shortLabel, standaloneSvg, type Chart, type ReportChartDescriptor } from './chart.ts';
 import { OTHER_GENRES_LABEL, genreColours, genreColoursByVolume, otherGenresNote, type GenreColours } from './genreColours.ts';
 import { TOP_SANKEY_USERS, userGenreFlowRows } from './reportCharts.ts';
-import { formatPercent } from '../util/numbers.ts';
+import { formatPercent, listText } from '../util/numbers.ts';
 
 export interface UserGenreFlowRow {
   userId: string;
@@ -125,10 +125,12 @@ export function renderUserGenreSankey(rows: UserGenreFlowRow[], options: UserGen
   }
   body += '</g>';
 
-  const topPerUser = users.map(([uid, label]) => {
-    const best = groupedFlows.filter((r) => r.userId === uid && r.genre !== OTHER_GENRES_LABEL).sort((a, b) => b.affinity - a.affinity || (a.genre < b.genre ? -1 : 1))[0];
-    return best ? `${label} → ${best.genre} ${formatPercent(best.affinity)}` : `${label} → ${OTHER_GENRES_LABEL}`;
-  });
+  // each user's strongest genre, found once: the description lists them, the caption counts them
+  const strongestOf = users.map(([uid, label]) => ({
+    label,
+    best: groupedFlows.filter((r) => r.userId === uid && r.genre !== OTHER_GENRES_LABEL).sort((a, b) => b.affinity - a.affinity || (a.genre < b.genre ? -1 : 1))[0],
+  }));
+  const topPerUser = strongestOf.map(({ label, best }) => (best ? `${label} → ${best.genre} ${formatPercent(best.affinity)}` : `${label} → ${OTHER_GENRES_LABEL}`));
   const otherNote = otherGenresNote(colours, otherMembers);
   const description =
     (options.selection ? `${options.selection} ` : '') +
@@ -139,19 +141,14 @@ export function renderUserGenreSankey(rows: UserGenreFlowRow[], options: UserGen
   const svg = standaloneSvg({ id, title, description, width, height, body });
   // the genre most users lean to most
   const strongest = new Map<string, number>();
-  for (const [uid] of users) {
-    const best = groupedFlows.filter((r) => r.userId === uid && r.genre !== OTHER_GENRES_LABEL).sort((a, b) => b.affinity - a.affinity || (a.genre < b.genre ? -1 : 1))[0];
-    if (best) strongest.set(best.genre, (strongest.get(best.genre) ?? 0) + 1);
-  }
+  for (const { best } of strongestOf) if (best) strongest.set(best.genre, (strongest.get(best.genre) ?? 0) + 1);
   const ranked = [...strongest.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const leadUsers = ranked[0]?.[1] ?? 0;
   const leaders = ranked.filter(([, n]) => n === leadUsers).map(([g]) => g);
   const lead =
     leaders.length === 0
       ? ''
-      : leaders.length === 1
-        ? `${leaders[0]} is the strongest genre for ${leadUsers} of the ${users.length} users shown; `
-        : `${leaders.slice(0, -1).join(', ')} and ${leaders[leaders.length - 1]} are each the strongest genre for ${leadUsers} of the ${users.length} users shown; `;
+      : `${listText(leaders)} ${leaders.length === 1 ? 'is' : 'are each'} the strongest genre for ${leadUsers} of the ${users.length} users shown; `;
   const caption = (options.selection ? `${options.selection} ` : '') + (lead ? `${lead}a flow's width is the share of that user's ratings.` : `A flow's width is the share of that user's ratings.`);
   return { id, title, description, caption, svg, csv };
 }

@@ -4,7 +4,7 @@
 // has run: build/insights/slots.ts). Numbers are formatted without the host locale so builds
 // are byte-identical everywhere.
 import { escapeHtml } from '../util/html.ts';
-import { groupDigits, needsNoBreak } from '../util/numbers.ts';
+import { groupDigits, listText, needsNoBreak } from '../util/numbers.ts';
 import type { Fact, FactKind, FactValue } from './catalogue.ts';
 
 export const FORMATS = ['percent', 'points', 'number', 'integer', 'rating', 'list', 'title', 'text'] as const;
@@ -30,12 +30,8 @@ export const DEFAULT_FORMAT: Record<FactKind, FormatName> = {
 
 export class FormatError extends Error {}
 
-export { groupDigits };
+export { groupDigits, listText };
 
-export function listText(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
 
 function needNumber(fact: Fact, format: FormatName): number {
   if (typeof fact.value !== 'number') throw new FormatError(`format "${format}" needs a number, but ${fact.name} is ${describeValue(fact.value)}`);

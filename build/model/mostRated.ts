@@ -1,18 +1,23 @@
 // Which titles the report's similarity heatmap shows, in one place: the chart draws them, and the
 // narrative's "most alike pair" is chosen among them, so the sentence names a pair the reader can
 // find in the chart (over the whole catalogue the top pair was two titles one user rated alike:
-// a cosine of 1.00 that says nothing).
+// a cosine of 1.00 that says nothing). Also the ranking by count the report's charts share.
 import type { Rating } from '../types.ts';
 
 /** Titles in the title-similarity heatmap: the most rated ones. */
 export const SIMILARITY_CHART_TITLES = 15;
 
-/** Ids of the `n` most rated titles, most first, ties by id (code points). */
-export function mostRatedTitleIds(ratings: readonly Rating[], n = SIMILARITY_CHART_TITLES): string[] {
-  const counts = new Map<string, number>();
-  for (const r of ratings) counts.set(r.titleId, (counts.get(r.titleId) ?? 0) + 1);
+/** Ids ordered by count, most first, ties by id (code points); at most `n`. */
+export function topByCount(counts: ReadonlyMap<string, number>, n: number): string[] {
   return [...counts.entries()]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     .slice(0, n)
     .map(([id]) => id);
+}
+
+/** Ids of the `n` most rated titles, most first, ties by id. */
+export function mostRatedTitleIds(ratings: readonly Rating[], n = SIMILARITY_CHART_TITLES): string[] {
+  const counts = new Map<string, number>();
+  for (const r of ratings) counts.set(r.titleId, (counts.get(r.titleId) ?? 0) + 1);
+  return topByCount(counts, n);
 }

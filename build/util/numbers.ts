@@ -46,3 +46,9 @@ export function formatStars(rating: number): string {
 export function needsNoBreak(text: string): boolean {
   return /\w[-/]\w/.test(text);
 }
+
+/** "A", "A and B", "A, B and C": a list as a sentence writes it (the narrative's `| list`, chart captions). */
+export function listText(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

@@ -55,6 +55,11 @@ test('a tampered record, or a guard without --compare, fails at once with exit 2
   const g = await runBuild(['--fail-on-regression', 'ndcg=0.01', '--out', out]);
   assert.is(g.status, 2);
   assert.match(g.stderr, /--fail-on-regression needs --compare/);
+  // a summary that cannot be written: one line, exit 2, nothing published
+  const noDir = await runBuild(['--compare', site, '--summary', path.join(dir, 'missing-folder', 's.md'), '--out', out]);
+  assert.is(noDir.status, 2, noDir.stderr);
+  assert.match(noDir.stderr, /^error: --summary ".*s\.md": cannot write the comparison there \(ENOENT\); the previous site is left as it was\n$/);
+  assert.not.ok(existsSync(out));
   const bad = await runBuild(['--compare', site, '--fail-on-regression', 'ndgc=0.01', '--out', out]);
   assert.is(bad.status, 2);
   assert.match(bad.stderr, /unknown metric "ndgc"/);
