@@ -14,7 +14,7 @@ import { emptyChart, round, shortLabel, standaloneSvg, type Chart, type ReportCh
 import { ensureFonts } from './dom.ts';
 import { genreColours, genreColoursByVolume, otherGenresNote, type GenreColours } from './genreColours.ts';
 import { genreShareRows } from './reportCharts.ts';
-import { formatPercent } from '../util/numbers.ts';
+import { formatPercent, listText } from '../util/numbers.ts';
 
 export interface GenreShareRow {
   genre: string;
@@ -164,10 +164,16 @@ export function renderGenreCloud(rows: GenreShareRow[], options: GenreCloudOptio
     body += '</g>';
   }
   const svg = standaloneSvg({ id, title, description, width, height, body });
+  // genres whose shares print the same lead together: "12%, then Animation with 12%" reads as a slip
+  const leaders = sorted.filter((r) => pct(r.share) === pct(sorted[0].share)).map((r) => r.genre);
+  const rest = sorted[leaders.length];
+  const how = `word size follows the share${listed ? ', and the list gives every exact figure' : ''}`;
   const caption =
-    sorted.length > 1
-      ? `${sorted[0].genre} draws the largest share of ${options.measure}, ${pct(sorted[0].share)}, then ${sorted[1].genre} with ${pct(sorted[1].share)}; word size follows the share${listed ? ', and the list gives every exact figure' : ''}.`
-      : `Every ${options.measure.replace(/s$/, '')} is on ${sorted[0].genre}.`;
+    sorted.length === 1
+      ? `Every ${options.measure.replace(/s$/, '')} is on ${sorted[0].genre}.`
+      : leaders.length > 1
+        ? `${listText(leaders)} draw the largest shares of ${options.measure}, ${pct(sorted[0].share)} each${rest ? `, then ${rest.genre} with ${pct(rest.share)}` : ''}; ${how}.`
+        : `${sorted[0].genre} draws the largest share of ${options.measure}, ${pct(sorted[0].share)}, then ${sorted[1].genre} with ${pct(sorted[1].share)}; ${how}.`;
   return { id, title, description, caption, svg, csv, ...(notes ? { notes } : {}) };
 }
 

@@ -36,6 +36,19 @@ test('genre cloud: the caption names the two largest shares in the CSV', () => {
   assert.ok(caption.startsWith(`${a.genre} draws the largest share of ratings, ${formatPercent(Number(a.share))}, then ${b.genre} with ${formatPercent(Number(b.share))}`), caption);
 });
 
+test('genre cloud: genres whose shares print the same lead together, not "12%, then Animation with 12%"', () => {
+  const rows = [
+    { genre: 'Comedy', count: 121, share: 0.121 },
+    { genre: 'Animation', count: 119, share: 0.119 },
+    { genre: 'Drama', count: 90, share: 0.09 },
+    { genre: 'Crime', count: 670, share: 0.67 },
+  ].map((r) => ({ ...r, share: r.count / 1000 }));
+  const caption = renderGenreCloud(rows, { seed: 1, measure: 'ratings' }).caption!;
+  assert.ok(caption.startsWith('Crime draws the largest share of ratings, 67%, then Comedy with 12%'), caption);
+  const tied = renderGenreCloud(rows.filter((r) => r.genre !== 'Crime'), { seed: 1, measure: 'ratings' }).caption!;
+  assert.ok(tied.startsWith('Comedy and Animation draw the largest shares of ratings, 12% each, then Drama with 9%'), tied);
+});
+
 test('ratings by genre: highest and lowest median among the genres drawn as boxes', () => {
   const chart = renderRatingsByGenre([...ratingCounts, { genre: 'Tiny', value: 5, count: 2 }], { scale: { min: 1, max: 5 } });
   const caption = assertShort(chart);
