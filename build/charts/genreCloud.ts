@@ -42,7 +42,9 @@ const MIN_SIZE = 14;
 const MAX_SIZE = 64;
 /** Shrink factor per retry when words did not fit, and how many retries. */
 const SHRINK = 0.8;
-const ATTEMPTS = 3;
+const ATTEMPTS = 5;
+/** Width of an average character of the cloud's bold Inter, in em (measured ≈ 0.6; a margin kept). */
+const WIDE_CHAR = 0.64;
 
 interface PlacedWord {
   text: string;
@@ -114,10 +116,14 @@ export function renderGenreCloud(rows: GenreShareRow[], options: GenreCloudOptio
   const colours = options.colours ?? genreColoursByVolume(sorted.map((r) => [r.genre, r.count] as const));
   const maxShare = sorted[0].share;
   const baseSize = (share: number): number => MIN_SIZE + (MAX_SIZE - MIN_SIZE) * Math.sqrt(share / maxShare);
+  // A word wider than the cloud can never be placed, and the largest words are the longest on the
+  // Netflix catalogue ("International TV Shows"): cap each size so the word fits across, at about
+  // WIDE_CHAR em per character, so the leading genres are never the ones dropped.
+  const fitsAcross = (text: string): number => Math.floor((cloudWidth - 16) / (WIDE_CHAR * Math.max(1, text.length)));
   let placed: PlacedWord[] = [];
   let factor = 1;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const words = sorted.map((r) => ({ text: r.genre, size: Math.max(MIN_SIZE * 0.8, Math.round(baseSize(r.share) * factor)), colour: colours.colour(r.genre) }));
+    const words = sorted.map((r) => ({ text: r.genre, size: Math.max(MIN_SIZE * 0.8, Math.min(fitsAcross(r.genre), Math.round(baseSize(r.share) * factor))), colour: colours.colour(r.genre) }));
     placed = layout(words, cloudWidth, height, `${options.seed}:${attempt}`);
     if (placed.length === words.length) break;
     factor *= SHRINK;

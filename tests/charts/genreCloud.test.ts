@@ -57,6 +57,15 @@ test('genre cloud: words are measured with Inter (sizes vary with share, largest
   assert.match(chart.svg, /font-weight="600"/);
 });
 
+test('genre cloud: the leading genre is never the one dropped, even when its name is long (Netflix: "International TV Shows")', () => {
+  const rows = [
+    { genre: 'International TV Shows', count: 150, share: 0.15 },
+    ...Array.from({ length: 30 }, (_, i) => ({ genre: `Netflix genre with a long name ${i}`, count: 40 - i, share: (40 - i) / 1000 })),
+  ];
+  const chart = renderGenreCloud(rows, { seed: 42, measure: 'ratings' });
+  assert.ok(words(chart.svg).includes('International TV Shows'), (chart.notes ?? []).join(' '));
+});
+
 test('genre cloud: empty input', () => {
   const chart = renderGenreCloud([], { seed: 1, measure: 'ratings' });
   assertStandaloneChart(chart, 'genre-cloud');
