@@ -1,7 +1,9 @@
 // One build, end to end: the pipeline's values, the narrative checked against the facts, the
 // site view, and the atomic publish. Used by scripts/build.ts, the benchmark and the site tests.
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
-import { checkRecord, compareRecords, parseGuard, readRecord, regressions } from './compare/compare.ts';
+import { checkRecord, compareRecords, isUrl, loadRecord, regressions, urlLabel } from './compare/compare.ts';
+import { parseGuard } from './compare/guard.ts';
+import { changesView } from './site/changesView.ts';
 import { comparisonLine, comparisonMarkdown } from './compare/summary.ts';
 import { RECORD_PATH } from './site/record.ts';
 import { UserError } from './util/errors.ts';
@@ -96,7 +98,7 @@ export async function buildReport(config: ReportConfig, opts: BuildOptions): Pro
   const time = opts.time ?? stageTimer();
   const log = opts.log ?? (() => {});
   // A previous record that cannot be compared fails now, before any work (a tampered file too).
-  const previous = config.compare !== null ? readRecord(config.compare) : null;
+  const previous = config.compare !== null ? await loadRecord(config.compare) : null;
   const guard = config.failOnRegression !== null ? parseGuard(config.failOnRegression) : null;
   const pipeline = await runPipeline(config, time);
   const counts = [...pipeline.dataset.counts].map(([what, n]) => `${what} ${n.toLocaleString('en-US')}`);
@@ -106,16 +108,17 @@ export async function buildReport(config: ReportConfig, opts: BuildOptions): Pro
   );
   for (const w of content.warnings) log(`warning: ${w.file}:${w.line}: ${w.message}`);
   const site = await time('site data', async () =>
-    assembleFromPipeline(pipeline, { warnings: content.warnings, generator: generatorName(opts.root), command: reproduceCommand(opts.argv, opts.root) }),
+    assembleFromPipeline(pipeline, { warnings: content.warnings, claims: content.claims, generator: generatorName(opts.root), command: reproduceCommand(opts.argv, opts.root) }),
   );
   if (previous !== null) {
     // Compared and guarded before publishing: a regression leaves the previous site as it was.
     const current = checkRecord(JSON.parse(site.downloads.get(RECORD_PATH)!), 'this build');
     const cmp = compareRecords(previous, current);
     const failed = guard ? regressions(cmp, guard) : [];
-    const shown = publicInputPath(config.compare!, opts.root);
+    const shown = isUrl(config.compare!) ? urlLabel(config.compare!) : publicInputPath(config.compare!, opts.root);
     log(comparisonLine(cmp, shown));
     const markdown = comparisonMarkdown(cmp, { previous: shown, failed });
+    site.changes = changesView(cmp, previous, current, { previous: shown, userSlugs: new Map(site.users.map((u) => [u.id, u.slug])) });
     writeSummary(() => config.summary !== null && writeFileSync(config.summary, markdown), `--summary ${quoted(config.summary ?? '')}`);
     writeSummary(() => opts.stepSummary && appendFileSync(opts.stepSummary, `${markdown}\n`), `$GITHUB_STEP_SUMMARY ${quoted(opts.stepSummary ?? '')}`);
     if (failed.length > 0) {

@@ -5,7 +5,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { InputError } from './types.ts';
 import { editDistance, nearestNames } from './util/nearest.ts';
-import { parseGuard } from './compare/compare.ts';
+import { parseGuard } from './compare/guard.ts';
 import { quoted, visible } from './util/quote.ts';
 
 export interface ReportConfig {
@@ -91,7 +91,7 @@ export const OPTIONS: Record<string, Option> = {
   drafts: { key: 'drafts', kind: 'boolean', help: 'report failed claims as warnings on /drafts/ instead of failing' },
   'path-prefix': { key: 'pathPrefix', kind: 'prefix', help: 'URL prefix the site is served under' },
   force: { key: 'force', kind: 'boolean', flagOnly: true, help: 'let --out replace a non-empty folder this tool did not write (never a file or a project folder)' },
-  compare: { key: 'compare', kind: 'path', help: "a previous build to compare with: its site folder or its data/facts.json" },
+  compare: { key: 'compare', kind: 'path', help: 'a previous build to compare with: its site folder, its data/facts.json, or the URL of either' },
   summary: { key: 'summary', kind: 'path', help: 'write the comparison as Markdown to this file (CI also gets it in $GITHUB_STEP_SUMMARY)' },
   'fail-on-regression': { key: 'failOnRegression', kind: 'string', help: 'METRIC=DROP[,…] (e.g. ndcg=0.01): exit 3 when the published model drops more against --compare' },
 };

@@ -19,6 +19,7 @@ export function homePage(site: SiteView, sections: SectionView[], assets: AssetT
 <header class="report-header">
 <h1>${site.title}</h1>
 <p class="lede">${plural(site.counts.users, 'user')}, ${plural(site.counts.titles, 'title')}, ${plural(site.counts.ratings, 'rating')}${site.counts.sessions === null ? '' : html`, ${plural(site.counts.sessions, 'viewing session')}`}. <a href="${url(site, '/users/')}">Recommendations for every user →</a></p>
+${site.changes ? html`<p class="changes-line">${site.changes.headline} <a href="${url(site, '/changes/')}">What changed →</a></p>` : ''}
 ${site.notes.length > 0 ? html`<ul class="data-notes">${site.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ''}
 </header>
 ${toc}

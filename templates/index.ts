@@ -3,6 +3,7 @@
 // the URL rules, from view.ts) and the page renderers, each a function of a view to markup.
 export * from './view.ts';
 export { assetEntryPage } from './assetEntry.ts';
+export { changesPage } from './changes.ts';
 export { chartFigure } from './chart.ts';
 export { draftsPage } from './drafts.ts';
 export { homePage } from './home.ts';

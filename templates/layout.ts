@@ -4,7 +4,7 @@ import { html, raw, type Raw } from '../build/util/html.ts';
 import { plural } from '../build/util/numbers.ts';
 import { url, type AssetTags, type NavSection, type SiteView } from './view.ts';
 
-export type Current = { kind: 'home' } | { kind: 'users' } | { kind: 'user' } | { kind: 'drafts' };
+export type Current = { kind: 'home' } | { kind: 'users' } | { kind: 'user' } | { kind: 'drafts' } | { kind: 'changes' };
 
 // No inline script and nothing from other origins. Styles may be inline because Plot's SVG
 // carries style attributes; scripts may not.
@@ -25,6 +25,7 @@ function header(site: SiteView, sections: NavSection[], current: Current): Raw {
     <ul>
       ${sections.map((s) => html`<li><a href="${url(site, `/#${s.id}`)}" data-section="${s.id}">${s.title}</a></li>`)}
       <li><a href="${url(site, '/users/')}"${here(current.kind === 'users')}${current.kind === 'user' ? raw(' class="ancestor"') : ''}>Users</a></li>
+      ${site.changes ? html`<li><a href="${url(site, '/changes/')}"${here(current.kind === 'changes')}>What changed</a></li>` : ''}
       ${site.warnings.length > 0 ? html`<li><a href="${url(site, '/drafts/')}"${here(current.kind === 'drafts')}>Drafts (${site.warnings.length})</a></li>` : ''}
     </ul>
   </nav>

@@ -33,6 +33,9 @@ export function usersIndexHref(page: number): string {
   return page <= 1 ? '/users/' : `/users/page/${page}/`;
 }
 
+/** The "What changed" page (`--compare`). */
+export const CHANGES_PATH = 'changes/index.html';
+
 /** Every user's id, slug and filter values, for the users-index script. */
 export const USERS_INDEX_JSON = 'users/index.json';
 
@@ -130,6 +133,45 @@ export interface ProvenanceView {
   settings: [string, string][];
 }
 
+/** A figure that changed between two builds, formatted for readers. */
+export interface ChangeRow {
+  /** The fact's or metric's name. */
+  name: string;
+  /** What it means (facts) or which model and view (metrics). */
+  meaning: string;
+  old: string;
+  new: string;
+  /** "+3 percentage points", "−0.012", "changed" (names and lists), "same". */
+  change: string;
+  /** Inside the noise of its sample: shown, but not to be read as a real change. */
+  noise: boolean;
+}
+
+/** What changed since the build this one was compared with (`--compare`, issue 16). */
+export interface ChangesView {
+  /** How the previous build was given: a site folder, its facts.json or a URL. */
+  previous: string;
+  /** The previous build's own provenance (its data and generator). */
+  previousDescription: string;
+  unchanged: boolean;
+  /** One sentence for the home page: "12 facts moved, 1 claim flipped …". */
+  headline: string;
+  /** Data counts that differ ("ratings 1,500 → 1,512"). */
+  counts: ChangeRow[];
+  titles: { added: string[]; removed: string[] };
+  /** Users only one build has; `slug` links a user this build has a page for. */
+  users: { added: { id: string; slug: string | null }[]; removed: string[] };
+  /** Every evaluated model's metrics in both builds, per view, changed or not. */
+  metrics: { view: string; sample: string; rows: ChangeRow[] }[];
+  claims: { file: string; line: number; claim: string; was: boolean; now: boolean }[];
+  strategy: { id: string; old: string | null; new: string | null }[];
+  facts: ChangeRow[];
+  appeared: string[];
+  disappeared: string[];
+  /** Parts the previous record did not hold (an older format), so they were not compared. */
+  notRecorded: string[];
+}
+
 export interface SiteView {
   title: string;
   pathPrefix: string;
@@ -144,4 +186,6 @@ export interface SiteView {
   counts: { titles: number; users: number; ratings: number; sessions: number | null };
   /** Site-relative download path → file content. */
   downloads: Map<string, string>;
+  /** Set when the build was compared with a previous one (`--compare`). */
+  changes?: ChangesView;
 }

@@ -48,12 +48,22 @@ export interface ClaimWarning {
   message: string;
 }
 
+/** A claim the data's branches reached, and whether it held: the record keeps these (issue 16). */
+export interface ClaimOutcome {
+  file: string;
+  line: number;
+  /** The condition as written. */
+  claim: string;
+  holds: boolean;
+}
+
 export { InsightError };
 
 export interface BoundMarkdown {
   /** Markdown in which every binding is a placeholder. */
   markdown: string;
   warnings: ClaimWarning[];
+  claims: ClaimOutcome[];
   /** Resolves the placeholders once marked has rendered `markdown`. */
   slots: SlotTable;
 }
@@ -70,9 +80,10 @@ export function bindMarkdown(source: string, file: string, ctx: BindContext): Bo
   };
   const nodes = parse(source, ctx, lineAt, fail);
   const warnings: ClaimWarning[] = [];
+  const claims: ClaimOutcome[] = [];
   const slots = ctx.slots ?? new SlotTable();
-  const markdown = render(nodes, { ...ctx, slots, file, warnings, fail });
-  return { markdown, warnings, slots };
+  const markdown = render(nodes, { ...ctx, slots, file, warnings, claims, fail });
+  return { markdown, warnings, claims, slots };
 }
 
 export { strategyHtml } from './render.ts';

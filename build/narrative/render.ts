@@ -8,13 +8,15 @@ import { actualValues, ConditionError, evaluateCondition, type Condition } from 
 import { formatHtml, FormatError, formatPlain, parseFormat } from '../insights/format.ts';
 import type { SlotTable } from '../insights/slots.ts';
 import { missingFor, strategyItems, type StrategyItem, type StrategyPart } from '../insights/strategy.ts';
-import type { BindContext, ClaimWarning } from './bind.ts';
+import type { BindContext, ClaimOutcome, ClaimWarning } from './bind.ts';
 import type { Node, Out } from './parse.ts';
 
 export interface RenderState extends BindContext {
   slots: SlotTable;
   file: string;
   warnings: ClaimWarning[];
+  /** Every claim this data's branches reached, held or not (the build's record compares them). */
+  claims: ClaimOutcome[];
   fail: (line: number, detail: string) => never;
   strategy?: StrategyItem[];
 }
@@ -43,7 +45,9 @@ function holds(cond: Condition, line: number, st: RenderState): boolean {
 
 function renderClaim(node: Extract<Node, { k: 'claim' }>, st: RenderState): string {
   const content = render(node.children, st);
-  if (holds(node.cond, node.line, st)) return content;
+  const held = holds(node.cond, node.line, st);
+  st.claims.push({ file: st.file, line: node.line, claim: node.src, holds: held });
+  if (held) return content;
   const actual = actualValues(node.cond, st.facts);
   const message = `claim no longer holds: ${node.src}${actual ? ` (${actual})` : ''}`;
   if (!st.drafts) return st.fail(node.line, message);

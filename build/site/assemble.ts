@@ -10,6 +10,7 @@ import { slugify } from './slug.ts';
 import { similarUsers } from './similarUsers.ts';
 import { standaloneSvgFile } from './svgFile.ts';
 import { buildRecord, RECORD_PATH } from './record.ts';
+import type { ClaimOutcome } from '../narrative/bind.ts';
 import type { FactCatalogue } from '../insights/catalogue.ts';
 import {
   reportChartPath,
@@ -36,6 +37,8 @@ export interface AssembleInput {
   command: string;
   /** The fact catalogue, published as the build's record (data/facts.json); absent in older callers' tests. */
   facts?: FactCatalogue;
+  /** The narrative's claims and whether each held, for the record (absent: none were bound). */
+  claims?: ClaimOutcome[];
 }
 
 /** A report chart, its downloads published as files of the site. */
@@ -80,7 +83,7 @@ function topGenresByRatings(titleIds: string[], titles: Map<string, Title>, n: n
 /** The site view of a whole pipeline run (what the build and the dev server both publish). */
 export function assembleFromPipeline(
   p: PipelineResult,
-  extra: Pick<AssembleInput, 'warnings' | 'generator' | 'command'>,
+  extra: Pick<AssembleInput, 'warnings' | 'generator' | 'command' | 'claims'>,
 ): SiteView {
   const { config, dataset, model, recommendations, evaluation, facts, charts, userCharts, matrixDownloads } = p;
   return assembleSite({ config, dataset, model, recommendations, evaluation, facts, charts, userCharts, matrixDownloads, ...extra });
@@ -206,7 +209,7 @@ export function assembleSite(input: AssembleInput): SiteView {
     ['recommendations per user', String(config.recommendations)],
     ['evaluation', input.evaluation ? input.evaluation.protocol.description : 'not run'],
   ];
-  if (input.facts) downloads.set(RECORD_PATH, buildRecord({ facts: input.facts, evaluation: input.evaluation, dataset: ds, generator: input.generator, settings }));
+  if (input.facts) downloads.set(RECORD_PATH, buildRecord({ facts: input.facts, evaluation: input.evaluation, dataset: ds, generator: input.generator, settings, claims: input.claims ?? [] }));
   return {
     title: src.kind === 'simulation' ? 'Streaming recommendations report' : `Streaming recommendations report: ${src.kind === 'movielens' ? 'MovieLens' : 'Netflix catalogue'}`,
     pathPrefix: config.pathPrefix,

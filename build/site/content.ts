@@ -6,7 +6,7 @@ import path from 'node:path';
 import { UserError } from '../util/errors.ts';
 import { escapeHtml } from '../util/html.ts';
 import { checkSections, readFrontMatter, splitFrontMatter, type SectionMeta } from './frontMatter.ts';
-import { bindMarkdown, type ClaimWarning } from '../narrative/bind.ts';
+import { bindMarkdown, type ClaimOutcome, type ClaimWarning } from '../narrative/bind.ts';
 import { SlotTable } from '../insights/slots.ts';
 import type { PipelineResult } from '../pipeline.ts';
 import { chartView } from './assemble.ts';
@@ -14,6 +14,8 @@ import { chartFigure, type SiteView } from '../../templates/index.ts';
 
 export interface BoundContent {
   warnings: SiteView['warnings'];
+  /** Every claim the build's branches reached, in file order, with whether it held. */
+  claims: ClaimOutcome[];
   /** For the Eleventy preprocessor: the bound Markdown of a file (re-bound when it changed). */
   bind: (source: string, file: string, bodyLine: number) => string;
   /** The HTML of every binding, for the Markdown library to put in after rendering. */
@@ -44,7 +46,8 @@ export function bindContent(
   const ctx = { facts: opts.pipeline.facts, charts, drafts: opts.drafts, slots };
   const cache = new Map<string, string>();
   const warnings: SiteView['warnings'] = [];
-  const bindOne = (body: string, file: string, bodyLine: number): { markdown: string; warnings: ClaimWarning[] } =>
+  const claims: ClaimOutcome[] = [];
+  const bindOne = (body: string, file: string, bodyLine: number): { markdown: string; warnings: ClaimWarning[]; claims: ClaimOutcome[] } =>
     bindMarkdown(body, file, { ...ctx, firstLine: bodyLine });
   const sections = new Map<string, SectionMeta>();
   /** In the dev server, a user error becomes the section's content; elsewhere it is thrown. */
@@ -68,6 +71,7 @@ export function bindContent(
       sections.set(file, readFrontMatter(text, file));
       const result = bindOne(body, file, bodyLine);
       for (const w of result.warnings) warnings.push({ file: w.file, line: w.line, message: w.message });
+      for (const c of result.claims) claims.push(c);
       cache.set(`${file}\0${body}`, result.markdown);
       return result.markdown;
     });
@@ -75,6 +79,7 @@ export function bindContent(
   guarded('', () => (checkSections([...sections.values()]), ''));
   return {
     warnings,
+    claims,
     slots,
     bind(source, file, bodyLine) {
       const hit = cache.get(`${file}\0${source}`);

@@ -31,6 +31,6 @@ export async function devSite(root: string) {
   // here, instead of a stack trace and the last good page.
   const onError = (err: UserError) => process.stderr.write(`[dev] error: ${err.message.split('\n')[0]}\n`);
   const content = bindContent(path.join(root, CONTENT_DIR), root, { pipeline, drafts: true, pathPrefix: config.pathPrefix, onError });
-  const site = assembleFromPipeline(pipeline, { warnings: content.warnings, generator: generatorName(root), command: 'npm run dev' });
+  const site = assembleFromPipeline(pipeline, { warnings: content.warnings, claims: content.claims, generator: generatorName(root), command: 'npm run dev' });
   return { site, bind: content.bind, slots: content.slots, assets: CLIENT_SOURCE_ASSETS };
 }

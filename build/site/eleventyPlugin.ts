@@ -16,6 +16,8 @@ import {
   usersIndexPage,
   userPage,
   draftsPage,
+  changesPage,
+  CHANGES_PATH,
   assetEntryPage,
 } from '../../templates/index.ts';
 import { createMarkdown } from './markdown.ts';
@@ -117,6 +119,12 @@ export function reportPlugin(eleventyConfig: any, options: ReportPluginOptions):
       data: { permalink: 'drafts/index.html', eleventyExcludeFromCollections: true, templateEngineOverride: '11ty.js' },
       render: (data: EleventyData) => draftsPage(site, sections(data), assets),
     });
+    if (site.changes) {
+      eleventyConfig.addTemplate('changes.11ty.js', {
+        data: { permalink: CHANGES_PATH, eleventyExcludeFromCollections: true, templateEngineOverride: '11ty.js' },
+        render: (data: EleventyData) => changesPage(site, sections(data), assets),
+      });
+    }
   }
   if (userRange.start === 0) {
     const chunks: { page: number; users: UserView[] }[] = [];

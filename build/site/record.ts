@@ -5,20 +5,30 @@
 // stable: keys sorted, no timestamps or absolute paths (same settings ⇒ same bytes), numbers to
 // 12 significant digits (a non-finite number, which JSON cannot hold, is null).
 //
-// Format `streaming-report-record`, version 1 (README, "The build's record"):
+// Format `streaming-report-record`, version 2 (README, "The build's record"):
 //   { format, version, generator,
 //     provenance: { source, description, seed, files: [{ name, bytes, sha256 }], settings: { … } },
 //     counts: { titles, users, ratings, sessions },
+//     titles: { <id>: <name> }, users: [<id>, …],
 //     facts: { <name>: { kind, value, meaning, chart? } },
 //     absent: { <name>: { kind, meaning, reason } },
+//     claims: [{ file, line, claim, holds }],
+//     strategy: [{ id, headline, figure }],
 //     evaluation: null | { protocol: { … }, models: [{ name, label, metrics, liked? }] } }
+// Version 2 added titles, users, claims and strategy (what a later build needs to say which
+// titles and users came or went, which claims flipped and which strategy items appeared);
+// a version-1 record can still be compared, without those parts.
 import path from 'node:path';
 import type { FactCatalogue, FactValue } from '../insights/catalogue.ts';
+import { strategyItems } from '../insights/strategy.ts';
+import type { ClaimOutcome } from '../narrative/bind.ts';
 import type { Dataset, EvaluationResult } from '../types.ts';
 
 export const RECORD_PATH = 'data/facts.json';
 export const RECORD_FORMAT = 'streaming-report-record';
-export const RECORD_VERSION = 1;
+export const RECORD_VERSION = 2;
+/** Versions a build can compare itself with. */
+export const READABLE_RECORD_VERSIONS: readonly number[] = [1, 2];
 
 export interface RecordInput {
   facts: FactCatalogue;
@@ -27,6 +37,8 @@ export interface RecordInput {
   generator: string;
   /** Settings that shaped the build, as shown in the page's provenance. */
   settings: [string, string][];
+  /** The narrative's claims the data's branches reached, and whether each held. */
+  claims: ClaimOutcome[];
 }
 
 /**
@@ -53,6 +65,8 @@ function sorted(value: unknown): unknown {
   return value;
 }
 
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 const factValue = (v: FactValue): unknown => (Array.isArray(v) ? [...v] : v);
 
 export function buildRecord(input: RecordInput): string {
@@ -75,8 +89,12 @@ export function buildRecord(input: RecordInput): string {
       settings: Object.fromEntries(input.settings),
     },
     counts: { titles: ds.titles.length, users: ds.users.length, ratings: ds.ratings.length, sessions: ds.sessions?.length ?? null },
+    titles: Object.fromEntries(ds.titles.map((t) => [t.id, t.name])),
+    users: ds.users.map((u) => u.id).sort(byCodePoint),
     facts: factEntries,
     absent,
+    claims: input.claims.map((c) => ({ file: c.file.split(path.sep).join('/'), line: c.line, claim: c.claim, holds: c.holds })),
+    strategy: strategyItems(facts).map((item) => ({ id: item.id, headline: item.headline, figure: item.figure })),
     evaluation: evaluation ? { protocol: evaluation.protocol, models: evaluation.models } : null,
   };
   // models keep their display order (an array); everything else is keyed and sorted

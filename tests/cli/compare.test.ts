@@ -28,7 +28,7 @@ test('seed 7 published, then seed 42 with a guard its NDCG drop exceeds: exit 3,
   assert.match(md, /\*\*Regression:\*\* Published: .* ndcg 0\.\d{3} → 0\.\d{3}\./);
   const ci = readFileSync(ciSummary, 'utf8');
   assert.ok(ci.startsWith('# earlier step\n## What changed since '), 'appended to the CI step summary, not replacing it');
-  assert.match(r.stdout, /^compared with .*: \d+ facts moved, \d+ new, \d+ gone; published model NDCG 0\.\d+ → 0\.\d+$/m);
+  assert.match(r.stdout, /^compared with .*: \d+ facts moved, \d+ new, \d+ gone, \d+ claims? flipped, \d+ strategy items? changed; published model NDCG 0\.\d+ → 0\.\d+$/m);
 });
 
 test('the same guard loosened: the build publishes; compared with an identical build, nothing changed', async () => {
@@ -63,6 +63,38 @@ test('a tampered record, or a guard without --compare, fails at once with exit 2
   const bad = await runBuild(['--compare', site, '--fail-on-regression', 'ndgc=0.01', '--out', out]);
   assert.is(bad.status, 2);
   assert.match(bad.stderr, /unknown metric "ndgc"/);
+});
+
+test('the issue\'s "done when": seed 7 --drafts compared with the seed-42 site publishes a "What changed" page, a home-page line and the CI summary', async () => {
+  const s42 = path.join(dir, 's42');
+  const s7 = path.join(dir, 's7');
+  assert.is((await runBuild(['--out', s42])).status, 0);
+  const ci = path.join(dir, 'ci-summary.md');
+  writeFileSync(ci, '');
+  const r = await runBuild(['--seed', '7', '--drafts', '--compare', s42, '--out', s7], undefined, { GITHUB_STEP_SUMMARY: ci });
+  assert.is(r.status, 0, r.stderr);
+  const before = JSON.parse(readFileSync(path.join(s42, 'data/facts.json'), 'utf8'));
+  const after = JSON.parse(readFileSync(path.join(s7, 'data/facts.json'), 'utf8'));
+  // the record holds the narrative's claims, as evaluated on each build's data
+  assert.ok(after.claims.length > 0 && after.claims.every((c: { file: string }) => c.file.startsWith('content/')), JSON.stringify(after.claims));
+  const page = readFileSync(path.join(s7, 'changes/index.html'), 'utf8');
+  const text = page.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+  // every fact whose value differs between the two records is on the page, old and new
+  const moved = Object.keys(after.facts).filter((n) => n in before.facts && JSON.stringify(before.facts[n].value) !== JSON.stringify(after.facts[n].value));
+  assert.ok(moved.length > 10, `${moved.length} facts moved`);
+  for (const n of moved) assert.ok(text.includes(` ${n} `), `${n} is listed`);
+  const named = moved.find((n) => typeof after.facts[n].value === 'string' && after.facts[n].kind === 'title')!;
+  assert.ok(text.includes(`${before.facts[named].value} ${after.facts[named].value} changed`), `${named}: old → new`);
+  assert.match(text, /Claims whose truth flipped/);
+  assert.match(text, /Strategy items/);
+  assert.match(text, /Recommender metrics/);
+  const home = readFileSync(path.join(s7, 'index.html'), 'utf8');
+  assert.match(home, /<p class="changes-line">Since the previous build, [^<]+ <a href="\/changes\/">What changed →<\/a><\/p>/);
+  assert.match(home, /<li><a href="\/changes\/">What changed<\/a><\/li>/);
+  assert.match(readFileSync(ci, 'utf8'), /^## What changed since .*s42\n/);
+  // a build that is not compared has no such page, line or link
+  assert.not.ok(existsSync(path.join(s42, 'changes')));
+  assert.not.match(readFileSync(path.join(s42, 'index.html'), 'utf8'), /changes-line|What changed/);
 });
 
 test.run();

@@ -14,8 +14,8 @@ import type { Dataset } from '../../build/types.ts';
 
 export const CONTENT_DIR = path.resolve(import.meta.dirname, '../../content');
 
-export function simulated(seed: number): Dataset {
-  return simulate({ seed, users: 10, titles: 20, ratingsPerUser: 5, sessionsPerUser: 10, endDate: '2025-06-30' });
+export function simulated(seed: number, over: { users?: number } = {}): Dataset {
+  return simulate({ seed, users: over.users ?? 10, titles: 20, ratingsPerUser: 5, sessionsPerUser: 10, endDate: '2025-06-30' });
 }
 
 export function pipelineFacts(dataset: Dataset, opts: { evaluation?: boolean } = {}): FactCatalogue {
