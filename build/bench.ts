@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadMovieLens } from './data/movielens.ts';
 import { indexMaps, ratingMatrix, itemCosineTopK } from './model/index.ts';
+import { maxOf, minOf } from './util/numbers.ts';
 
 export interface Scale {
   name: string;
@@ -75,7 +76,7 @@ export function benchScale(root: string, scale: Scale, runs: number, workDir: st
     peak = Math.max(peak, maxRssKB / 1024);
   }
   const agg = (f: (xs: number[]) => number) => new Map([...samples].map(([k, xs]) => [k, f(xs)]));
-  return { scale, runs, median: agg(median), min: agg((xs) => Math.min(...xs)), max: agg((xs) => Math.max(...xs)), peakRssMB: peak };
+  return { scale, runs, median: agg(median), min: agg((xs) => minOf(xs)), max: agg((xs) => maxOf(xs)), peakRssMB: peak };
 }
 
 function push(m: Map<string, number[]>, k: string, v: number) {
@@ -111,7 +112,7 @@ export function formatTable(results: ScaleResult[]): string {
   const cols = [...STAGES.map(([s]) => s), 'total'];
   const head = ['scale', ...cols.map((c) => `${c} s`), 'peak RSS MB'];
   const rows = results.map((r) => [r.scale.name, ...cols.map((c) => ((r.median.get(c) ?? 0) / 1000).toFixed(2)), r.peakRssMB.toFixed(0)]);
-  const width = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const width = head.map((h, i) => maxOf(rows.map((row) => row[i].length), h.length));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(width[i]) : c.padStart(width[i]))).join(' | ')} |`;
   return [line(head), `|${width.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n');
 }

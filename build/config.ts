@@ -7,6 +7,7 @@ import { InputError } from './types.ts';
 import { editDistance, nearestNames } from './util/nearest.ts';
 import { parseGuard } from './compare/guard.ts';
 import { quoted, visible } from './util/quote.ts';
+import { maxOf } from './util/numbers.ts';
 
 export interface ReportConfig {
   seed: number;
@@ -362,6 +363,6 @@ export function helpText(command: string, extra: Record<string, ExtraFlag> = {})
   }
   for (const [flag, o] of Object.entries(extra)) rows.push([`--${flag}${o.type === 'boolean' ? '' : ' V'}`, o.help]);
   rows.push(['--help', 'show this help']);
-  const width = Math.max(...rows.map(([f]) => f.length));
+  const width = maxOf(rows.map(([f]) => f.length));
   return `Usage: ${command} [options]\n\n${rows.map(([f, h]) => `  ${f.padEnd(width)}  ${h}`).join('\n')}\n`;
 }

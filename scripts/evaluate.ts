@@ -4,6 +4,7 @@ import { helpText, resolveConfig, type ExtraFlag } from '../build/config.ts';
 import { loadDataset } from '../build/data/load.ts';
 import { evaluate } from '../build/evaluate/index.ts';
 import { InputError, type EvaluationResult } from '../build/types.ts';
+import { maxOf } from '../build/util/numbers.ts';
 import { runCli } from './cli.ts';
 
 const EXTRA: Record<string, ExtraFlag> = {
@@ -27,16 +28,18 @@ function table(result: EvaluationResult): string {
   const cols = COLUMNS.filter((c) => c !== 'genreMatchTruth' || result.models.some((m) => m.metrics.genreMatchTruth !== null));
   const header = ['model', ...cols.map((c) => `${c}@${result.protocol.k}`.replace(/coverage@\d+/, 'coverage'))];
   const rows = result.models.map((m) => [m.name, ...cols.map((c) => (m.metrics[c] as number).toFixed(3))]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const widths = header.map((h, i) => maxOf(rows.map((r) => r[i].length), h.length));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   const out = [result.protocol.description, '', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ''];
   const liked = result.protocol.liked;
   if (liked && result.models.every((m) => m.liked)) {
     const lh = ['liked view', ...LIKED.map((c) => `${c}@${result.protocol.k}`)];
     const lr = result.models.map((m) => [m.name, ...LIKED.map((c) => m.liked![c].toFixed(3))]);
-    const lw = lh.map((h, i) => Math.max(h.length, ...lr.map((r) => r[i].length)));
+    const lw = lh.map((h, i) => maxOf(lr.map((r) => r[i].length), h.length));
     const l = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(lw[i]) : c.padStart(lw[i]))).join('  ');
-    out.push(`Liked view: held-out ratings ≥ ${liked.threshold} only (${liked.testItems} ratings, ${liked.usersEvaluated} users).`, '', l(lh), l(lw.map((w) => '-'.repeat(w))), ...lr.map(l), '');
+    out.push(`Liked view: held-out ratings ≥ ${liked.threshold} only (${liked.testItems} ratings, ${liked.usersEvaluated} users).`, '', l(lh), l(lw.map((w) => '-'.repeat(w))));
+    for (const r of lr) out.push(l(r));
+    out.push('');
   }
   return out.join('\n');
 }

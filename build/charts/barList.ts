@@ -3,6 +3,7 @@
 // jsdom costs milliseconds, this costs microseconds (figures in tests/charts/README.md).
 
 import { escapeHtml } from '../util/html.ts';
+import { maxOf } from '../util/numbers.ts';
 import { round, standaloneSvg } from './chart.ts';
 import { ACCENT } from './palette.ts';
 
@@ -42,11 +43,11 @@ function shortLabel(label: string): string {
 export function barListSvg(frame: BarListFrame): string {
   // 340 px: a 375 px phone's column holds it unscaled (no sideways scroll on user pages).
   const width = frame.width ?? 340;
-  const longest = Math.max(4, ...frame.bars.map((b) => shortLabel(b.label).length));
+  const longest = maxOf(frame.bars.map((b) => shortLabel(b.label).length), 4);
   const labelWidth = Math.min(MAX_LABEL_CHARS * CHAR_WIDTH, longest * CHAR_WIDTH) + 8;
   const valueWidth = 64;
   const barSpace = width - labelWidth - valueWidth;
-  const max = frame.max ?? Math.max(0, ...frame.bars.map((b) => b.value));
+  const max = frame.max ?? maxOf(frame.bars.map((b) => b.value), 0);
   const height = PAD_TOP * 2 + frame.bars.length * ROW;
   let body = '';
   frame.bars.forEach((bar, i) => {

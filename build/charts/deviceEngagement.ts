@@ -8,7 +8,7 @@ import { renderPlot } from './dom.ts';
 import { STEPPED_LEGEND_HEIGHT, plotColour, steppedLegend, steppedScale, textOn } from './legend.ts';
 import { DEVICES } from '../types.ts';
 import { userDeviceRows } from './reportCharts.ts';
-import { formatPercent } from '../util/numbers.ts';
+import { formatPercent, maxOf } from '../util/numbers.ts';
 
 export interface UserDeviceRow {
   userId: string;
@@ -52,7 +52,7 @@ export function renderDeviceEngagement(rows: UserDeviceRow[], options: DeviceEng
   const listed = options.devices ?? [];
   const devices = [...listed.filter((d) => deviceTotals.has(d)), ...[...deviceTotals.keys()].filter((d) => !listed.includes(d)).sort()];
   const labelOf = new Map(users.map(([uid, t]) => [uid, t.label]));
-  const max = Math.max(...rows.map(value));
+  const max = maxOf(rows.map(value));
   const scale = steppedScale(0, max, 5, true);
   const width = options.width ?? 560;
   const plot = renderPlot(

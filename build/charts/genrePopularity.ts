@@ -9,7 +9,7 @@ import { emptyChart, fmt, shortLabel, standaloneSvg, type Chart, type ReportChar
 import { renderPlot } from './dom.ts';
 import { niceStep } from './legend.ts';
 import { escapeHtml } from '../util/html.ts';
-import { listText } from '../util/numbers.ts';
+import { listText, maxOf } from '../util/numbers.ts';
 import { ACCENT, CATEGORICAL } from './palette.ts';
 import { byNumberThenName, median } from './stats.ts';
 import { titlePopularityRows } from './reportCharts.ts';
@@ -53,7 +53,7 @@ function toPoints(rows: TitlePopularityRow[]): { points: Point[]; binWidth: numb
     else exact.set(key, { genre: r.genre, count: r.count, titles: 1 });
   }
   if (exact.size <= MAX_POINTS) return { points: [...exact.values()], binWidth: null };
-  const max = Math.max(...rows.map((r) => r.count));
+  const max = maxOf(rows.map((r) => r.count));
   const binWidth = Math.max(1, Math.ceil(max / BINS));
   const binned = new Map<string, Point>();
   for (const p of exact.values()) {

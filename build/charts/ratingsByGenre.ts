@@ -5,6 +5,7 @@
 
 import * as Plot from '@observablehq/plot';
 import { toCsv } from '../util/csv.ts';
+import { maxOf, minOf } from '../util/numbers.ts';
 import { emptyChart, fmt, shortLabel, standaloneSvg, type Chart, type ReportChartDescriptor } from './chart.ts';
 import { renderPlot } from './dom.ts';
 import { ACCENT } from './palette.ts';
@@ -64,11 +65,11 @@ export function genreBoxes(rows: RatingCountRow[]): { boxes: GenreBox[]; outlier
       q1,
       median: weightedQuantile(dist, 0.5),
       q3,
-      low: Math.min(...inside),
-      high: Math.max(...inside),
+      low: minOf(inside),
+      high: maxOf(inside),
       boxed: n >= MIN_BOX_RATINGS,
     });
-    if (n >= MIN_BOX_RATINGS) outliers.push(...dist.filter((d) => d.value < q1 - fence || d.value > q3 + fence));
+    if (n >= MIN_BOX_RATINGS) for (const d of dist) if (d.value < q1 - fence || d.value > q3 + fence) outliers.push(d);
   }
   // boxes by median, then the genres too small for one, most rated first
   boxes.sort(

@@ -213,7 +213,7 @@ function drawSessions(
       });
     }
     own.sort((a, b) => a.start - b.start);
-    sessions.push(...own);
+    for (const s of own) sessions.push(s);
   });
   return sessions;
 }

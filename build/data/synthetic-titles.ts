@@ -119,7 +119,7 @@ export function syntheticTitles(rng: Rng, count: number, firstId: number, takenN
     for (let n = 2; names.has(name); n++) name = `${base} ${n}`; // a sequel, as real catalogues do
     names.add(name);
     const isMovie = rng() < 0.25;
-    const durationMin = isMovie ? randomInt(rng, genre === 'Animation' ? 80 : 85, genre === 'Animation' ? 100 : 150) : randomInt(rng, ...w.episodeMinutes);
+    const durationMin = isMovie ? randomInt(rng, genre === 'Animation' ? 80 : 85, genre === 'Animation' ? 100 : 150) : randomInt(rng, w.episodeMinutes[0], w.episodeMinutes[1]);
     // Releases skew recent, like a streaming catalogue: max of two uniform years.
     const year = Math.max(randomInt(rng, 1995, 2024), randomInt(rng, 1995, 2024));
     const description = `${capitalise(pick(rng, w.roles))} ${pick(rng, w.verbs)} ${pick(rng, w.objects)} ${pick(rng, w.settings)}.`;

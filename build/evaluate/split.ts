@@ -34,7 +34,7 @@ export function splitRatings(ratings: Rating[], seed: number): Split {
     const list = byUser.get(userId)!.slice().sort((a, b) => compareIds(a.titleId, b.titleId));
     const nTest = testCount(list.length);
     if (nTest === 0) {
-      train.push(...list);
+      for (const r of list) train.push(r);
       continue;
     }
     const rng = seedrandom(`${seed}:${userId}`);
@@ -43,7 +43,7 @@ export function splitRatings(ratings: Rating[], seed: number): Split {
       [list[i], list[j]] = [list[j], list[i]];
     }
     test.set(userId, new Set(list.slice(0, nTest).map((r) => r.titleId)));
-    train.push(...list.slice(nTest));
+    for (let i = nTest; i < list.length; i++) train.push(list[i]);
   }
   return { train, test };
 }

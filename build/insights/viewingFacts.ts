@@ -6,6 +6,7 @@ import type { FactBuilder } from './catalogue.ts';
 import type { FactContext } from './facts.ts';
 import { keySegments } from './factKeys.ts';
 import { addTo, argMax, argMin, distinctSorted, genreWeights, rankKeys, ratio } from './tally.ts';
+import { maxOf, minOf } from '../util/numbers.ts';
 
 /** Plan names the simulation and the case study use, cheapest first: the upsell ladder. */
 export const PLAN_LADDER = ['Basic', 'Standard', 'Premium'] as const;
@@ -33,8 +34,8 @@ function genreViewing(b: FactBuilder, c: FactContext, sessions: Session[]): void
   b.add('sessions_per_user', 'number', ratio(n, c.dataset.users.length), 'Average viewing sessions per user.');
   b.add('viewing_hours', 'number', sessions.reduce((s, x) => s + x.minutes, 0) / 60, 'Total hours watched across all sessions.');
   const starts = sessions.map((s) => s.start);
-  b.add('sessions_first_day', 'text', starts.length ? day(Math.min(...starts)) : null, 'First day (UTC) with a viewing session.');
-  b.add('sessions_last_day', 'text', starts.length ? day(Math.max(...starts)) : null, 'Last day (UTC) with a viewing session.');
+  b.add('sessions_first_day', 'text', starts.length ? day(minOf(starts)) : null, 'First day (UTC) with a viewing session.');
+  b.add('sessions_last_day', 'text', starts.length ? day(maxOf(starts)) : null, 'Last day (UTC) with a viewing session.');
 
   const viewing = new Map<string, number>();
   const perTitle = new Map<string, number>();

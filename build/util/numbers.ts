@@ -52,3 +52,22 @@ export function listText(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
+
+// Math.min(...xs) and Math.max(...xs) pass every element as an argument, so an array of a few
+// hundred thousand values overflows the stack ("Maximum call stack size exceeded"; issue 14).
+// These fold with Math.min / Math.max one element at a time, so NaN, -0 and the empty case
+// (Infinity / -Infinity, or `start`) come out exactly as the spread form did.
+
+/** The smallest of `values`, or `start` (Infinity) if smaller or none: minOf(xs, s) = Math.min(s, ...xs). */
+export function minOf(values: Iterable<number>, start = Infinity): number {
+  let m = start;
+  for (const v of values) m = Math.min(m, v);
+  return m;
+}
+
+/** The largest of `values`, or `start` (-Infinity) if larger or none: maxOf(xs, s) = Math.max(s, ...xs). */
+export function maxOf(values: Iterable<number>, start = -Infinity): number {
+  let m = start;
+  for (const v of values) m = Math.max(m, v);
+  return m;
+}

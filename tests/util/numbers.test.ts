@@ -1,0 +1,27 @@
+// build/util/numbers.ts: minOf/maxOf, the stack-safe Math.min(...xs)/Math.max(...xs) (issue 14).
+// The oracle is the spread form itself, on arrays small enough for it.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { maxOf, minOf } from '../../build/util/numbers.ts';
+
+const same = (a: number, b: number) => Object.is(a, b);
+
+test('minOf/maxOf equal Math.min/Math.max over the same values, edge cases included', () => {
+  const cases: number[][] = [[], [3], [2, -1, 7], [0, -0], [-0, 0], [1, NaN, 2], [Infinity, -Infinity], [-5, -5]];
+  for (const xs of cases) {
+    assert.ok(same(minOf(xs), Math.min(...xs)), `minOf(${xs})`);
+    assert.ok(same(maxOf(xs), Math.max(...xs)), `maxOf(${xs})`);
+    assert.ok(same(minOf(xs, 1), Math.min(1, ...xs)), `minOf(${xs}, 1)`);
+    assert.ok(same(maxOf(xs, 4), Math.max(4, ...xs)), `maxOf(${xs}, 4)`);
+  }
+});
+
+test('any iterable, and far more values than a call can take as arguments', () => {
+  assert.is(maxOf(new Set([1, 9, 4])), 9);
+  const big = Float64Array.from({ length: 2_000_000 }, (_, i) => (i * 7919) % 1_000_003);
+  assert.throws(() => Math.max(...big), /call stack/);
+  assert.is(minOf(big), 0);
+  assert.is(maxOf(big), 1_000_002);
+});
+
+test.run();
