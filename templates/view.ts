@@ -145,6 +145,8 @@ export interface ChangeRow {
   change: string;
   /** Inside the noise of its sample: shown, but not to be read as a real change. */
   noise: boolean;
+  /** A number (aligned right); names and lists are text. */
+  numeric: boolean;
 }
 
 /** What changed since the build this one was compared with (`--compare`, issue 16). */
@@ -161,8 +163,8 @@ export interface ChangesView {
   titles: { added: string[]; removed: string[] };
   /** Users only one build has; `slug` links a user this build has a page for. */
   users: { added: { id: string; slug: string | null }[]; removed: string[] };
-  /** Every evaluated model's metrics in both builds, per view, changed or not. */
-  metrics: { view: string; sample: string; rows: ChangeRow[] }[];
+  /** Every evaluated model's metrics in both builds, per view: the published model first, the rows that changed, the names of those that did not. */
+  metrics: { view: string; sample: string; models: { label: string; rows: ChangeRow[]; unchanged: string[] }[] }[];
   claims: { file: string; line: number; claim: string; was: boolean; now: boolean }[];
   strategy: { id: string; old: string | null; new: string | null }[];
   facts: ChangeRow[];

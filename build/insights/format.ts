@@ -3,8 +3,8 @@
 // (build/util/html.ts) and never pass through Markdown (bindings are placeholders until marked
 // has run: build/insights/slots.ts). Numbers are formatted without the host locale so builds
 // are byte-identical everywhere.
-import { escapeHtml } from '../util/html.ts';
-import { groupDigits, listText, needsNoBreak } from '../util/numbers.ts';
+import { escapeHtml, noBreakHtml } from '../util/html.ts';
+import { groupDigits, listText } from '../util/numbers.ts';
 import type { Fact, FactKind, FactValue } from './catalogue.ts';
 
 export const FORMATS = ['percent', 'points', 'number', 'integer', 'rating', 'list', 'title', 'text'] as const;
@@ -81,14 +81,6 @@ export function formatHtml(fact: Fact, spec: FormatSpec | null): string {
 function oneDecimal(value: number, decimals: number): string {
   const text = groupDigits(value, decimals);
   return decimals === 1 ? text.replace(/\.0$/, '') : text;
-}
-
-/** Escaped text; each word that must not break across lines (a date, "Sci-Fi") in a no-wrap span. */
-function noBreakHtml(text: string): string {
-  return text
-    .split(/(\s+)/)
-    .map((w) => (needsNoBreak(w) ? `<span class="nowrap">${escapeHtml(w)}</span>` : escapeHtml(w)))
-    .join('');
 }
 
 function plain(value: FactValue): string {

@@ -61,6 +61,7 @@ function metricRow(m: MetricChange): ChangeRow {
     new: formatFixed(m.new, 3),
     change: m.delta === 0 ? 'same' : sign(m.delta, formatFixed(Math.abs(m.delta), 3)),
     noise: m.delta !== 0 && m.noise,
+    numeric: true,
   };
 }
 
@@ -109,16 +110,29 @@ export function changesView(cmp: Comparison, prev: BuildRecord, next: BuildRecor
       new: c.new === null ? '—' : formatCount(c.new),
       change: c.old === null || c.new === null ? 'changed' : changeText('count', c.new - c.old),
       noise: false,
+      numeric: true,
     })),
     titles: { added: cmp.titlesAdded.map((t) => t.name), removed: cmp.titlesRemoved.map((t) => t.name) },
     users: { added: cmp.usersAdded.map((id) => ({ id, slug: opts.userSlugs.get(id) ?? null })), removed: cmp.usersRemoved },
     metrics: views
-      .map((v) => ({
-        view: v.title,
-        sample: `users evaluated: ${v.users.map((n) => (n === undefined ? '—' : formatCount(n))).join(' → ')}`,
-        rows: cmp.metrics.filter((m) => m.view === v.view).map(metricRow),
-      }))
-      .filter((v) => v.rows.length > 0),
+      .map((v) => {
+        const inView = cmp.metrics.filter((m) => m.view === v.view);
+        // the published model first, then the others in the evaluation's order
+        const models = [...new Set(inView.map((m) => m.model))].sort((a, b) => Number(b === 'default') - Number(a === 'default'));
+        return {
+          view: v.title,
+          sample: `users evaluated: ${v.users.map((n) => (n === undefined ? '—' : formatCount(n))).join(' → ')}`,
+          models: models.map((model) => {
+            const own = inView.filter((m) => m.model === model);
+            return {
+              label: own[0].label,
+              rows: own.filter((m) => m.delta !== 0).map(metricRow),
+              unchanged: own.filter((m) => m.delta === 0).map((m) => METRIC_NAMES[m.metric] ?? m.metric),
+            };
+          }),
+        };
+      })
+      .filter((v) => v.models.length > 0),
     claims: cmp.claimsFlipped,
     strategy: cmp.strategy,
     facts: cmp.moved.map((f) => ({
@@ -128,6 +142,7 @@ export function changesView(cmp: Comparison, prev: BuildRecord, next: BuildRecor
       new: recordedValue(kindOf(f.name), f.new),
       change: f.delta === null ? 'changed' : changeText(f.kind, f.delta),
       noise: f.noise,
+      numeric: f.delta !== null,
     })),
     appeared: cmp.appeared,
     disappeared: cmp.disappeared,

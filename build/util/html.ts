@@ -1,6 +1,7 @@
 // The one escaping path for strings from data (STYLE.md 8). Markup is built with the `html`
 // tagged template, which escapes every interpolated value unless it was made by `raw()` or by
 // `html` itself. Nothing else in build/ should concatenate data into markup by hand.
+import { needsNoBreak } from './numbers.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -53,4 +54,12 @@ export function jsonForHtml(value: unknown): string {
     .replace(/&/g, '\\u0026')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
+}
+
+/** Escaped text; each word that must not break across lines (a date, "Sci-Fi") in a no-wrap span. */
+export function noBreakHtml(text: string): string {
+  return text
+    .split(/(\s+)/)
+    .map((w) => (needsNoBreak(w) ? `<span class="nowrap">${escapeHtml(w)}</span>` : escapeHtml(w)))
+    .join('');
 }
