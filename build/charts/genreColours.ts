@@ -6,10 +6,11 @@
 // - Order: genres by their number of genre-tagged ratings (a title with several genres counts in
 //   each), most first, ties by code point; genres with no ratings follow by code point. The same
 //   data therefore always gives the same colours, whatever order a chart draws its genres in.
-// - Hues: Observable's "observable10" categorical scheme (colour-blind aware), its light members
-//   darkened in linear RGB, hue kept, to a relative luminance of at most 0.27 so every hue keeps a
-//   contrast of 3:1 or more on the light page (#ffffff: 3.3–5.0) and on the dark page (#15171a:
-//   3.6–5.5) — they are used for text (the word cloud) as well as for marks.
+// - Hues: Observable's "observable10" categorical scheme (colour-blind aware), scaled in linear
+//   RGB, hue kept, to a relative luminance between 0.2 and 0.27: its light members darkened, its
+//   blue and brown lightened (the dark page swallowed them), so every hue keeps a contrast of 3:1
+//   or more (WCAG 1.4.11) on the light page (#ffffff: 3.3–4.2) and on the dark page (#15171a:
+//   4.3–5.5) — they are used for text (the word cloud) as well as for marks.
 // - At most GENRE_HUES.length genres get a hue. With more, the rest form an "Other genres" group
 //   in neutral grey: charts either merge them into one "Other genres" mark or draw them in that
 //   grey, and say which genres it holds; CSVs keep every genre.
@@ -17,7 +18,7 @@
 import type { Dataset } from '../types.ts';
 import { NO_GENRES } from '../data/movielens.ts';
 
-export const GENRE_HUES = ['#4269d0', '#b6860f', '#e66652', '#539b8a', '#39a14d', '#d06f94', '#a463f2', '#9c6b4e'] as const;
+export const GENRE_HUES = ['#4a75e7', '#b6860f', '#e66652', '#539b8a', '#39a14d', '#d06f94', '#a463f2', '#a37052'] as const;
 /** The "Other genres" group's colour: neutral, 3.3:1 on white and 5.5:1 on the dark page. */
 export const OTHER_GENRE_COLOUR = '#8a8e96';
 export const OTHER_GENRES_LABEL = 'Other genres';

@@ -53,6 +53,7 @@ export function renderModelComparison(rows: ModelMetricRow[], options: ModelComp
   const value = (v: number): string => v.toFixed(3);
 
   const width = options.width ?? 640;
+  const labelWidth = metricLabelWidth(metrics);
   const legendRows = drawn.length + (floor.length ? 1 : 0);
   const legendHeight = legendRows * LEGEND_ROW + 8;
   const perPanel = Math.max(1, drawn.length) * 20 + 14;
@@ -60,7 +61,7 @@ export function renderModelComparison(rows: ModelMetricRow[], options: ModelComp
     {
       width,
       height: 30 + metrics.length * perPanel,
-      marginLeft: METRIC_LABEL_WIDTH,
+      marginLeft: labelWidth,
       // room for a value label to the right of a bar that reaches 1
       marginRight: 40,
       x: { label: 'score (0–1, higher is better) →', domain: [0, 1], ticks: 5, grid: true, axis: 'bottom' },
@@ -69,7 +70,6 @@ export function renderModelComparison(rows: ModelMetricRow[], options: ModelComp
       color: { type: 'ordinal', domain: drawn, range: drawn.map((m) => colourOf.get(m)!) },
       marks: [
         Plot.barX(bars, { x: 'value', y: 'model', fy: 'metric', fill: 'model', title: (r: ModelMetricRow) => `${r.label}, ${r.metric}: ${value(r.value)}` }),
-        Plot.text(bars, { x: 'value', y: 'model', fy: 'metric', text: (r: ModelMetricRow) => value(r.value), textAnchor: 'start', dx: 4, fill: 'currentColor' }),
         // the baseline: a dashed line across the whole panel at its score
         Plot.ruleX(floor, {
           x: 'value',
@@ -79,7 +79,21 @@ export function renderModelComparison(rows: ModelMetricRow[], options: ModelComp
           strokeDasharray: '4,3',
           title: (r: ModelMetricRow) => `${r.label}, ${r.metric}: ${value(r.value)}`,
         }),
-        Plot.ruleX([0]),
+        // values after the baseline, on a halo of the page's background, so the dashed line
+        // never runs through a figure (a standalone SVG has no --bg: white)
+        Plot.text(bars, {
+          x: 'value',
+          y: 'model',
+          fy: 'metric',
+          text: (r: ModelMetricRow) => value(r.value),
+          textAnchor: 'start',
+          dx: 4,
+          fill: 'currentColor',
+          stroke: 'var(--bg, #fff)',
+          strokeWidth: 4,
+          paintOrder: 'stroke',
+        }),
+        Plot.ruleX([0], { ariaHidden: 'true' }), // the axis' origin, not a value: hidden like the grid
       ],
     },
     { y: legendHeight },
@@ -89,13 +103,13 @@ export function renderModelComparison(rows: ModelMetricRow[], options: ModelComp
   let legend = `<g font-size="11" text-anchor="start">`;
   drawn.forEach((m, i) => {
     const y = 4 + i * LEGEND_ROW;
-    legend += `<rect x="${METRIC_LABEL_WIDTH}" y="${y}" width="12" height="12" fill="${colourOf.get(m)}"/>`;
-    legend += `<text x="${METRIC_LABEL_WIDTH + 18}" y="${y + 10}">${escapeHtml(labelOf.get(m) ?? m)}</text>`;
+    legend += `<rect x="${labelWidth}" y="${y}" width="12" height="12" fill="${colourOf.get(m)}"/>`;
+    legend += `<text x="${labelWidth + 18}" y="${y + 10}">${escapeHtml(labelOf.get(m) ?? m)}</text>`;
   });
   if (floor.length) {
     const y = 4 + drawn.length * LEGEND_ROW;
-    legend += `<line x1="${METRIC_LABEL_WIDTH}" x2="${METRIC_LABEL_WIDTH + 12}" y1="${y + 6}" y2="${y + 6}" stroke="currentColor" stroke-width="1.5" stroke-dasharray="4,3"/>`;
-    legend += `<text x="${METRIC_LABEL_WIDTH + 18}" y="${y + 10}">${escapeHtml(labelOf.get(baseline) ?? baseline)}, dashed line</text>`;
+    legend += `<line x1="${labelWidth}" x2="${labelWidth + 12}" y1="${y + 6}" y2="${y + 6}" stroke="currentColor" stroke-width="1.5" stroke-dasharray="4,3"/>`;
+    legend += `<text x="${labelWidth + 18}" y="${y + 10}">${escapeHtml(labelOf.get(baseline) ?? baseline)}, dashed line</text>`;
   }
   legend += '</g>';
 
@@ -135,8 +149,9 @@ export function renderModelComparison(rows: ModelMetricRow[], options: ModelComp
   return { id, title, description, caption, svg, csv };
 }
 
-/** Room on the left for the longest metric name ("Genre match (true favourites)") at 11 px. */
-const METRIC_LABEL_WIDTH = 170;
+/** Room on the left for the longest metric name ("Genre match (true favourites)", 29 characters,
+ * 180 px) at 11 px (dom.ts): 6.5 px a character is an upper bound for Inter there, plus the tick gap. */
+const metricLabelWidth = (metrics: string[]): number => Math.max(90, Math.ceil(Math.max(...metrics.map((m) => m.length)) * 6.5) + 14);
 /** Height of one legend line. */
 const LEGEND_ROW = 16;
 

@@ -112,11 +112,19 @@ export function renderRatingsByGenre(rows: RatingCountRow[], options: RatingsByG
     x: { label: 'rating →', domain: [options.scale.min, options.scale.max], grid: true },
     y: { label: null, domain: boxes.map((b) => b.genre), tickFormat: (g: string) => `${shortLabel(g)} (n=${nOf.get(g)})` },
     marks: [
-      Plot.ruleY(drawn, { y: 'genre', x1: 'low', x2: 'high', stroke: 'currentColor' }),
+      // every mark carries its exact value as a <title> (the box its whole summary)
+      Plot.ruleY(drawn, { y: 'genre', x1: 'low', x2: 'high', stroke: 'currentColor', title: (b: GenreBox) => `${b.genre}: whiskers ${fmt(b.low)}–${fmt(b.high)}` }),
       Plot.barX(drawn, { y: 'genre', x1: 'q1', x2: 'q3', fill: ACCENT, fillOpacity: 0.35, stroke: ACCENT, insetTop: 4, insetBottom: 4, title: summary }),
-      Plot.tickX(drawn, { y: 'genre', x: 'median', stroke: 'currentColor', strokeWidth: 2.5, insetTop: 4, insetBottom: 4 }),
-      Plot.dot(drawn, { y: 'genre', x: 'mean', symbol: 'diamond', r: 3, fill: 'currentColor' }),
-      Plot.dot(outliers, { y: 'genre', x: 'value', r: 2.5, stroke: 'currentColor', fill: 'none' }),
+      Plot.tickX(drawn, { y: 'genre', x: 'median', stroke: 'currentColor', strokeWidth: 2.5, insetTop: 4, insetBottom: 4, title: (b: GenreBox) => `${b.genre}: median ${fmt(b.median)}` }),
+      Plot.dot(drawn, { y: 'genre', x: 'mean', symbol: 'diamond', r: 3, fill: 'currentColor', title: (b: GenreBox) => `${b.genre}: mean ${fmt(b.mean)}` }),
+      Plot.dot(outliers, {
+        y: 'genre',
+        x: 'value',
+        r: 2.5,
+        stroke: 'currentColor',
+        fill: 'none',
+        title: (r: RatingCountRow) => `${r.genre}: ${r.count} rating${r.count === 1 ? '' : 's'} of ${fmt(r.value)}, beyond the whiskers`,
+      }),
       // too few for a box: each distinct rating value as a filled point, its count in the tooltip
       Plot.dot(points, {
         y: 'genre',

@@ -49,7 +49,9 @@ interface LinkDatum {
   userLabel: string;
 }
 
-const MARGIN_SIDE = 120;
+/** Room for a label of `chars` characters of 12 px Inter (≈ 0.58 em each, rounded up to 7 px) and its 6 px gap. */
+const labelRoom = (chars: number): number => Math.max(40, chars * 7 + 10);
+const GENRE_LABEL_CHARS = 18;
 
 export function renderUserGenreSankey(rows: UserGenreFlowRow[], options: UserGenreSankeyOptions = {}): Chart {
   const id = USER_GENRE_SANKEY_ID;
@@ -74,12 +76,27 @@ export function renderUserGenreSankey(rows: UserGenreFlowRow[], options: UserGen
   }
   const groupedFlows = [...grouped.values()];
   const otherMembers = [...new Set(flows.filter((r) => !colours.isLeading(r.genre)).map((r) => r.genre))];
-  const users = [...new Map(flows.map((r) => [r.userId, r.userLabel])).entries()].sort((a, b) => byUserId(a[0], b[0]));
   const genreTotals = new Map<string, number>();
   for (const r of groupedFlows) genreTotals.set(r.genre, (genreTotals.get(r.genre) ?? 0) + r.affinity);
   // Genres in the site's colour order, the Other group last.
   const rank = (g: string): number => (colours.isLeading(g) ? colours.leading.indexOf(g) : colours.leading.length);
   const genres = [...genreTotals.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
+  // Each user's strongest genre (not the Other group), found once: it orders the users, the
+  // description lists it and the caption counts it.
+  const strongestOf = new Map<string, UserGenreFlowRow | undefined>();
+  for (const r of groupedFlows) {
+    if (r.genre === OTHER_GENRES_LABEL) continue;
+    const best = strongestOf.get(r.userId);
+    if (!best || r.affinity > best.affinity || (r.affinity === best.affinity && r.genre < best.genre)) strongestOf.set(r.userId, r);
+  }
+  // Users grouped by their strongest genre, the groups in the right column's order (users whose
+  // every flow is "Other genres" last), by user id inside a group: each user's widest flow then
+  // runs across to its genre without crossing the other groups' widest flows.
+  const groupRank = (uid: string): number => {
+    const best = strongestOf.get(uid);
+    return best ? genres.indexOf(best.genre) : genres.length;
+  };
+  const users = [...new Map(flows.map((r) => [r.userId, r.userLabel])).entries()].sort((a, b) => groupRank(a[0]) - groupRank(b[0]) || byUserId(a[0], b[0]));
   const colourOf = new Map(genres.map((g) => [g, colours.colour(g)]));
   const nodes: NodeDatum[] = [
     ...users.map(([uid, label]) => ({ key: `u:${uid}`, label, side: 'user' as const })),
@@ -94,15 +111,18 @@ export function renderUserGenreSankey(rows: UserGenreFlowRow[], options: UserGen
     .nodeId((n) => n.key)
     .nodeWidth(12)
     .nodePadding(16) // ≥ one 12 px label line between the centres of two adjacent nodes
-    // Keep the input order (users by activity, genres by total flow) instead of d3's relaxation order.
+    // Keep the input order (users grouped by strongest genre, genres in colour order) instead of
+    // d3's relaxation order; links at each node stay sorted by the other end (d3's default).
     .nodeSort((a, b) => (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0))
+    // each side as wide as its longest label, so no label runs past the edge
     .extent([
-      [MARGIN_SIDE, 6],
-      [width - MARGIN_SIDE, height - 6],
+      [labelRoom(Math.max(...users.map(([, label]) => shortLabel(label, GENRE_LABEL_CHARS).length))), 6],
+      [width - labelRoom(Math.max(...genres.map((g) => shortLabel(g, GENRE_LABEL_CHARS).length))), height - 6],
     ])({ nodes: nodes.map((n) => ({ ...n })), links: links.map((l) => ({ ...l })) });
 
   const path = sankeyLinkHorizontal<NodeDatum, LinkDatum>();
-  let body = '<g fill="none" stroke-opacity="0.45">';
+  // the page's stylesheet raises the links' opacity in the dark theme (styles.css, .sankey-links)
+  let body = '<g class="sankey-links" fill="none" stroke-opacity="0.45">';
   for (const link of graph.links) {
     const d = (path(link) ?? '').replace(/\d+\.\d{3,}/g, (m) => String(round(Number(m))));
     body +=
@@ -121,27 +141,25 @@ export function renderUserGenreSankey(rows: UserGenreFlowRow[], options: UserGen
     const total = `${node.label}: ${isUser ? 'affinities sum to 1' : `total flow ${fmt(node.value ?? 0)}`}`;
     body +=
       `<rect x="${round(x0)}" y="${round(y0)}" width="${round(x1 - x0)}" height="${round(Math.max(1, y1 - y0))}" fill="${fill}"${genreAttr}><title>${escapeHtml(total)}</title></rect>` +
-      `<text x="${round(isUser ? x0 - 6 : x1 + 6)}" y="${round((y0 + y1) / 2)}" dy="0.32em" text-anchor="${isUser ? 'end' : 'start'}">${escapeHtml(shortLabel(node.label, 18))}</text>`;
+      `<text x="${round(isUser ? x0 - 6 : x1 + 6)}" y="${round((y0 + y1) / 2)}" dy="0.32em" text-anchor="${isUser ? 'end' : 'start'}">${escapeHtml(shortLabel(node.label, GENRE_LABEL_CHARS))}</text>`;
   }
   body += '</g>';
 
-  // each user's strongest genre, found once: the description lists them, the caption counts them
-  const strongestOf = users.map(([uid, label]) => ({
-    label,
-    best: groupedFlows.filter((r) => r.userId === uid && r.genre !== OTHER_GENRES_LABEL).sort((a, b) => b.affinity - a.affinity || (a.genre < b.genre ? -1 : 1))[0],
-  }));
-  const topPerUser = strongestOf.map(({ label, best }) => (best ? `${label} → ${best.genre} ${formatPercent(best.affinity)}` : `${label} → ${OTHER_GENRES_LABEL}`));
+  const topPerUser = users.map(([uid, label]) => {
+    const best = strongestOf.get(uid);
+    return best ? `${label} → ${best.genre} ${formatPercent(best.affinity)}` : `${label} → ${OTHER_GENRES_LABEL}`;
+  });
   const otherNote = otherGenresNote(colours, otherMembers);
   const description =
     (options.selection ? `${options.selection} ` : '') +
-    `Flows from ${users.length} users (left, by user id) to ${genres.length} genres (right); each flow is the share of the user's ratings on that genre. ` +
+    `Flows from ${users.length} users (left, grouped by their strongest genre in the order of the genres, by user id within a group) to ${genres.length} genres (right); each flow is the share of the user's ratings on that genre. ` +
     (otherNote ? `${otherNote} ` : '') +
     `Genres by total flow: ${[...genres].sort((a, b) => (genreTotals.get(b) ?? 0) - (genreTotals.get(a) ?? 0) || (a < b ? -1 : 1)).slice(0, 5).map((g) => `${g} ${fmt(genreTotals.get(g) ?? 0)}`).join(', ')}. ` +
     `Each user's strongest genre: ${topPerUser.join('; ')}.`;
   const svg = standaloneSvg({ id, title, description, width, height, body });
   // the genre most users lean to most
   const strongest = new Map<string, number>();
-  for (const { best } of strongestOf) if (best) strongest.set(best.genre, (strongest.get(best.genre) ?? 0) + 1);
+  for (const best of strongestOf.values()) if (best) strongest.set(best.genre, (strongest.get(best.genre) ?? 0) + 1);
   const ranked = [...strongest.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const leadUsers = ranked[0]?.[1] ?? 0;
   const leaders = ranked.filter(([, n]) => n === leadUsers).map(([g]) => g);
@@ -149,7 +167,10 @@ export function renderUserGenreSankey(rows: UserGenreFlowRow[], options: UserGen
     leaders.length === 0
       ? ''
       : `${listText(leaders)} ${leaders.length === 1 ? 'is' : 'are each'} the strongest genre for ${leadUsers} of the ${users.length} users shown; `;
-  const caption = (options.selection ? `${options.selection} ` : '') + (lead ? `${lead}a flow's width is the share of that user's ratings.` : `A flow's width is the share of that user's ratings.`);
+  const caption =
+    (options.selection ? `${options.selection} ` : '') +
+    (lead ? `${lead}a flow's width is the share of that user's ratings.` : `A flow's width is the share of that user's ratings.`) +
+    ' Users are grouped by their strongest genre.';
   return { id, title, description, caption, svg, csv };
 }
 

@@ -43,4 +43,18 @@ test('model comparison: no results', () => {
   assert.match(chart.svg, /No evaluation results/);
 });
 
+test('model comparison: values sit on a halo drawn over the baseline, and the longest metric name has room', () => {
+  const rows = modelMetrics.map((r) => (r.metric === 'Genre match' ? { ...r, metric: 'Genre match (true favourites)' } : r));
+  const chart = renderModelComparison(rows, { baseline: 'popularity' });
+  const doc = parseSvg(chart.svg);
+  const groups = Array.from(doc.querySelectorAll('g[aria-label]')).map((g) => g.getAttribute('aria-label'));
+  assert.ok(groups.lastIndexOf('text') > groups.indexOf('rule'), `values drawn after the baseline: ${groups.join(', ')}`);
+  const values = Array.from(doc.querySelectorAll('g[aria-label="text"] g'));
+  assert.ok(values.length > 0);
+  for (const g of values) assert.equal([g.getAttribute('stroke'), g.getAttribute('paint-order')], ['var(--bg, #fff)', 'stroke']);
+  // 6.5 px a character bounds 11 px Inter; the bars start right of the names
+  const barX = Math.min(...Array.from(doc.querySelectorAll('g[aria-label="bar"] rect')).map((r) => Number(r.getAttribute('x'))));
+  assert.ok(barX >= 'Genre match (true favourites)'.length * 6.5, `bars start at ${barX}`);
+});
+
 test.run();

@@ -34,4 +34,62 @@ test('sankey: empty and all-zero input', () => {
   assertStandaloneChart(renderUserGenreSankey([{ userId: '1', userLabel: 'User 1', genre: 'Drama', affinity: 0 }]), 'user-genre-sankey');
 });
 
+/** The labels of one side, top to bottom: [label, y]. */
+function column(svg: string, anchor: 'start' | 'end'): [string, number][] {
+  return Array.from(parseSvg(svg).querySelectorAll(`text[text-anchor="${anchor}"]`))
+    .map((t): [string, number] => [t.textContent ?? '', Number(t.getAttribute('y'))])
+    .sort((a, b) => a[1] - b[1]);
+}
+
+test('sankey: users grouped by their strongest genre in the right column\'s order, by numeric id inside a group', () => {
+  const flow = (userId: string, genre: string, affinity: number) => ({ userId, userLabel: `User ${userId}`, genre, affinity });
+  const rows = [
+    flow('1030', 'Comedy', 0.6), flow('1030', 'Drama', 0.4),
+    flow('103', 'Drama', 0.9), flow('103', 'Comedy', 0.1),
+    flow('1029', 'Comedy', 0.7), flow('1029', 'Drama', 0.3),
+    flow('99', 'Drama', 0.55), flow('99', 'Horror', 0.45),
+    flow('5', 'Horror', 1),
+  ];
+  const chart = renderUserGenreSankey(rows);
+  // right column: genres by total flow (Drama 2.15, Comedy 1.4, Horror 1.45 → Drama, Horror, Comedy)
+  assert.equal(column(chart.svg, 'start').map(([g]) => g), ['Drama', 'Horror', 'Comedy']);
+  assert.equal(column(chart.svg, 'end').map(([u]) => u), ['User 99', 'User 103', 'User 5', 'User 1029', 'User 1030']);
+  assert.match(chart.description, /grouped by their strongest genre/);
+});
+
+test('sankey: on the left every user\'s widest flow crosses no other group\'s widest flow', () => {
+  const chart = renderUserGenreSankey(userGenreFlows);
+  const genres = column(chart.svg, 'start').map(([g]) => g);
+  const users = column(chart.svg, 'end').map(([u]) => u);
+  const strongest = users.map((u) => {
+    const mine = userGenreFlows.filter((r) => r.userLabel === u).sort((a, b) => b.affinity - a.affinity);
+    return genres.indexOf(mine[0].genre); // the fixture's strongest genres are short enough to print whole
+  });
+  assert.equal(strongest, [...strongest].sort((a, b) => a - b), `strongest genre positions ${strongest}`);
+});
+
+test('sankey: labels never overlap and stay inside the chart', () => {
+  const many = Array.from({ length: 12 }, (_, i) =>
+    ['Drama', 'Comedy', 'Film-Noir', 'International TV Shows', 'Documentaries', 'Thriller', 'Horror', 'Romance', 'Western', 'War', 'Musical'].map((genre, g) => ({
+      userId: String(1000 + i * 7),
+      userLabel: `User ${1000 + i * 7}`,
+      genre,
+      affinity: ((i + g) % 5) + 1,
+    })),
+  ).flat();
+  const chart = renderUserGenreSankey(many);
+  const width = Number(/viewBox="0 0 (\d+)/.exec(chart.svg)![1]);
+  for (const anchor of ['start', 'end'] as const) {
+    const labels = column(chart.svg, anchor);
+    for (let i = 1; i < labels.length; i++) assert.ok(labels[i][1] - labels[i - 1][1] >= 12, `${labels[i - 1][0]} and ${labels[i][0]} overlap`);
+  }
+  for (const t of Array.from(parseSvg(chart.svg).querySelectorAll('text[text-anchor]'))) {
+    const x = Number(t.getAttribute('x'));
+    // 7 px per character of 12 px Inter is an upper bound (≈ 0.58 em on average)
+    const w = (t.textContent ?? '').length * 7;
+    const [left, right] = t.getAttribute('text-anchor') === 'end' ? [x - w, x] : [x, x + w];
+    assert.ok(left >= 0 && right <= width, `"${t.textContent}" runs from ${left} to ${right} in a ${width} px chart`);
+  }
+});
+
 test.run();
