@@ -7,6 +7,7 @@
 import * as Plot from '@observablehq/plot';
 import { toCsv } from '../util/csv.ts';
 import { escapeHtml } from '../util/html.ts';
+import { maxOf } from '../util/numbers.ts';
 import { emptyChart, fmt, standaloneSvg, type Chart, type ReportChartDescriptor } from './chart.ts';
 import { renderPlot } from './dom.ts';
 import { categoricalColour } from './palette.ts';
@@ -151,7 +152,7 @@ export function renderModelComparison(rows: ModelMetricRow[], options: ModelComp
 
 /** Room on the left for the longest metric name ("Genre match (true favourites)", 29 characters,
  * 180 px) at 11 px (dom.ts): 6.5 px a character is an upper bound for Inter there, plus the tick gap. */
-const metricLabelWidth = (metrics: string[]): number => Math.max(90, Math.ceil(Math.max(...metrics.map((m) => m.length)) * 6.5) + 14);
+const metricLabelWidth = (metrics: string[]): number => Math.max(90, Math.ceil(maxOf(metrics.map((m) => m.length)) * 6.5) + 14);
 /** Height of one legend line. */
 const LEGEND_ROW = 16;
 

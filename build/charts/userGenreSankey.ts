@@ -9,7 +9,7 @@ import { toCsv } from '../util/csv.ts';
 import { emptyChart, fmt, round, shortLabel, standaloneSvg, type Chart, type ReportChartDescriptor } from './chart.ts';
 import { OTHER_GENRES_LABEL, genreColours, genreColoursByVolume, otherGenresNote, type GenreColours } from './genreColours.ts';
 import { TOP_SANKEY_USERS, userGenreFlowRows } from './reportCharts.ts';
-import { formatPercent, listText } from '../util/numbers.ts';
+import { formatPercent, listText, maxOf } from '../util/numbers.ts';
 
 export interface UserGenreFlowRow {
   userId: string;
@@ -116,8 +116,8 @@ export function renderUserGenreSankey(rows: UserGenreFlowRow[], options: UserGen
     .nodeSort((a, b) => (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0))
     // each side as wide as its longest label, so no label runs past the edge
     .extent([
-      [labelRoom(Math.max(...users.map(([, label]) => shortLabel(label, GENRE_LABEL_CHARS).length))), 6],
-      [width - labelRoom(Math.max(...genres.map((g) => shortLabel(g, GENRE_LABEL_CHARS).length))), height - 6],
+      [labelRoom(maxOf(users.map(([, label]) => shortLabel(label, GENRE_LABEL_CHARS).length))), 6],
+      [width - labelRoom(maxOf(genres.map((g) => shortLabel(g, GENRE_LABEL_CHARS).length))), height - 6],
     ])({ nodes: nodes.map((n) => ({ ...n })), links: links.map((l) => ({ ...l })) });
 
   const path = sankeyLinkHorizontal<NodeDatum, LinkDatum>();
