@@ -154,7 +154,7 @@ export function renderGenrePopularity(rows: TitlePopularityRow[], options: Genre
   const leaders = genres.filter((g) => g.median === genres[0].median).map((g) => g.genre);
   const leaderText = `${listText(leaders)} titles ${leaders.length === 1 ? 'have' : 'share'}`;
   const caption =
-    `${leaderText} the highest median, ${fmt(genres[0].median, 1)} ${options.measure} per title; ` +
+    `${leaderText} the highest median, ${fmt(genres[0].median, 1)} ${genres[0].median === 1 ? options.measure.replace(/s$/, '') : options.measure} per title; ` +
     `the most ${options.measure} go to ${most.title} (${most.genre}, ${most.count}). A genre whose dots sit far right of its median lives on a few hits.`;
   return { id, title, description, caption, svg, csv };
 }

@@ -51,7 +51,8 @@ interface LinkDatum {
 
 /** Room for a label of `chars` characters of 12 px Inter (≈ 0.58 em each, rounded up to 7 px) and its 6 px gap. */
 const labelRoom = (chars: number): number => Math.max(40, chars * 7 + 10);
-const GENRE_LABEL_CHARS = 18;
+/** Genre names up to 24 characters print whole ("International TV Shows"); longer ones end in "…", the full name in the node's tooltip. */
+const GENRE_LABEL_CHARS = 24;
 
 export function renderUserGenreSankey(rows: UserGenreFlowRow[], options: UserGenreSankeyOptions = {}): Chart {
   const id = USER_GENRE_SANKEY_ID;

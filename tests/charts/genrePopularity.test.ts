@@ -56,4 +56,10 @@ test('genre popularity: empty input is a message, not a throw', () => {
   assert.match(chart.svg, /No titles in this data/);
 });
 
+test('genre popularity: a median of one reads "1 rating per title", not "1 ratings"', () => {
+  const rows = ['Drama', 'Comedy'].flatMap((genre, g) => [0, 1].map((i) => ({ titleId: `${g}${i}`, title: `${genre} ${i}`, genre, count: 1 })));
+  assert.match(renderGenrePopularity(rows, { measure: 'ratings' }).caption ?? '', /the highest median, 1 rating per title;/);
+  assert.match(renderGenrePopularity(rows, { measure: 'viewing sessions' }).caption ?? '', /the highest median, 1 viewing session per title;/);
+});
+
 test.run();
