@@ -123,4 +123,42 @@ test('no word is broken mid-word in the navigation, the contents, tables or card
   await ctx.close();
 });
 
+/** Per genre mark drawn opaque: its genre, its computed colour and the page background, as rgb() strings. */
+function genreMarkColours(): { genre: string; colour: string; bg: string; flowOpacity: number | null }[] {
+  const bg = getComputedStyle(document.documentElement).backgroundColor;
+  const flows = document.querySelector('.sankey-links');
+  const flowOpacity = flows ? Number(getComputedStyle(flows).strokeOpacity) : null;
+  return Array.from(document.querySelectorAll<SVGElement>('.chart-svg [data-genre]'))
+    .filter((el) => el.tagName !== 'path' && Number(getComputedStyle(el).fillOpacity) === 1 && Number(getComputedStyle(el).opacity) === 1)
+    .map((el) => ({ genre: el.dataset.genre ?? '', colour: getComputedStyle(el).fill, bg, flowOpacity }));
+}
+
+const relativeLuminance = (rgb: string): number => {
+  const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((c) => {
+    const v = Number(c) / 255;
+    return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+};
+
+test('light and dark: every genre mark keeps 3:1 contrast on the page, and the Sankey flows are denser on the dark page', async () => {
+  const browser = await testBrowser();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const ctx = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
+    const page = await ctx.newPage();
+    for (const { name, url } of [keyPages(site)[0], keyPages(site)[2], { ...keyPages(movielens)[0], name: 'movielens home' }]) {
+      await page.goto(url, { waitUntil: 'networkidle' });
+      const marks = await page.evaluate(genreMarkColours);
+      assert.ok(marks.length > 0, `${name}: no genre marks`);
+      for (const m of marks) {
+        const [hi, lo] = [relativeLuminance(m.colour), relativeLuminance(m.bg)].sort((a, b) => b - a);
+        const contrast = (hi + 0.05) / (lo + 0.05);
+        assert.ok(contrast >= 3, `${name} ${colorScheme}: ${m.genre} ${m.colour} on ${m.bg} is ${contrast.toFixed(2)}:1`);
+      }
+      if (name.endsWith('home')) assert.is(marks[0].flowOpacity, colorScheme === 'dark' ? 0.7 : 0.45, `${name} ${colorScheme}: Sankey flow opacity`);
+    }
+    await ctx.close();
+  }
+});
+
 test.run();
