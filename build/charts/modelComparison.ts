@@ -100,17 +100,19 @@ export function renderModelComparison(rows: ModelMetricRow[], options: ModelComp
     { y: legendHeight },
   );
 
-  // the legend: a swatch per drawn model, then the baseline's dashed line
+  // the legend: a swatch per drawn model, then the baseline's dashed line, from the left edge so
+  // a phone, which shows the chart's left part first, shows the model names whole
+  const legendX = 4;
   let legend = `<g font-size="11" text-anchor="start">`;
   drawn.forEach((m, i) => {
     const y = 4 + i * LEGEND_ROW;
-    legend += `<rect x="${labelWidth}" y="${y}" width="12" height="12" fill="${colourOf.get(m)}"/>`;
-    legend += `<text x="${labelWidth + 18}" y="${y + 10}">${escapeHtml(labelOf.get(m) ?? m)}</text>`;
+    legend += `<rect x="${legendX}" y="${y}" width="12" height="12" fill="${colourOf.get(m)}"/>`;
+    legend += `<text x="${legendX + 18}" y="${y + 10}">${escapeHtml(labelOf.get(m) ?? m)}</text>`;
   });
   if (floor.length) {
     const y = 4 + drawn.length * LEGEND_ROW;
-    legend += `<line x1="${labelWidth}" x2="${labelWidth + 12}" y1="${y + 6}" y2="${y + 6}" stroke="currentColor" stroke-width="1.5" stroke-dasharray="4,3"/>`;
-    legend += `<text x="${labelWidth + 18}" y="${y + 10}">${escapeHtml(labelOf.get(baseline) ?? baseline)}, dashed line</text>`;
+    legend += `<line x1="${legendX}" x2="${legendX + 12}" y1="${y + 6}" y2="${y + 6}" stroke="currentColor" stroke-width="1.5" stroke-dasharray="4,3"/>`;
+    legend += `<text x="${legendX + 18}" y="${y + 10}">${escapeHtml(labelOf.get(baseline) ?? baseline)}, dashed line</text>`;
   }
   legend += '</g>';
 
