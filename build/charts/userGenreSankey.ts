@@ -82,21 +82,23 @@ export function renderUserGenreSankey(rows: UserGenreFlowRow[], options: UserGen
   // Genres in the site's colour order, the Other group last.
   const rank = (g: string): number => (colours.isLeading(g) ? colours.leading.indexOf(g) : colours.leading.length);
   const genres = [...genreTotals.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
-  // Each user's strongest genre (not the Other group), found once: it orders the users, the
-  // description lists it and the caption counts it.
+  // Each user's strongest genre (not the Other group), found once: the description lists it and
+  // the caption counts it.
   const strongestOf = new Map<string, UserGenreFlowRow | undefined>();
   for (const r of groupedFlows) {
     if (r.genre === OTHER_GENRES_LABEL) continue;
     const best = strongestOf.get(r.userId);
     if (!best || r.affinity > best.affinity || (r.affinity === best.affinity && r.genre < best.genre)) strongestOf.set(r.userId, r);
   }
-  // Users grouped by their strongest genre, the groups in the right column's order (users whose
-  // every flow is "Other genres" last), by user id inside a group: each user's widest flow then
-  // runs across to its genre without crossing the other groups' widest flows.
-  const groupRank = (uid: string): number => {
-    const best = strongestOf.get(uid);
-    return best ? genres.indexOf(best.genre) : genres.length;
-  };
+  // Users grouped by their widest flow, the groups in the right column's order (so users whose
+  // widest flow is "Other genres" come last, beside that node), by user id inside a group: each
+  // user's widest flow then runs across to its genre without crossing the other groups' widest flows.
+  const widestOf = new Map<string, UserGenreFlowRow>();
+  for (const r of groupedFlows) {
+    const best = widestOf.get(r.userId);
+    if (!best || r.affinity > best.affinity || (r.affinity === best.affinity && rank(r.genre) < rank(best.genre))) widestOf.set(r.userId, r);
+  }
+  const groupRank = (uid: string): number => genres.indexOf(widestOf.get(uid)!.genre);
   const users = [...new Map(flows.map((r) => [r.userId, r.userLabel])).entries()].sort((a, b) => groupRank(a[0]) - groupRank(b[0]) || byUserId(a[0], b[0]));
   const colourOf = new Map(genres.map((g) => [g, colours.colour(g)]));
   const nodes: NodeDatum[] = [
@@ -112,7 +114,7 @@ export function renderUserGenreSankey(rows: UserGenreFlowRow[], options: UserGen
     .nodeId((n) => n.key)
     .nodeWidth(12)
     .nodePadding(16) // ≥ one 12 px label line between the centres of two adjacent nodes
-    // Keep the input order (users grouped by strongest genre, genres in colour order) instead of
+    // Keep the input order (users grouped by widest flow, genres in colour order) instead of
     // d3's relaxation order; links at each node stay sorted by the other end (d3's default).
     .nodeSort((a, b) => (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0))
     // each side as wide as its longest label, so no label runs past the edge
@@ -153,7 +155,7 @@ export function renderUserGenreSankey(rows: UserGenreFlowRow[], options: UserGen
   const otherNote = otherGenresNote(colours, otherMembers);
   const description =
     (options.selection ? `${options.selection} ` : '') +
-    `Flows from ${users.length} users (left, grouped by their strongest genre in the order of the genres, by user id within a group) to ${genres.length} genres (right); each flow is the share of the user's ratings on that genre. ` +
+    `Flows from ${users.length} users (left, grouped by the genre of their widest flow in the order of the genres, by user id within a group) to ${genres.length} genres (right); each flow is the share of the user's ratings on that genre. ` +
     (otherNote ? `${otherNote} ` : '') +
     `Genres by total flow: ${[...genres].sort((a, b) => (genreTotals.get(b) ?? 0) - (genreTotals.get(a) ?? 0) || (a < b ? -1 : 1)).slice(0, 5).map((g) => `${g} ${fmt(genreTotals.get(g) ?? 0)}`).join(', ')}. ` +
     `Each user's strongest genre: ${topPerUser.join('; ')}.`;
@@ -171,7 +173,7 @@ export function renderUserGenreSankey(rows: UserGenreFlowRow[], options: UserGen
   const caption =
     (options.selection ? `${options.selection} ` : '') +
     (lead ? `${lead}a flow's width is the share of that user's ratings.` : `A flow's width is the share of that user's ratings.`) +
-    ' Users are grouped by their strongest genre.';
+    ' Users are grouped by the genre of their widest flow.';
   return { id, title, description, caption, svg, csv };
 }
 
