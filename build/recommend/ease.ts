@@ -1,9 +1,10 @@
 // EASE (Steck 2019): the closed-form item–item model B = I − P·diag(1/diag P), P = (XᵀX + λI)⁻¹,
-// with a zero diagonal. The inversion is dense and cubic, so it runs only on a restricted set of
-// titles — those with at least `minCount` ratings, at most `maxTitles` of them (most rated
+// with a zero diagonal. The inversion (spd.ts) is dense and cubic, so it runs only on a restricted
+// set of titles — those with at least `minCount` ratings, at most `maxTitles` of them (most rated
 // first) — and the result is kept as a sparse top-k per title like every other component.
 import type { Model, Neighbours } from '../model/index.ts';
 import { memoised, tasteWeight, type Taste } from './components.ts';
+import { invertSpd } from './spd.ts';
 
 export interface EaseOptions {
   lambda: number;
@@ -11,55 +12,20 @@ export interface EaseOptions {
   maxTitles: number;
   k: number;
   /**
-   * What the Gram matrix is built from: implicit 1s (default), or each rating's `tasteWeight`
-   * (mean-centred taste: EASE then learns which titles are liked together).
+   * What the Gram matrix is built from: implicit 1s (default), each rating's `tasteWeight`, or
+   * 'centred': the rating minus its user's mean, below-mean ratings included as they are (EASE
+   * then learns which titles are liked together and which are liked by those who dislike the
+   * other). This is only what the model learns from everyone's ratings; how one user's rating
+   * counts at scoring time is the component's `taste`, which never lets a dislike raise a score.
    */
-  taste?: Taste;
-}
-
-/**
- * In-place inverse of a symmetric positive-definite n×n row-major matrix, by the sweep
- * operator on the upper triangle only: half the arithmetic of a full Gauss–Jordan, with each
- * inner loop a contiguous run of one row. Sweeping every pivot leaves −A⁻¹; the sign is flipped
- * and the result mirrored into the lower triangle at the end.
- */
-export function invertSpd(a: Float64Array, n: number): void {
-  const col = new Float64Array(n);
-  for (let p = 0; p < n; p++) {
-    const pivot = a[p * n + p];
-    if (!(pivot > 0)) throw new Error(`EASE: matrix not positive definite at ${p}`);
-    const inv = 1 / pivot;
-    // Column p of the symmetric matrix, read from the upper triangle.
-    for (let i = 0; i < p; i++) col[i] = a[i * n + p];
-    for (let j = p; j < n; j++) col[j] = a[p * n + j];
-    for (let i = 0; i < n; i++) {
-      if (i === p) continue;
-      const f = col[i] * inv;
-      if (f === 0) continue;
-      const row = i * n;
-      // (i, p) is written here too when i < p; it is set properly below. Unrolled by four: the
-      // same operations in the same order (identical results), 1.45× faster in V8 at n = 1,500
-      // (2.4 s → 1.65 s), where the two EASE fits of the published model spend most of their time.
-      let j = i;
-      for (const end = n - 3; j < end; j += 4) {
-        a[row + j] -= f * col[j];
-        a[row + j + 1] -= f * col[j + 1];
-        a[row + j + 2] -= f * col[j + 2];
-        a[row + j + 3] -= f * col[j + 3];
-      }
-      for (; j < n; j++) a[row + j] -= f * col[j];
-    }
-    for (let i = 0; i < p; i++) a[i * n + p] = col[i] * inv;
-    for (let j = p + 1; j < n; j++) a[p * n + j] = col[j] * inv;
-    a[p * n + p] = -inv;
-  }
-  for (let i = 0; i < n; i++) {
-    for (let j = i; j < n; j++) {
-      const v = -a[i * n + j];
-      a[i * n + j] = v;
-      a[j * n + i] = v;
-    }
-  }
+  taste?: Taste | 'centred';
+  /**
+   * Keep each row's most negative weights too, this many of them, after its k largest positive.
+   * Only for components whose ratings count ≥ 0 (`LIKED_ONLY`): a liked title then also lowers
+   * the titles unlike it. With a dislike counting below zero a negative weight would raise a
+   * score, so the taste components keep positive weights only.
+   */
+  negative?: number;
 }
 
 export function ease(model: Model, o: EaseOptions): Neighbours {
@@ -88,23 +54,52 @@ function buildEase(model: Model, o: EaseOptions): Neighbours {
     for (let p = m.rowPtr[u]; p < m.rowPtr[u + 1]; p++) {
       if (local[m.colIdx[p]] < 0) continue;
       mine.push(local[m.colIdx[p]]);
-      xs.push(o.taste ? tasteWeight(m.rowVal[p], mean, model.ratingMidpoint, o.taste) : 1);
+      const r = m.rowVal[p];
+      xs.push(o.taste === undefined ? 1 : o.taste === 'centred' ? r - mean : tasteWeight(r, mean, model.ratingMidpoint, o.taste));
     }
-    for (let x = 0; x < mine.length; x++) for (let y = 0; y < mine.length; y++) g[mine[x] * n + mine[y]] += xs[x] * xs[y];
+    // the lower triangle only: all that invertSpd reads
+    for (let x = 0; x < mine.length; x++) {
+      const a = mine[x];
+      for (let y = 0; y < mine.length; y++) {
+        const b = mine[y];
+        if (b <= a) g[a * n + b] += xs[x] * xs[y];
+      }
+    }
   }
   for (let i = 0; i < n; i++) g[i * n + i] += o.lambda;
   invertSpd(g, n);
-  // B[i][j] = -P[i][j] / P[j][j]; keep each row's k largest positive weights
+  // B[i][j] = -P[i][j] / P[j][j]; keep each row's k largest positive weights, then (when asked)
+  // its `negative` most negative ones. One row's weights are computed once into `w`, and sorted
+  // as typed arrays of positions: sorting 1,500 rows of 1,500 through a closure that divided on
+  // every comparison took longer than the inversion itself.
   const ptr = new Int32Array(m.nTitles + 1);
-  const rows: { idx: number[]; val: number[] }[] = [];
-  const order: number[] = [];
+  const rows: { idx: Int32Array; val: Float32Array }[] = [];
+  const w = new Float64Array(n);
+  const above = new Int32Array(n);
+  const below = new Int32Array(n);
+  const byWeightDesc = (a: number, b: number) => w[b] - w[a] || a - b;
+  const byWeightAsc = (a: number, b: number) => w[a] - w[b] || a - b;
   for (let i = 0; i < n; i++) {
-    order.length = 0;
-    for (let j = 0; j < n; j++) if (j !== i && -g[i * n + j] > 0) order.push(j);
-    const w = (j: number) => -g[i * n + j] / g[j * n + j];
-    order.sort((a, b) => w(b) - w(a) || a - b);
-    const top = order.slice(0, o.k);
-    rows[chosen[i]] = { idx: top.map((j) => chosen[j]), val: top.map(w) };
+    let nAbove = 0;
+    let nBelow = 0;
+    const row = i * n;
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      const v = -g[row + j] / g[j * n + j];
+      w[j] = v;
+      if (v > 0) above[nAbove++] = j;
+      else if (v < 0 && o.negative) below[nBelow++] = j;
+    }
+    const pos = above.subarray(0, nAbove).sort(byWeightDesc).subarray(0, o.k);
+    const neg = below.subarray(0, nBelow).sort(byWeightAsc).subarray(0, o.negative ?? 0);
+    const idx = new Int32Array(pos.length + neg.length);
+    const val = new Float32Array(idx.length);
+    for (let q = 0; q < idx.length; q++) {
+      const j = q < pos.length ? pos[q] : neg[q - pos.length];
+      idx[q] = chosen[j];
+      val[q] = w[j];
+    }
+    rows[chosen[i]] = { idx, val };
   }
   for (let t = 0; t < m.nTitles; t++) ptr[t + 1] = ptr[t] + (rows[t]?.idx.length ?? 0);
   const idx = new Int32Array(ptr[m.nTitles]);
