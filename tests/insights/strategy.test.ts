@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert';
 import { strategyItems, STRATEGY_IDS } from '../../build/insights/strategy.ts';
 import { formatPlain } from '../../build/insights/format.ts';
 import { buildFacts } from '../../build/insights/facts.ts';
+import { FactCatalogue } from '../../build/insights/catalogue.ts';
 import { chartShowing, REPORT_CHART_IDS } from '../../build/charts/index.ts';
 import { strategyChart } from '../../build/narrative/render.ts';
 import { directModel, smallDataset, smallFacts } from './handmade.ts';
@@ -86,6 +87,24 @@ test('items the data cannot support are left out, not invented', () => {
   const ids = strategyItems(facts).map((i) => i.id);
   for (const missing of ['acquisition-gap', 'device-merchandising', 'plan-upsell', 'underserved-segment', 'personalisation-lift']) assert.not.ok(ids.includes(missing), missing);
   assert.ok(ids.includes('recommender-coverage'));
+});
+
+/** The same catalogue with some facts' values replaced: a case the seeded data does not reach. */
+function withValues(facts: FactCatalogue, values: Record<string, number>): FactCatalogue {
+  const next = new Map(facts.facts);
+  for (const [name, value] of Object.entries(values)) next.set(name, { ...facts.get(name), value });
+  return new FactCatalogue(next, facts.absent, facts.capabilities);
+}
+
+test('cold start: "All N users get", "The only user gets", "K of N users get" — never "10 of 10" nor "1 users"', () => {
+  const base = smallFacts();
+  const body = (values: Record<string, number>) => strategyItems(withValues(base, values)).find((i) => i.id === 'cold-start')?.body;
+  assert.match(body({ cold_start_users: 0, fallback_users: 10, user_count: 10 })!, /^All 10 users get at least one fallback title\. /);
+  assert.match(body({ cold_start_users: 0, fallback_users: 1, user_count: 1 })!, /^The only user gets at least one fallback title\. /);
+  assert.match(body({ cold_start_users: 0, fallback_users: 7, user_count: 10 })!, /^7 of 10 users get at least one fallback title\. /);
+  assert.match(body({ cold_start_users: 0, fallback_users: 1, user_count: 10 })!, /^1 of 10 users gets at least one fallback title\. /);
+  assert.match(body({ cold_start_users: 2, fallback_users: 1, user_count: 10 })!, /^2 of 10 users get only the popularity fallback, and 1 gets at least one fallback title\. /);
+  assert.is(body({ cold_start_users: 0, fallback_users: 0, user_count: 10 }), undefined, 'no item on a zero');
 });
 
 test.run();
