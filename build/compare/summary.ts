@@ -2,34 +2,30 @@
 // --summary and appended to $GITHUB_STEP_SUMMARY when CI sets it. Values from the data are
 // escaped for Markdown table cells (a genre named "a|b" must not add a column).
 import type { Comparison, FactChange, MetricChange } from './compare.ts';
-import { plural } from '../util/numbers.ts';
+import { formatCount, formatFixed, plural } from '../util/numbers.ts';
+import { changeText, METRIC_NAMES, metricChangeText, metricText, recordedValue } from './values.ts';
 
 /** Most moved facts listed; the rest are counted. */
 const MAX_FACTS = 15;
 
 /** Text from data in a Markdown table cell: no pipes, line breaks, HTML or emphasis markers. */
 export function cell(value: unknown): string {
-  const text = Array.isArray(value) ? value.join(', ') : value === null || value === undefined ? '—' : typeof value === 'number' ? formatNumber(value) : String(value);
+  const text = Array.isArray(value) ? value.join(', ') : value === null || value === undefined ? '—' : typeof value === 'number' ? formatFixed(value, Number.isInteger(value) ? 0 : 3) : String(value);
   return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/([\\|`*_[\]<>#~])/g, '\\$1');
-}
-
-function formatNumber(v: number): string {
-  if (Number.isInteger(v)) return v.toLocaleString('en-US');
-  return Math.abs(v) >= 100 ? v.toFixed(1) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toFixed(3);
 }
 
 /** A fact name in a code span: Markdown escapes are literal there, so only backticks and breaks go. */
 const code = (name: string): string => `\`${name.replace(/[`\r\n\u2028\u2029|]/g, ' ')}\``;
 
-const signed = (v: number): string => (v > 0 ? `+${formatNumber(v)}` : v < 0 ? `−${formatNumber(-v)}` : '0');
-
+// the same formats as the "What changed" page (values.ts): a share as "34%", its change in points
 function factRow(f: FactChange): string {
-  const change = f.delta === null ? 'changed' : `${signed(f.delta)}${f.noise ? ' (within noise)' : ''}`;
-  return `| ${code(f.name)} | ${cell(f.old)} | ${cell(f.new)} | ${change} |`;
+  const change = f.delta === null ? 'changed' : `${changeText(f.kind, f.delta)}${f.noise ? ' (within noise)' : ''}`;
+  return `| ${code(f.name)} | ${cell(recordedValue(f.kind, f.old))} | ${cell(recordedValue(f.kind, f.new))} | ${change} |`;
 }
 
 function metricRow(m: MetricChange): string {
-  return `| ${cell(m.label)} | ${m.view === 'liked' ? 'liked ' : ''}${cell(m.metric)} | ${formatNumber(m.old)} | ${formatNumber(m.new)} | ${signed(m.delta)}${m.noise ? ' (within noise)' : ''} |`;
+  const name = `${m.view === 'liked' ? 'liked ' : ''}${METRIC_NAMES[m.metric] ?? m.metric}`;
+  return `| ${cell(m.label)} | ${cell(name)} | ${metricText(m.old)} | ${metricText(m.new)} | ${metricChangeText(m.delta)}${m.noise ? ' (within noise)' : ''} |`;
 }
 
 /** At most `n` items of a list, then how many more. */
@@ -41,9 +37,9 @@ export function comparisonMarkdown(cmp: Comparison, opts: { previous: string; fa
   const out: string[] = [`## What changed since ${cell(opts.previous)}`, ''];
   if (cmp.unchanged) return [...out, 'Nothing changed: every fact, count, claim, strategy item and metric is the same.', ''].join('\n');
   if (opts.failed && opts.failed.length > 0) {
-    out.push(`**Regression:** ${opts.failed.map((m) => `${cell(m.label)} ${cell(m.metric)} ${formatNumber(m.old)} → ${formatNumber(m.new)}`).join('; ')}.`, '');
+    out.push(`**Regression:** ${opts.failed.map((m) => `${cell(m.label)} ${cell(m.metric)} ${metricText(m.old)} → ${metricText(m.new)}`).join('; ')}.`, '');
   }
-  if (cmp.counts.length > 0) out.push(`Data: ${cmp.counts.map((c) => `${c.what} ${c.old === null ? '—' : formatNumber(c.old)} → ${c.new === null ? '—' : formatNumber(c.new)}`).join(', ')}.`, '');
+  if (cmp.counts.length > 0) out.push(`Data: ${cmp.counts.map((c) => `${c.what} ${c.old === null ? '—' : formatCount(c.old)} → ${c.new === null ? '—' : formatCount(c.new)}`).join(', ')}.`, '');
   const people = [
     cmp.titlesAdded.length > 0 ? `titles added: ${some(cmp.titlesAdded.map((t) => cell(t.name)))}` : '',
     cmp.titlesRemoved.length > 0 ? `titles removed: ${some(cmp.titlesRemoved.map((t) => cell(t.name)))}` : '',
@@ -88,6 +84,6 @@ export function comparisonLine(cmp: Comparison, previous: string): string {
   return (
     `compared with ${previous}: ${cmp.moved.length} facts moved, ${cmp.appeared.length} new, ${cmp.disappeared.length} gone, ` +
     `${plural(cmp.claimsFlipped.length, "claim")} flipped, ${plural(cmp.strategy.length, "strategy item")} changed` +
-    (ndcg ? `; published model NDCG ${formatNumber(ndcg.old)} → ${formatNumber(ndcg.new)}` : '')
+    (ndcg ? `; published model NDCG ${metricText(ndcg.old)} → ${metricText(ndcg.new)}` : '')
   );
 }

@@ -2,56 +2,9 @@
 // figure formatted the way the rest of the report writes numbers, so the templates compute
 // nothing (templates/view.ts ChangesView).
 import type { ChangeRow, ChangesView } from '../../templates/index.ts';
-import type { FactKind } from '../insights/catalogue.ts';
-import { formatPlain } from '../insights/format.ts';
-import { formatCount, formatFixed, groupDigits, listText, plural } from '../util/numbers.ts';
+import { formatCount, formatFixed, listText, plural } from '../util/numbers.ts';
 import type { BuildRecord, Comparison, MetricChange } from '../compare/compare.ts';
-
-/** What the metrics are called on the page, in the evaluation table's order. */
-const METRIC_NAMES: Record<string, string> = {
-  precision: 'precision@K',
-  recall: 'recall@K',
-  ndcg: 'NDCG@K',
-  hitRate: 'hit rate',
-  coverage: 'catalogue coverage',
-  genreMatch: 'genre match',
-  genreMatchTruth: 'genre match with the hidden preferences',
-};
-
-const KNOWN_KINDS = new Set<string>(['share', 'count', 'number', 'rating', 'genre', 'title', 'list', 'text']);
-
-/** A recorded value in its kind's format; a value the kind does not expect is shown as JSON. */
-export function recordedValue(kind: string, value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  const k = (KNOWN_KINDS.has(kind) ? kind : 'text') as FactKind;
-  const ok = typeof value === 'number' || typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'));
-  if (!ok) return JSON.stringify(value);
-  try {
-    return formatPlain({ name: '', kind: k, value: value as number | string | string[], meaning: '' }, null);
-  } catch {
-    return String(value);
-  }
-}
-
-/** Unicode minus, as the report writes negative changes. */
-const sign = (v: number, text: string): string => (v > 0 ? `+${text}` : v < 0 ? `−${text.replace(/^-/, '')}` : text);
-
-/** A change of a numeric fact in its kind's unit: a share moves in percentage points. */
-export function changeText(kind: string, delta: number): string {
-  if (delta === 0) return 'same';
-  switch (kind) {
-    case 'share': {
-      const points = groupDigits(Math.abs(delta) * 100, 1);
-      return sign(delta, `${points} percentage ${points === '1.0' ? 'point' : 'points'}`);
-    }
-    case 'count':
-      return sign(delta, formatCount(Math.abs(delta)));
-    case 'rating':
-      return sign(delta, groupDigits(Math.abs(delta), 2));
-    default:
-      return sign(delta, formatFixed(Math.abs(delta), Math.abs(delta) >= 100 ? 1 : 3));
-  }
-}
+import { changeText, METRIC_NAMES, metricChangeText, recordedValue } from '../compare/values.ts';
 
 function metricRow(m: MetricChange): ChangeRow {
   return {
@@ -59,7 +12,7 @@ function metricRow(m: MetricChange): ChangeRow {
     meaning: m.label,
     old: formatFixed(m.old, 3),
     new: formatFixed(m.new, 3),
-    change: m.delta === 0 ? 'same' : sign(m.delta, formatFixed(Math.abs(m.delta), 3)),
+    change: metricChangeText(m.delta),
     noise: m.delta !== 0 && m.noise,
     numeric: true,
   };
@@ -71,9 +24,12 @@ export function changesHeadline(cmp: Comparison): string {
   const parts: string[] = [];
   const dataMoved = cmp.counts.length > 0 || cmp.titlesAdded.length + cmp.titlesRemoved.length + cmp.usersAdded.length + cmp.usersRemoved.length > 0;
   if (dataMoved) parts.push('the data changed');
-  const real = cmp.moved.filter((f) => !f.noise).length;
-  const noisy = cmp.moved.length - real;
-  if (cmp.moved.length > 0) parts.push(`${plural(cmp.moved.length, 'figure')} moved${noisy > 0 ? ` (${formatCount(noisy)} within the noise of the evaluation's sample)` : ''}`);
+  // a changed top title or genre is not a figure: counted apart from the numbers
+  const numbers = cmp.moved.filter((f) => f.delta !== null);
+  const names = cmp.moved.length - numbers.length;
+  const noisy = numbers.filter((f) => f.noise).length;
+  if (numbers.length > 0) parts.push(`${plural(numbers.length, 'figure')} moved${noisy > 0 ? ` (${formatCount(noisy)} within the noise of the evaluation's sample)` : ''}`);
+  if (names > 0) parts.push(`${plural(names, 'name or list', 'names or lists')} changed`);
   if (cmp.claimsFlipped.length > 0) parts.push(`${plural(cmp.claimsFlipped.length, 'claim')} flipped`);
   if (cmp.strategy.length > 0) parts.push(`${plural(cmp.strategy.length, 'strategy item')} changed`);
   const published = cmp.metrics.find((m) => m.model === 'default' && m.view === 'all' && m.metric === 'ndcg');
