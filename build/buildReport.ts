@@ -15,6 +15,7 @@ export const EXIT_REGRESSION = 3;
 import path from 'node:path';
 import type { ReportConfig } from './config.ts';
 import { runPipeline, type PipelineResult } from './pipeline.ts';
+import { exportData } from './data/exportData.ts';
 import { assembleFromPipeline } from './site/assemble.ts';
 import { bindContent } from './site/content.ts';
 import { publishSite, CONTENT_DIR } from './site/publish.ts';
@@ -126,8 +127,12 @@ export async function buildReport(config: ReportConfig, opts: BuildOptions): Pro
       throw new UserError(`--fail-on-regression: the published model got worse than ${shown}: ${what}; the previous site is left as it was`, { exitCode: EXIT_REGRESSION });
     }
   }
-  const inputs = [config.ratings, config.movies, config.catalog].filter((f): f is string => f !== null);
+  const inputs = [config.ratings, config.movies, config.catalog, config.data].filter((f): f is string => f !== null);
   await publishSite(site, { out: config.out, root: opts.root, force: config.force, inputs, bind: content.bind, slots: content.slots, time, log });
+  if (config.exportData !== null) {
+    const written = await time('export data', () => exportData(pipeline.dataset, config.exportData!));
+    log(`data exported to ${config.exportData}/csv and ${config.exportData}/parquet: ${written.join(', ')}`);
+  }
   const ds = pipeline.dataset;
   const summary =
     `built ${config.out}: ${ds.users.length} user pages, ${ds.titles.length} titles, ${ds.ratings.length} ratings, ` +

@@ -23,6 +23,10 @@ export interface ReportConfig {
   ratings: string | null;
   movies: string | null;
   catalog: string | null;
+  /** A folder of the service's own tables (titles, users, ratings, plays as CSV or Parquet). */
+  data: string | null;
+  /** Write the dataset in the --data schema (CSV and Parquet) to this folder. */
+  exportData: string | null;
   /** Recommendations published per user. */
   recommendations: number;
   /** Turn failed claims into warnings listed on the drafts page. */
@@ -50,6 +54,8 @@ export const DEFAULTS: ReportConfig = {
   ratings: null,
   movies: null,
   catalog: null,
+  data: null,
+  exportData: null,
   recommendations: 10,
   drafts: false,
   pathPrefix: '/',
@@ -88,6 +94,8 @@ export const OPTIONS: Record<string, Option> = {
   ratings: { key: 'ratings', kind: 'path', help: 'MovieLens-format ratings.csv (needs --movies)' },
   movies: { key: 'movies', kind: 'path', help: 'MovieLens-format movies.csv (needs --ratings)' },
   catalog: { key: 'catalog', kind: 'path', help: 'Netflix catalogue CSV (netflix_titles.csv); users are simulated (unless set: 1000 users, 20 ratings each)' },
+  data: { key: 'data', kind: 'path', help: 'a folder of your own data: titles, users, ratings, plays as .csv or .parquet (README "Your own data")' },
+  'export-data': { key: 'exportData', kind: 'path', help: 'also write the data in the --data schema (CSV and Parquet) to this folder' },
   recommendations: { key: 'recommendations', kind: 'int', min: 5, max: 100, help: 'recommendations published per user' },
   drafts: { key: 'drafts', kind: 'boolean', help: 'report failed claims as warnings on /drafts/ instead of failing' },
   'path-prefix': { key: 'pathPrefix', kind: 'prefix', help: 'URL prefix the site is served under' },
@@ -284,6 +292,9 @@ export function resolveConfig(argv: string[], opts: { cwd?: string; extra?: Reco
   }
   if (config.catalog !== null && config.ratings !== null) {
     throw new InputError('--catalog cannot be combined with --ratings/--movies: choose one data source');
+  }
+  if (config.data !== null && (config.catalog !== null || config.ratings !== null)) {
+    throw new InputError('--data cannot be combined with --catalog or --ratings/--movies: choose one data source');
   }
   if (config.failOnRegression !== null) {
     if (config.compare === null) throw new InputError('--fail-on-regression needs --compare: the previous build to measure the drop against');

@@ -63,7 +63,7 @@ export interface SourceFile {
 }
 
 export interface DataSource {
-  kind: 'simulation' | 'movielens' | 'netflix';
+  kind: 'simulation' | 'movielens' | 'netflix' | 'service';
   seed: number;
   files: SourceFile[];
   /** One plain sentence for the provenance footer. */
@@ -79,6 +79,11 @@ export interface Dataset {
   sessions: Session[] | null;
   /** Only the simulation has it. */
   truth: HiddenTruth | null;
+  /**
+   * Set when `ratings` were inferred from plays (build/data/implicit.ts): userId → titleId → the
+   * watch history behind the inferred rating, which explanations cite instead of stars.
+   */
+  implicit?: Map<string, Map<string, { sessions: number; minutes: number }>> | null;
   ratingScale: { min: number; max: number; step: number };
   /** Plain-language caveats the site prints (e.g. "MovieLens has no devices"). */
   notes: string[];

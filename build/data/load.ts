@@ -6,6 +6,7 @@ import type { Dataset } from '../types.ts';
 import type { CsvLimits } from './csv.ts';
 import { loadMovieLens } from './movielens.ts';
 import { loadNetflixDataset } from './netflix.ts';
+import { loadService } from './service.ts';
 import { simulate, type SimulationOptions } from './simulate.ts';
 
 export function simulationOptions(config: ReportConfig): SimulationOptions {
@@ -20,7 +21,7 @@ export function simulationOptions(config: ReportConfig): SimulationOptions {
 }
 
 /** The config keys (command-line flags) that name a data source's files. */
-export type SourceFlag = 'catalog' | 'ratings' | 'movies';
+export type SourceFlag = 'catalog' | 'ratings' | 'movies' | 'data';
 
 /** A data source: the flags that choose it, and how it loads. */
 export interface Loader {
@@ -34,6 +35,12 @@ export interface Loader {
 
 /** The loader registry, tried in order: the first whose flags are all given loads the data. */
 export const LOADERS: readonly Loader[] = [
+  {
+    name: "service's own data",
+    flags: ['data'],
+    simulates: false,
+    load: (config, limits) => loadService(config.data!, { seed: config.seed, limits }),
+  },
   {
     name: 'Netflix catalogue',
     flags: ['catalog'],

@@ -12,11 +12,11 @@ export const RATED_GENRE_MIN_RATINGS = 3;
 export const GENRE_MATCH_TARGET = 0.8;
 
 /** Display names of the data sources, for sentences. */
-const SOURCE_NAMES: Record<string, string> = { simulation: 'the simulation', movielens: 'MovieLens', netflix: 'the Netflix catalogue' };
+const SOURCE_NAMES: Record<string, string> = { simulation: 'the simulation', movielens: 'MovieLens', netflix: 'the Netflix catalogue', service: "the service's own data" };
 
 export function overviewFacts(b: FactBuilder, c: FactContext): void {
   const { dataset: ds } = c;
-  b.add('data_source', 'text', ds.source.kind, 'Where the data comes from: simulation, movielens or netflix.');
+  b.add('data_source', 'text', ds.source.kind, 'Where the data comes from: simulation, movielens, netflix or service (--data).');
   b.add('data_source_name', 'text', SOURCE_NAMES[ds.source.kind] ?? ds.source.kind, 'Where the data comes from, as a reader-facing name: MovieLens, the Netflix catalogue, the simulation.');
   b.add('titles_with_description', 'count', ds.titles.filter((t) => t.description.trim() !== '').length, 'Titles with a text description (MovieLens has none): content similarity uses descriptions only when there are some.');
   b.add('data_description', 'text', ds.source.description, 'One plain sentence on where the data comes from.');

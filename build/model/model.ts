@@ -31,6 +31,8 @@ export interface Model extends ModelView {
   ratingMean: Float64Array;
   /** Middle of the rating scale (3 on 1–5): above it a rating says "liked". */
   ratingMidpoint: number;
+  /** The watch history behind inferred ratings (Dataset.implicit), null for rated data. */
+  watch: Dataset['implicit'] & {} | null;
   /** The user's ratings as (title position, value) pairs, by title position. */
   userRatings(u: number): { pos: number; value: number }[];
 }
@@ -90,6 +92,7 @@ export function buildModel(ds: Dataset, opts: ModelOptions = {}): Model {
     ratingCount,
     ratingMean,
     ratingMidpoint: (ds.ratingScale.min + ds.ratingScale.max) / 2,
+    watch: ds.implicit ?? null,
     itemSimilarity: (a, b) => (a === b ? (columnNorm[a] > 0 ? 1 : 0) : columnCosine(matrix, a, b, columnNorm)),
     contentSimilarity: (a, b) => contentCosine(content, a, b),
     neighbours: (t) => {

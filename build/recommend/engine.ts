@@ -148,7 +148,7 @@ export class Ranker {
           score: this.score[t] / best,
           source: 'collaborative',
           reasons: reasons[i],
-          explanation: collaborativeExplanation(model, reasons[i]),
+          explanation: collaborativeExplanation(model, reasons[i], model.userIds[u!]),
         });
       }
     }

@@ -81,6 +81,14 @@ function topGenresByRatings(titleIds: string[], titles: Map<string, Title>, n: n
 }
 
 /** The site view of a whole pipeline run (what the build and the dev server both publish). */
+/** The site's title by data source: the simulation and a service's own data need no qualifier. */
+const REPORT_TITLES: Record<Dataset['source']['kind'], string> = {
+  simulation: 'Streaming recommendations report',
+  service: 'Streaming recommendations report',
+  movielens: 'Streaming recommendations report: MovieLens',
+  netflix: 'Streaming recommendations report: Netflix catalogue',
+};
+
 export function assembleFromPipeline(
   p: PipelineResult,
   extra: Pick<AssembleInput, 'warnings' | 'generator' | 'command' | 'claims'>,
@@ -211,7 +219,7 @@ export function assembleSite(input: AssembleInput): SiteView {
   ];
   if (input.facts) downloads.set(RECORD_PATH, buildRecord({ facts: input.facts, evaluation: input.evaluation, dataset: ds, generator: input.generator, settings, claims: input.claims ?? [] }));
   return {
-    title: src.kind === 'simulation' ? 'Streaming recommendations report' : `Streaming recommendations report: ${src.kind === 'movielens' ? 'MovieLens' : 'Netflix catalogue'}`,
+    title: REPORT_TITLES[src.kind],
     pathPrefix: config.pathPrefix,
     notes: ds.notes,
     provenance: {

@@ -1,0 +1,406 @@
+// Loader for a service's own data (`--data DIR`): titles, users, ratings and plays, each from
+// `<table>.csv` or `<table>.parquet` in DIR, with an optional `columns.json` renaming columns.
+// The schema is documented in README ("Your own data") and mirrored by SERVICE_TABLES below.
+//
+// Documented rules:
+// - titles and at least one of ratings and plays are required; users is optional (users seen
+//   only in ratings or plays are added without plan or region, counted).
+// - Ids are trimmed strings; an empty id, a repeated title or user id, or a rating or play of a
+//   title the titles table does not list is an error naming file, line (Parquet: row) and column.
+// - Lists (genres, tags, cast, director, country) are separated by "|" (columns.json's
+//   "listSeparator" changes it). Parquet list columns are read as lists.
+// - Times are ISO 8601 (a date, or a date and time; no zone means UTC) or Unix seconds.
+// - The rating scale is given in columns.json ("ratingScale": {"min", "max", "step"}) or detected:
+//   steps of 0.5 when any rating is a half, 1 otherwise; the top is 5 or 10, the smallest that
+//   holds every rating; the bottom 0.5 for half steps, else 1 (0 when a 0 occurs).
+// - Devices are grouped into the report's four (Mobile, TV, Desktop, Tablet) by the names in
+//   DEVICE_NAMES (case and punctuation ignored); any other name is an error listing them.
+// - Plays without ratings: each watched title gets an inferred rating (implicit.ts), so the same
+//   recommender, explanations and evaluation protocol run on watch history.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { DEVICES, InputError, type Dataset, type Device, type Rating, type Session, type Title, type User } from '../types.ts';
+import type { CsvLimits } from './csv.ts';
+import { openCsvTable, openParquetTable, type InputTable, type TableSpec } from './inputTable.ts';
+import { oneLine } from './table.ts';
+import { YEARS } from './movielens.ts';
+import { inferRatings, IMPLICIT_SCALE } from './implicit.ts';
+import { plural } from '../util/numbers.ts';
+import { quoted } from '../util/quote.ts';
+
+export const SERVICE_TABLES = {
+  titles: { name: 'titles', required: ['title_id', 'title', 'genres'], optional: ['year', 'kind', 'duration_min', 'description', 'tags', 'cast', 'director', 'country'] },
+  users: { name: 'users', required: ['user_id'], optional: ['plan', 'region', 'signup_date'] },
+  ratings: { name: 'ratings', required: ['user_id', 'title_id', 'rating'], optional: ['timestamp'] },
+  plays: { name: 'plays', required: ['user_id', 'title_id', 'start', 'device', 'minutes'], optional: [] },
+} as const satisfies Record<string, TableSpec>;
+
+export type ServiceTable = keyof typeof SERVICE_TABLES;
+
+/** Device names (lower case, letters and digits only) → the report's device groups. */
+export const DEVICE_NAMES: ReadonlyMap<string, Device> = new Map<string, Device>([
+  ...['mobile', 'phone', 'smartphone', 'iphone', 'android', 'ios', 'cellphone', 'mobileapp'].map((n) => [n, 'Mobile'] as [string, Device]),
+  ...['tv', 'smarttv', 'television', 'ctv', 'connectedtv', 'console', 'gameconsole', 'roku', 'firetv', 'appletv', 'androidtv', 'chromecast', 'settopbox', 'stb'].map((n) => [n, 'TV'] as [string, Device]),
+  ...['desktop', 'web', 'browser', 'pc', 'laptop', 'computer', 'mac', 'windows'].map((n) => [n, 'Desktop'] as [string, Device]),
+  ...['tablet', 'ipad', 'androidtablet'].map((n) => [n, 'Tablet'] as [string, Device]),
+]);
+
+/** A play longer than a day is not one play. */
+const MAX_PLAY_MINUTES = 24 * 60;
+const TIMES = { min: Date.UTC(1970, 0, 1), max: Date.UTC(2100, 0, 1) } as const;
+
+interface ColumnsFile {
+  rename: Map<ServiceTable, Map<string, string>>;
+  listSeparator: string;
+  ratingScale: Dataset['ratingScale'] | null;
+}
+
+export interface ServiceFiles {
+  dir: string;
+  tables: Map<ServiceTable, string>;
+}
+
+/** The table files in DIR: `<name>.csv` or `<name>.parquet`, never both. */
+export function findServiceFiles(dir: string): ServiceFiles {
+  let info;
+  try {
+    info = statSync(dir);
+  } catch (err) {
+    throw new InputError(`${dir}: cannot read the data folder (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { file: dir, cause: err });
+  }
+  if (!info.isDirectory()) throw new InputError(`${dir}: --data expects a folder holding titles.csv or titles.parquet and ratings or plays`, { file: dir });
+  const tables = new Map<ServiceTable, string>();
+  for (const name of Object.keys(SERVICE_TABLES) as ServiceTable[]) {
+    const found = ['csv', 'parquet'].map((ext) => path.join(dir, `${name}.${ext}`)).filter((p) => existsSync(p));
+    if (found.length > 1) throw new InputError(`${dir}: both ${name}.csv and ${name}.parquet are present; keep one`, { file: dir });
+    if (found.length === 1) tables.set(name, found[0]);
+  }
+  if (!tables.has('titles')) throw new InputError(`${dir}: no titles.csv or titles.parquet (the titles table is required)`, { file: dir });
+  if (!tables.has('ratings') && !tables.has('plays')) {
+    throw new InputError(`${dir}: no ratings or plays table (ratings.csv/.parquet or plays.csv/.parquet): the report needs at least one`, { file: dir });
+  }
+  return { dir, tables };
+}
+
+/** columns.json: {"titles": {"title_id": "show_id"}, "listSeparator": ",", "ratingScale": {…}}. */
+export function readColumnsFile(dir: string): ColumnsFile {
+  const file = path.join(dir, 'columns.json');
+  const out: ColumnsFile = { rename: new Map(), listSeparator: '|', ratingScale: null };
+  if (!existsSync(file)) return out;
+  const info = statSync(file);
+  if (!info.isFile() || info.size > 64 * 1024) throw new InputError(`${file}: expected a small JSON file of column names`, { file });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new InputError(`${file}: invalid JSON (${String((err as Error).message).split('\n')[0].slice(0, 120)})`, { file, cause: err });
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new InputError(`${file}: expected a JSON object`, { file });
+  for (const [key, value] of Object.entries(parsed)) {
+    if (key === 'listSeparator') {
+      if (typeof value !== 'string' || value.length !== 1) throw new InputError(`${file}: listSeparator: expected one character, such as "|" or ","`, { file, field: key });
+      out.listSeparator = value;
+    } else if (key === 'ratingScale') {
+      const s = value as Record<string, unknown>;
+      const ok = s && typeof s === 'object' && ['min', 'max', 'step'].every((k) => typeof s[k] === 'number' && Number.isFinite(s[k] as number));
+      if (!ok || (s.min as number) >= (s.max as number) || (s.step as number) <= 0) {
+        throw new InputError(`${file}: ratingScale: expected {"min": 1, "max": 5, "step": 1} with min below max and a positive step`, { file, field: key });
+      }
+      out.ratingScale = { min: s.min as number, max: s.max as number, step: s.step as number };
+    } else if (key in SERVICE_TABLES) {
+      const spec = SERVICE_TABLES[key as ServiceTable];
+      const columns = [...spec.required, ...spec.optional] as string[];
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new InputError(`${file}: ${key}: expected an object of column names`, { file, field: key });
+      const rename = new Map<string, string>();
+      for (const [canonical, name] of Object.entries(value)) {
+        if (!columns.includes(canonical)) throw new InputError(`${file}: ${key}: unknown column ${quoted(canonical)} (known: ${columns.join(', ')})`, { file, field: `${key}.${canonical}` });
+        if (typeof name !== 'string' || name === '') throw new InputError(`${file}: ${key}.${canonical}: expected the file's column name as a string`, { file, field: `${key}.${canonical}` });
+        rename.set(canonical, name);
+      }
+      out.rename.set(key as ServiceTable, rename);
+    } else if (key !== '$schema' && key !== '//') {
+      throw new InputError(`${file}: unknown key ${quoted(key)} (known: ${[...Object.keys(SERVICE_TABLES), 'listSeparator', 'ratingScale'].join(', ')})`, { file, field: key });
+    }
+  }
+  return out;
+}
+
+function open(files: ServiceFiles, columns: ColumnsFile, name: ServiceTable, limits: Partial<CsvLimits>): InputTable | null {
+  const file = files.tables.get(name);
+  if (file === undefined) return null;
+  const rename = columns.rename.get(name) ?? new Map();
+  return file.endsWith('.parquet') ? openParquetTable(file, SERVICE_TABLES[name], rename, limits) : openCsvTable(file, SERVICE_TABLES[name], rename, limits);
+}
+
+/** A trimmed, non-empty id, or the standard error. */
+function id(table: InputTable, line: number, column: string, raw: string): string {
+  const v = raw.trim();
+  if (v === '') table.fail(line, column, 'a non-empty id', raw);
+  return v;
+}
+
+const DECIMAL = /^\s*-?\d+(?:\.\d+)?\s*$/;
+
+function number(table: InputTable, line: number, column: string, raw: string, expected: string, ok: (n: number) => boolean): number {
+  const n = Number(raw);
+  if (!DECIMAL.test(raw) || !ok(n)) table.fail(line, column, expected, raw);
+  return n;
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** ms since epoch from ISO 8601 or Unix seconds; null when `raw` is neither. */
+export function parseTime(raw: string): number | null {
+  const text = raw.trim();
+  if (/^\d{1,10}(?:\.\d+)?$/.test(text)) {
+    const ms = Math.round(Number(text) * 1000);
+    return ms >= TIMES.min && ms < TIMES.max ? ms : null;
+  }
+  const m = ISO.exec(text);
+  if (!m) return null;
+  const [, y, mo, d, h = '00', mi = '00', s = '00', frac = '', zone = 'Z'] = m;
+  const base = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
+  const check = new Date(base);
+  if (check.getUTCDate() !== Number(d) || check.getUTCMonth() !== Number(mo) - 1 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return null;
+  let ms = base + (frac ? Math.round(Number(`0${frac}`) * 1000) : 0);
+  if (zone !== 'Z') {
+    const z = /^([+-])(\d{2}):?(\d{2})$/.exec(zone)!;
+    ms -= (z[1] === '-' ? -1 : 1) * (Number(z[2]) * 60 + Number(z[3])) * 60_000;
+  }
+  return ms >= TIMES.min && ms < TIMES.max ? ms : null;
+}
+
+function time(table: InputTable, line: number, column: string, raw: string): number {
+  const ms = parseTime(raw);
+  if (ms === null) table.fail(line, column, 'a time as ISO 8601 (2025-06-01 or 2025-06-01T20:15:00Z) or Unix seconds, from 1970 to 2100', raw);
+  return ms;
+}
+
+function list(raw: string, separator: string): string[] {
+  return [...new Set(raw.split(separator).map((v) => oneLine(v)).filter((v) => v !== ''))];
+}
+
+function deviceOf(table: InputTable, line: number, raw: string): Device {
+  const key = raw.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const device = DEVICE_NAMES.get(key) ?? (DEVICES as readonly string[]).find((d) => d.toLowerCase() === key);
+  if (device === undefined) table.fail(line, 'device', `one of ${DEVICES.join(', ')} (or a name grouped into them, such as phone, smart TV, web, iPad)`, raw);
+  return device as Device;
+}
+
+const KINDS = new Map<string, Title['kind']>([
+  ['movie', 'Movie'], ['film', 'Movie'], ['feature', 'Movie'],
+  ['tvshow', 'TV Show'], ['show', 'TV Show'], ['series', 'TV Show'], ['tv', 'TV Show'], ['tvseries', 'TV Show'], ['episode', 'TV Show'],
+]);
+
+async function readTitles(table: InputTable, sep: string): Promise<Title[]> {
+  const titles: Title[] = [];
+  const firstLine = new Map<string, number>();
+  const has = (c: string) => table.present.has(c);
+  for await (const batch of table.batches()) for (const { line, fields } of batch) {
+    const [rawId, rawTitle, rawGenres, rawYear, rawKind, rawDuration, rawDescription, rawTags, rawCast, rawDirector, rawCountry] = fields;
+    const titleId = id(table, line, 'title_id', rawId);
+    const seen = firstLine.get(titleId);
+    if (seen !== undefined) table.fail(line, 'title_id', `an id not used before (already on ${table.format === 'csv' ? 'line' : 'row'} ${seen})`, rawId);
+    firstLine.set(titleId, line);
+    const name = oneLine(rawTitle);
+    if (name === '') table.fail(line, 'title', 'a non-empty title', rawTitle);
+    const genres = list(rawGenres, sep);
+    if (genres.length === 0) table.fail(line, 'genres', `one or more genres separated by "${sep}"`, rawGenres);
+    const year = has('year') && rawYear.trim() !== '' ? number(table, line, 'year', rawYear, `a year from ${YEARS.min} to ${YEARS.max}`, (n) => Number.isInteger(n) && n >= YEARS.min && n <= YEARS.max) : null;
+    let kind: Title['kind'] = null;
+    if (has('kind') && rawKind.trim() !== '') {
+      kind = KINDS.get(rawKind.toLowerCase().replace(/[^a-z]/g, '')) ?? null;
+      if (kind === null) table.fail(line, 'kind', 'Movie or TV Show (or film, series, episode)', rawKind);
+    }
+    const durationMin = has('duration_min') && rawDuration.trim() !== '' ? number(table, line, 'duration_min', rawDuration, 'minutes from 1 to 1,000', (n) => n >= 1 && n <= 1000) : null;
+    const tags = [rawTags, rawCast, rawDirector, rawCountry].flatMap((raw) => (raw ? list(raw, sep) : []));
+    titles.push({ id: titleId, name, genres, year, durationMin, kind, description: oneLine(rawDescription ?? ''), tags: [...new Set(tags)] });
+  }
+  return titles;
+}
+
+async function readUsers(table: InputTable): Promise<User[]> {
+  const users: User[] = [];
+  const firstLine = new Map<string, number>();
+  for await (const batch of table.batches()) for (const { line, fields } of batch) {
+    const [rawId, rawPlan, rawRegion, rawSignup] = fields;
+    const userId = id(table, line, 'user_id', rawId);
+    const seen = firstLine.get(userId);
+    if (seen !== undefined) table.fail(line, 'user_id', `an id not used before (already on ${table.format === 'csv' ? 'line' : 'row'} ${seen})`, rawId);
+    firstLine.set(userId, line);
+    if (table.present.has('signup_date') && rawSignup.trim() !== '') time(table, line, 'signup_date', rawSignup);
+    const plan = oneLine(rawPlan ?? '');
+    const region = oneLine(rawRegion ?? '');
+    users.push({ id: userId, plan: plan === '' ? null : plan, region: region === '' ? null : region });
+  }
+  return users;
+}
+
+/** One string per id, so 10⁷ rows share a few hundred thousand id strings. */
+class Ids {
+  private readonly known = new Map<string, string>();
+  constructor(ids: Iterable<string> = []) {
+    for (const i of ids) this.known.set(i, i);
+  }
+  get(raw: string): string | undefined {
+    return this.known.get(raw);
+  }
+  intern(raw: string): string {
+    const k = this.known.get(raw);
+    if (k !== undefined) return k;
+    this.known.set(raw, raw);
+    return raw;
+  }
+}
+
+async function readRatings(table: InputTable, titleIds: Ids, userIds: Ids, titlesPath: string): Promise<{ ratings: Rating[]; replaced: number }> {
+  const ratings: Rating[] = [];
+  const position = new Map<string, Map<string, number>>();
+  let replaced = 0;
+  for await (const batch of table.batches()) for (const { line, fields } of batch) {
+    const [rawUser, rawTitle, rawRating, rawTime] = fields;
+    const userId = userIds.intern(id(table, line, 'user_id', rawUser));
+    const titleId = titleIds.get(id(table, line, 'title_id', rawTitle));
+    if (titleId === undefined) table.fail(line, 'title_id', `a title_id listed in ${titlesPath}`, rawTitle);
+    const value = number(table, line, 'rating', rawRating, 'a number', (n) => Number.isFinite(n) && n >= 0);
+    const timestamp = table.present.has('timestamp') && rawTime.trim() !== '' ? time(table, line, 'timestamp', rawTime) : null;
+    let mine = position.get(userId);
+    if (mine === undefined) position.set(userId, (mine = new Map()));
+    const earlier = mine.get(titleId);
+    const rating: Rating = { userId, titleId, value, timestamp };
+    if (earlier === undefined) {
+      mine.set(titleId, ratings.length);
+      ratings.push(rating);
+    } else {
+      // The later rating wins: by timestamp when both have one, else by file order.
+      const prev = ratings[earlier];
+      if (prev.timestamp === null || timestamp === null || timestamp >= prev.timestamp) ratings[earlier] = rating;
+      replaced++;
+    }
+  }
+  return { ratings, replaced };
+}
+
+async function readPlays(table: InputTable, titleIds: Ids, userIds: Ids, titlesPath: string): Promise<Session[]> {
+  const sessions: Session[] = [];
+  for await (const batch of table.batches()) for (const { line, fields } of batch) {
+    const [rawUser, rawTitle, rawStart, rawDevice, rawMinutes] = fields;
+    const userId = userIds.intern(id(table, line, 'user_id', rawUser));
+    const titleId = titleIds.get(id(table, line, 'title_id', rawTitle));
+    if (titleId === undefined) table.fail(line, 'title_id', `a title_id listed in ${titlesPath}`, rawTitle);
+    const start = time(table, line, 'start', rawStart);
+    const device = deviceOf(table, line, rawDevice);
+    const minutes = number(table, line, 'minutes', rawMinutes, `minutes watched, above 0 and at most ${MAX_PLAY_MINUTES}`, (n) => n > 0 && n <= MAX_PLAY_MINUTES);
+    sessions.push({ userId, titleId, device, start, minutes });
+  }
+  return sessions;
+}
+
+/** The scale from columns.json, or detected from the ratings (rules above). */
+function ratingScale(given: Dataset['ratingScale'] | null, ratings: Rating[], table: InputTable): Dataset['ratingScale'] {
+  if (given !== null) {
+    for (const r of ratings) {
+      if (r.value < given.min || r.value > given.max) {
+        throw new InputError(`${table.path}: a rating of ${r.value} is outside columns.json's ratingScale ${given.min}–${given.max}`, { file: table.path, field: 'rating' });
+      }
+    }
+    return given;
+  }
+  let lo = Infinity;
+  let hi = -Infinity;
+  let halves = false;
+  for (const r of ratings) {
+    if (r.value < lo) lo = r.value;
+    if (r.value > hi) hi = r.value;
+    if (!Number.isInteger(r.value)) {
+      if (!Number.isInteger(r.value * 2)) {
+        throw new InputError(`${table.path}: a rating of ${r.value} is neither whole nor a half; give the scale in columns.json ("ratingScale": {"min", "max", "step"})`, { file: table.path, field: 'rating' });
+      }
+      halves = true;
+    }
+  }
+  const max = [5, 10].find((m) => hi <= m);
+  if (max === undefined) throw new InputError(`${table.path}: ratings go up to ${hi}; give the scale in columns.json ("ratingScale": {"min", "max", "step"})`, { file: table.path, field: 'rating' });
+  const min = lo === 0 ? 0 : halves ? 0.5 : 1;
+  return { min, max, step: halves ? 0.5 : 1 };
+}
+
+export async function loadService(dir: string, options: { seed?: number; limits?: Partial<CsvLimits> } = {}): Promise<Dataset> {
+  const limits = options.limits ?? {};
+  const files = findServiceFiles(dir);
+  const columns = readColumnsFile(dir);
+  const titlesTable = open(files, columns, 'titles', limits)!;
+  const titles = await readTitles(titlesTable, columns.listSeparator);
+  const usersTable = open(files, columns, 'users', limits);
+  const listedUsers = usersTable ? await readUsers(usersTable) : [];
+  const titleIds = new Ids(titles.map((t) => t.id));
+  const userIds = new Ids(listedUsers.map((u) => u.id));
+  const ratingsTable = open(files, columns, 'ratings', limits);
+  const playsTable = open(files, columns, 'plays', limits);
+  const read = ratingsTable ? await readRatings(ratingsTable, titleIds, userIds, titlesTable.path) : null;
+  const sessions = playsTable ? await readPlays(playsTable, titleIds, userIds, titlesTable.path) : null;
+
+  // Users in the users table keep its order; others follow in order of first appearance.
+  const listed = new Set(listedUsers.map((u) => u.id));
+  const extra: User[] = [];
+  const addSeen = (userId: string) => {
+    if (listed.has(userId)) return;
+    listed.add(userId);
+    extra.push({ id: userId, plan: null, region: null });
+  };
+  for (const r of read?.ratings ?? []) addSeen(r.userId);
+  for (const s of sessions ?? []) addSeen(s.userId);
+  const users = [...listedUsers, ...extra];
+
+  const notes: string[] = [];
+  let ratings: Rating[];
+  let scale: Dataset['ratingScale'];
+  let implicit: Dataset['implicit'] = null;
+  if (read) {
+    ratings = read.ratings;
+    scale = ratingScale(columns.ratingScale, ratings, ratingsTable!);
+  } else {
+    const inferred = inferRatings(sessions!, titles);
+    ratings = inferred.ratings;
+    implicit = inferred.watch;
+    scale = IMPLICIT_SCALE;
+    notes.push(
+      'The data has plays and no ratings: each watched title gets an inferred rating from 1 to 5 from how long and how often the user watched it against their usual viewing, and recommendations, reasons and the evaluation use those.',
+    );
+  }
+  if (!sessions) notes.push('The data has no plays: no viewing sessions or devices, so the engagement sections are left out.');
+  if (!users.some((u) => u.plan !== null)) notes.push('The users have no subscription plan in this data, so plan comparisons are left out.');
+  if (extra.length > 0 && usersTable) notes.push(`${plural(extra.length, 'user')} in the ratings or plays ${extra.length === 1 ? 'is' : 'are'} not in the users table and ${extra.length === 1 ? 'has' : 'have'} no plan or region.`);
+  if (read && read.replaced > 0) notes.push(`${plural(read.replaced, 'repeated rating')} of the same title by the same user replaced by the later one.`);
+
+  const tables = [titlesTable, usersTable, ratingsTable, playsTable].filter((t): t is InputTable => t !== null);
+  const parts = [plural(users.length, 'user'), plural(titles.length, 'title')];
+  if (read) parts.push(plural(ratings.length, 'rating'));
+  if (sessions) parts.push(plural(sessions.length, 'play'));
+  return {
+    source: {
+      kind: 'service',
+      seed: options.seed ?? 42,
+      files: tables.map((t) => t.file()),
+      description: `The service's own data: ${parts.join(', ')}.`,
+    },
+    titles,
+    users,
+    ratings,
+    sessions,
+    truth: null,
+    implicit,
+    ratingScale: scale,
+    notes,
+    counts: new Map([
+      ['titles', titles.length],
+      ['users', users.length],
+      ['ratings', read ? ratings.length : 0],
+      ['plays', sessions ? sessions.length : 0],
+      ['inferred ratings from plays', implicit ? ratings.length : 0],
+      ['users only in ratings or plays', usersTable ? extra.length : 0],
+      ['duplicate ratings replaced', read?.replaced ?? 0],
+      ...tables.map((t) => [`control characters normalised in ${path.basename(t.path)}`, t.normalised] as [string, number]),
+    ]),
+  };
+}
