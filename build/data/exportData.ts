@@ -59,7 +59,7 @@ export function dataTables(ds: Dataset): DataTable[] {
     },
   ];
   // Inferred ratings are not ratings: an export of implicit data writes its plays only.
-  if (!ds.implicit) {
+  if (!ds.implicit && ds.ratings.length > 0) {
     tables.push({
       name: 'ratings',
       text: csv(
