@@ -6,7 +6,7 @@ import type { FactBuilder } from './catalogue.ts';
 import type { FactContext } from './facts.ts';
 import { keySegments } from './factKeys.ts';
 import { addTo, argMax, argMin, distinctSorted, genreWeights, rankKeys, ratio } from './tally.ts';
-import { maxOf, minOf } from '../util/numbers.ts';
+import { formatPercent, maxOf, minOf } from '../util/numbers.ts';
 
 /** Plan names the simulation and the case study use, cheapest first: the upsell ladder. */
 export const PLAN_LADDER = ['Basic', 'Standard', 'Premium'] as const;
@@ -109,6 +109,18 @@ function planEngagement(b: FactBuilder, c: FactContext, sessions: Session[]): vo
       b.add(`${k}.sessions_per_user`, 'number', ratio(own.length, users), `Average viewing sessions per ${p} subscriber.`);
       perUser.set(p, ratio(own.length, users));
     }
+    // Any plan names (a service's own data has its own tiers): each plan's favourite device, in
+    // one sentence, for narratives that cannot name the plans in advance.
+    const withSessions = plans.filter((p) => sessions.some((s) => planOf.get(s.userId) === p));
+    const parts = withSessions.map((p, i) => {
+      const own = sessions.filter((s) => planOf.get(s.userId) === p);
+      const counts = new Map<string, number>(DEVICES.map((d) => [d, 0]));
+      for (const s of own) addTo(counts, s.device, 1);
+      const top = argMax(counts)!;
+      const share = formatPercent(ratio(counts.get(top)!, own.length));
+      return i === 0 ? `${p} subscribers watch mostly on ${top} (${share} of their sessions)` : `${p} on ${top} (${share})`;
+    });
+    b.add('plan_top_devices', 'text', parts.length ? `${parts.join('; ')}.` : null, 'Each plan\'s most used device and its share of that plan\'s sessions, as one sentence.', 'no plan has viewing sessions');
     const most = argMax(perUser);
     const least = argMin(perUser);
     b.add('most_engaged_plan', 'text', most, 'The plan whose subscribers watch the most sessions each.');
