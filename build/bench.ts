@@ -6,6 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadMovieLens } from './data/movielens.ts';
+import { loadService } from './data/service.ts';
+import { exportData } from './data/exportData.ts';
+import { simulate, DEFAULT_SIMULATION } from './data/simulate.ts';
 import { indexMaps, ratingMatrix, itemCosineTopK } from './model/index.ts';
 import { maxOf, minOf } from './util/numbers.ts';
 
@@ -115,4 +118,33 @@ export function formatTable(results: ScaleResult[]): string {
   const width = head.map((h, i) => maxOf(rows.map((row) => row[i].length), h.length));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(width[i]) : c.padStart(width[i]))).join(' | ')} |`;
   return [line(head), `|${width.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+export interface LoadResult {
+  ratings: number;
+  plays: number;
+  /** Median ms to load the --data folder, by format. */
+  medianMs: { csv: number; parquet: number };
+  bytes: { csv: number; parquet: number };
+}
+
+/**
+ * The --data loader alone (issue 14): a simulation of `users` users × 50 ratings and 10 plays,
+ * exported once (not timed), then loaded from CSV and from Parquet `runs` times each.
+ */
+export async function benchLoad(users: number, runs: number, workDir: string): Promise<LoadResult> {
+  const ds = simulate({ ...DEFAULT_SIMULATION, users, titles: 5000, ratingsPerUser: 50, sessionsPerUser: 10 });
+  const dir = path.join(workDir, `load-${users}`);
+  await exportData(ds, dir);
+  const times = { csv: [] as number[], parquet: [] as number[] };
+  const bytes = { csv: 0, parquet: 0 };
+  for (const format of ['csv', 'parquet'] as const) {
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      const back = await loadService(path.join(dir, format));
+      times[format].push(performance.now() - t0);
+      bytes[format] = back.source.files.reduce((s, f) => s + f.bytes, 0);
+    }
+  }
+  return { ratings: ds.ratings.length, plays: ds.sessions!.length, medianMs: { csv: median(times.csv), parquet: median(times.parquet) }, bytes };
 }

@@ -1,9 +1,9 @@
-// `npm run bench [-- --runs N --scales seed,1k,10k --json --skip-similarity]`: see build/bench.ts.
+// `npm run bench [-- --runs N --scales seed,1k,10k --load-users 20000 --json --skip-similarity]`: see build/bench.ts.
 import { parseArgs } from 'node:util';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SCALES, benchScale, benchSimilarity, formatTable, type ScaleResult } from '../build/bench.ts';
+import { SCALES, benchLoad, benchScale, benchSimilarity, formatTable, type LoadResult, type ScaleResult } from '../build/bench.ts';
 import { runCli } from './cli.ts';
 import { InputError } from '../build/types.ts';
 
@@ -17,6 +17,8 @@ await runCli(async () => {
         scales: { type: 'string', default: 'seed,1k,10k' },
         json: { type: 'boolean', default: false },
         'skip-similarity': { type: 'boolean', default: false },
+        // 20,000 users × 50 ratings + 10 plays: 10⁶ ratings and 2 × 10⁵ plays through --data; 0 skips it
+        'load-users': { type: 'string', default: '20000' },
         movielens: { type: 'string', default: '../shared/data/ml-latest-small' },
       },
       strict: true,
@@ -34,11 +36,18 @@ await runCli(async () => {
   });
   const log = (l: string) => (values.json ? process.stderr : process.stdout).write(`${l}\n`);
   const results: ScaleResult[] = [];
+  let load: LoadResult | null = null;
   const workDir = mkdtempSync(path.join(tmpdir(), 'bench-'));
   try {
     for (const scale of scales) {
       log(`building ${scale.name} × ${runs}…`);
       results.push(benchScale(process.cwd(), scale, runs, workDir));
+    }
+    const loadUsers = Number(values['load-users']);
+    if (!Number.isInteger(loadUsers) || loadUsers < 0) throw new InputError(`--load-users: invalid value "${values['load-users']}": expected a whole number ≥ 0`);
+    if (loadUsers > 0) {
+      log(`loading --data of ${loadUsers} users from CSV and Parquet × ${runs}…`);
+      load = await benchLoad(loadUsers, runs, workDir);
     }
   } finally {
     rmSync(workDir, { recursive: true, force: true });
@@ -63,6 +72,7 @@ await runCli(async () => {
           peakRssMB: Math.round(r.peakRssMB),
         })),
         similarity,
+        load,
       })}\n`,
     );
     return;
@@ -72,6 +82,13 @@ await runCli(async () => {
   const k1 = results.find((r) => r.scale.users === 1000);
   const k10 = results.find((r) => r.scale.users === 10000);
   if (k1 && k10) log(`\ngrowth 1,000 → 10,000 users: ${(k10.median.get('total')! / k1.median.get('total')!).toFixed(1)}× the time for 10× the users`);
+  if (load) {
+    const mb = (b: number) => (b / 1024 / 1024).toFixed(0);
+    log(
+      `\n--data load of ${load.ratings.toLocaleString('en-US')} ratings and ${load.plays.toLocaleString('en-US')} plays: ` +
+        `CSV ${(load.medianMs.csv / 1000).toFixed(2)} s (${mb(load.bytes.csv)} MB), Parquet ${(load.medianMs.parquet / 1000).toFixed(2)} s (${mb(load.bytes.parquet)} MB), median of ${runs}`,
+    );
+  }
   if (similarity) {
     log(
       `\nitem–item cosine top-${similarity.k} on ml-latest-small (${similarity.titles.toLocaleString('en-US')} rated titles, ` +

