@@ -45,7 +45,7 @@ export function generatorName(root: string): string {
 }
 
 /** Flags whose value is an input file: published relative to the project, or by base name only. */
-const INPUT_FLAGS = ['--ratings', '--movies', '--catalog', '--config'];
+const INPUT_FLAGS = ['--ratings', '--movies', '--catalog', '--config', '--data', '--export-data'];
 
 /**
  * An input path as the published page may show it: relative to the project root when inside it,
