@@ -41,7 +41,23 @@ export interface ReportConfig {
   summary: string | null;
   /** `METRIC=DROP[,…]`: fail (exit 3) when the published model drops more than DROP against --compare. */
   failOnRegression: string | null;
+  /** Which users get a page of their own (build/site/userPages.ts chooses them). */
+  userPages: UserPagesSetting;
 }
+
+/**
+ * `--user-pages`: every user (up to USER_PAGE_LIMIT, beyond it a seeded sample of that many), a
+ * seeded sample of `size` users, or the users listed in a file (a cohort).
+ */
+export type UserPagesSetting = { kind: 'all' } | { kind: 'sample'; size: number } | { kind: 'cohort'; file: string };
+
+/**
+ * The most user pages a build writes unless asked for more (`--user-pages N`). Measured at 50,000
+ * users (README, "User pages"): a user page costs about 1 ms to render and 20 KB on disk, so
+ * 20,000 pages are about 20 s and 0.4 GB, well inside the 1 GB a GitHub Pages site may publish,
+ * while 50,000 pages (1.1 GB) would not be.
+ */
+export const USER_PAGE_LIMIT = 20_000;
 
 export const DEFAULTS: ReportConfig = {
   seed: 42,
@@ -63,12 +79,13 @@ export const DEFAULTS: ReportConfig = {
   compare: null,
   summary: null,
   failOnRegression: null,
+  userPages: { kind: 'all' },
 };
 
 /** Defaults that replace DEFAULTS' when users are simulated over a given catalogue (--catalog). */
 export const CATALOG_DEFAULTS = { users: 1000, ratingsPerUser: 20 } as const;
 
-type Kind = 'int' | 'string' | 'path' | 'date' | 'boolean' | 'prefix';
+type Kind = 'int' | 'string' | 'path' | 'date' | 'boolean' | 'prefix' | 'userPages';
 interface Option {
   key: keyof ReportConfig;
   kind: Kind;
@@ -103,6 +120,7 @@ export const OPTIONS: Record<string, Option> = {
   compare: { key: 'compare', kind: 'path', help: 'a previous build to compare with: its site folder, its data/facts.json, or the URL of either' },
   summary: { key: 'summary', kind: 'path', help: 'write the comparison as Markdown to this file (CI also gets it in $GITHUB_STEP_SUMMARY)' },
   'fail-on-regression': { key: 'failOnRegression', kind: 'string', help: 'METRIC=DROP[,…] (e.g. ndcg=0.01): exit 3 when the published model drops more against --compare' },
+  'user-pages': { key: 'userPages', kind: 'userPages', help: `which users get a page: all (up to ${USER_PAGE_LIMIT.toLocaleString('en-US')}; beyond, a seeded sample of that many), N (a seeded sample of N) or FILE (the user ids it lists, one a line)` },
 };
 
 const FILE_KEYS = new Map<string, Option>(Object.values(OPTIONS).filter((o) => !o.flagOnly).map((o) => [o.key, o]));
@@ -136,6 +154,19 @@ function coerce(option: Option, raw: unknown, where: string): unknown {
       const ok = typeof raw === 'string' && /^\/([A-Za-z0-9._~-]+\/)*$/.test(raw) && !raw.split('/').some((seg) => seg === '.' || seg === '..');
       if (!ok) bad('a URL path such as / or /report/ (starts and ends with /; letters, digits and ._~- between; no . or .. segment)');
       return raw;
+    }
+    case 'userPages': {
+      // A number is a sample size (a file named "2000" is written ./2000); "all" is every user;
+      // anything else names a cohort file, read and checked against the data by the build.
+      if (raw === 'all') return { kind: 'all' };
+      const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : null;
+      if (n !== null) {
+        if (!Number.isSafeInteger(n) || n < 1) bad('all, a whole number of users from 1, or a file of user ids');
+        return { kind: 'sample', size: n };
+      }
+      if (typeof raw !== 'string' || raw.trim() === '') bad('all, a whole number of users, or a file of user ids');
+      if ((raw as string).includes('\0')) bad('a path without NUL bytes');
+      return { kind: 'cohort', file: raw };
     }
     case 'path':
     case 'string':
@@ -318,6 +349,11 @@ export function resolveConfig(argv: string[], opts: { cwd?: string; extra?: Reco
   return { config, help: values.help === true, extra };
 }
 
+/** A --user-pages setting as it would be typed. */
+export function shownUserPages(s: UserPagesSetting): string {
+  return s.kind === 'all' ? 'all' : s.kind === 'sample' ? String(s.size) : s.file;
+}
+
 /** What a flag of each kind takes, for "--users needs a value (a whole number)". */
 const VALUE_HINT: Record<Kind, string> = {
   int: 'a whole number',
@@ -326,6 +362,7 @@ const VALUE_HINT: Record<Kind, string> = {
   date: 'a date as YYYY-MM-DD',
   boolean: '',
   prefix: 'a URL path such as /report/',
+  userPages: 'all, a number of users or a file of user ids',
 };
 
 /**
@@ -370,7 +407,8 @@ export function helpText(command: string, extra: Record<string, ExtraFlag> = {})
   const rows: [string, string][] = [['--config F', 'JSON settings file (default: report.config.json if present)']];
   for (const [flag, o] of Object.entries(OPTIONS)) {
     const def = DEFAULTS[o.key];
-    rows.push([`--${flag}${o.kind === 'boolean' ? '' : ' V'}`, `${o.help}${def === null || def === false ? '' : ` (default ${def})`}`]);
+    const shown = typeof def === 'object' && def !== null ? shownUserPages(def) : def;
+    rows.push([`--${flag}${o.kind === 'boolean' ? '' : ' V'}`, `${o.help}${def === null || def === false ? '' : ` (default ${shown})`}`]);
   }
   for (const [flag, o] of Object.entries(extra)) rows.push([`--${flag}${o.type === 'boolean' ? '' : ' V'}`, o.help]);
   rows.push(['--help', 'show this help']);

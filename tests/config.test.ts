@@ -157,4 +157,24 @@ test('help lists every flag with its default', () => {
   assert.match(text, /--seed V\s+.*\(default 42\)/);
 });
 
+test('--user-pages: all, a number of users, or a cohort file; in report.config.json too', () => {
+  const pages = (argv: string[], cwd = empty()) => resolveConfig(argv, { cwd }).config.userPages;
+  assert.equal(pages([]), { kind: 'all' });
+  assert.equal(pages(['--user-pages', 'all']), { kind: 'all' });
+  assert.equal(pages(['--user-pages', '2000']), { kind: 'sample', size: 2000 });
+  assert.equal(pages(['--user-pages', 'cohort.txt']), { kind: 'cohort', file: 'cohort.txt' });
+  assert.equal(pages(['--user-pages', './2000']), { kind: 'cohort', file: './2000' }, 'a file named like a number');
+  const dir = empty();
+  writeFileSync(path.join(dir, 'report.config.json'), JSON.stringify({ userPages: 500 }));
+  assert.equal(pages([], dir), { kind: 'sample', size: 500 });
+  writeFileSync(path.join(dir, 'report.config.json'), JSON.stringify({ userPages: 'all' }));
+  assert.equal(pages(['--user-pages', '3'], dir), { kind: 'sample', size: 3 }, 'the flag wins');
+  fails(['--user-pages', '0'], /^--user-pages: invalid value "0": expected all, a whole number of users from 1, or a file of user ids$/);
+  fails(['--user-pages=-5'], /--user-pages: invalid value "-5"/);
+  fails(['--user-pages'], /^--user-pages needs a value \(all, a number of users or a file of user ids\)$/);
+  writeFileSync(path.join(dir, 'report.config.json'), JSON.stringify({ userPages: true }));
+  fails([], /userPages: invalid value true: expected all, a whole number of users, or a file of user ids/, dir);
+  assert.match(helpText('npm run build --'), /--user-pages V\s+which users get a page: all \(up to 20,000; .*\(default all\)/);
+});
+
 test.run();
