@@ -19,6 +19,8 @@ import { exportData } from './data/exportData.ts';
 import { assembleFromPipeline } from './site/assemble.ts';
 import { bindContent } from './site/content.ts';
 import { publishSite, CONTENT_DIR } from './site/publish.ts';
+import { readCohort } from './site/cohortFile.ts';
+import { describeUserPages, selectUserPages } from './site/userPages.ts';
 import { stageTimer, type StageTimer } from './timing.ts';
 
 export interface BuildOptions {
@@ -58,12 +60,17 @@ export function publicInputPath(file: string, root: string, cwd = process.cwd())
   return inside ? rel.split(path.sep).join('/') : path.basename(full);
 }
 
+/** `--user-pages` takes a file (a cohort) or a value (`all`, a number), which stays as typed. */
+const USER_PAGES_FLAG = '--user-pages';
+const notAFile = (value: string) => value === 'all' || /^\s*-?\d+\s*$/.test(value);
+
 /** `argv` with the value of every input-path flag (`--ratings F` or `--ratings=F`) made public. */
 function publicInputs(argv: string[], root: string, cwd?: string): string[] {
+  const isInput = (flag: string, value: string) => INPUT_FLAGS.includes(flag) || (flag === USER_PAGES_FLAG && !notAFile(value));
   return argv.map((a, i) => {
     const eq = a.indexOf('=');
-    if (eq > 0 && INPUT_FLAGS.includes(a.slice(0, eq))) return `${a.slice(0, eq + 1)}${publicInputPath(a.slice(eq + 1), root, cwd)}`;
-    return i > 0 && INPUT_FLAGS.includes(argv[i - 1]) ? publicInputPath(a, root, cwd) : a;
+    if (eq > 0 && isInput(a.slice(0, eq), a.slice(eq + 1))) return `${a.slice(0, eq + 1)}${publicInputPath(a.slice(eq + 1), root, cwd)}`;
+    return i > 0 && isInput(argv[i - 1], a) ? publicInputPath(a, root, cwd) : a;
   });
 }
 
@@ -101,7 +108,11 @@ export async function buildReport(config: ReportConfig, opts: BuildOptions): Pro
   // A previous record that cannot be compared fails now, before any work (a tampered file too).
   const previous = config.compare !== null ? await loadRecord(config.compare) : null;
   const guard = config.failOnRegression !== null ? parseGuard(config.failOnRegression) : null;
+  // A cohort file is read now, so a bad one fails in milliseconds; its ids are checked once the data is loaded.
+  const cohort = config.userPages.kind === 'cohort' ? readCohort(config.userPages.file) : null;
   const pipeline = await runPipeline(config, time);
+  const userPages = selectUserPages(pipeline.dataset.users.map((u) => u.id), config.userPages, config.seed, cohort);
+  log(`user pages: ${describeUserPages(userPages)}`);
   const counts = [...pipeline.dataset.counts].map(([what, n]) => `${what} ${n.toLocaleString('en-US')}`);
   if (counts.length > 0) log(`data: ${counts.join(', ')}`);
   const content = await time('narrative bindings', async () =>
@@ -109,7 +120,7 @@ export async function buildReport(config: ReportConfig, opts: BuildOptions): Pro
   );
   for (const w of content.warnings) log(`warning: ${w.file}:${w.line}: ${w.message}`);
   const site = await time('site data', async () =>
-    assembleFromPipeline(pipeline, { warnings: content.warnings, claims: content.claims, generator: generatorName(opts.root), command: reproduceCommand(opts.argv, opts.root) }),
+    assembleFromPipeline(pipeline, { warnings: content.warnings, claims: content.claims, generator: generatorName(opts.root), command: reproduceCommand(opts.argv, opts.root), userPages }),
   );
   if (previous !== null) {
     // Compared and guarded before publishing: a regression leaves the previous site as it was.
@@ -127,7 +138,7 @@ export async function buildReport(config: ReportConfig, opts: BuildOptions): Pro
       throw new UserError(`--fail-on-regression: the published model got worse than ${shown}: ${what}; the previous site is left as it was`, { exitCode: EXIT_REGRESSION });
     }
   }
-  const inputs = [config.ratings, config.movies, config.catalog, config.data].filter((f): f is string => f !== null);
+  const inputs = [config.ratings, config.movies, config.catalog, config.data, cohort?.file ?? null].filter((f): f is string => f !== null);
   await publishSite(site, { out: config.out, root: opts.root, force: config.force, inputs, bind: content.bind, slots: content.slots, time, log });
   if (config.exportData !== null) {
     const written = await time('export data', () => exportData(pipeline.dataset, config.exportData!));
@@ -135,7 +146,7 @@ export async function buildReport(config: ReportConfig, opts: BuildOptions): Pro
   }
   const ds = pipeline.dataset;
   const summary =
-    `built ${config.out}: ${ds.users.length} user pages, ${ds.titles.length} titles, ${ds.ratings.length} ratings, ` +
+    `built ${config.out}: ${site.users.length} user pages${site.users.length < ds.users.length ? ` (of ${ds.users.length} users)` : ''}, ${ds.titles.length} titles, ${ds.ratings.length} ratings, ` +
     `${site.charts.size} report charts${content.warnings.length > 0 ? `, ${content.warnings.length} claim warning(s) on /drafts/` : ''}`;
   log(`stages: ${time.stages.map(([s, ms]) => `${s} ${(ms / 1000).toFixed(2)}s`).join(', ')}`);
   return { pipeline, stages: time.stages, warnings: content.warnings.length, summary };

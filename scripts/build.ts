@@ -13,7 +13,8 @@ await runCli(async () => {
   }
   // A target the build may not replace fails now, in milliseconds, not after the whole pipeline
   // (publishSite checks again just before its swap: the folder may change meanwhile).
-  const inputs = [config.ratings, config.movies, config.catalog, config.data].filter((f): f is string => f !== null);
+  const cohort = config.userPages.kind === 'cohort' ? config.userPages.file : null;
+  const inputs = [config.ratings, config.movies, config.catalog, config.data, cohort].filter((f): f is string => f !== null);
   checkOutputTarget(config.out, { root: process.cwd(), force: config.force, inputs });
   // Loaded after the flags are checked: Eleventy, Vite and jsdom take seconds to import, and a
   // bad flag should fail at once.

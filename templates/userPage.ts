@@ -82,7 +82,7 @@ ${ratedHistory(u)}
 </section>
 ${u.similarUsers.length > 0
   ? html`<section aria-labelledby="similar-title"><h2 id="similar-title">Users with similar taste</h2>
-<ul class="similar-users">${u.similarUsers.map((s) => html`<li><a href="${url(site, `/${userPagePath(s.slug)}`)}">User ${s.id}</a> <span class="user-genres">${s.sharedGenres.join(', ')}</span></li>`)}</ul></section>`
+<ul class="similar-users">${u.similarUsers.map((s) => html`<li>${s.slug === null ? html`User ${s.id}` : html`<a href="${url(site, `/${userPagePath(s.slug)}`)}">User ${s.id}</a>`} <span class="user-genres">${s.sharedGenres.join(', ')}</span></li>`)}</ul></section>`
   : ''}`;
   return layout(site, sections, assets, { title: `User ${u.id} — ${site.title}`, current: { kind: 'user' }, body });
 }

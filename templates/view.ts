@@ -36,8 +36,11 @@ export function usersIndexHref(page: number): string {
 /** The "What changed" page (`--compare`). */
 export const CHANGES_PATH = 'changes/index.html';
 
-/** Every user's id, slug and filter values, for the users-index script. */
+/** Every user with a page: id, slug and filter values, for the users-index script. */
 export const USERS_INDEX_JSON = 'users/index.json';
+
+/** Every user's recommendations and their reasons, with a page or without. */
+export const RECOMMENDATIONS_CSV = 'data/recommendations.csv';
 
 /** Where a report chart's data or standalone SVG is published. */
 export function reportChartPath(id: string, ext: 'csv' | 'svg'): string {
@@ -118,7 +121,8 @@ export interface UserView {
   sessionCount: number;
   rated: { titleName: string; titleId: string; rating: number }[];
   recommendations: RecommendationView[];
-  similarUsers: { id: string; slug: string; sharedGenres: string[] }[];
+  /** `slug` is null for a similar user without a page of their own (named, not linked). */
+  similarUsers: { id: string; slug: string | null; sharedGenres: string[] }[];
   /** Rendered lazily: there can be 10,000 user pages. */
   charts: () => ChartView[];
 }
@@ -174,6 +178,23 @@ export interface ChangesView {
   notRecorded: string[];
 }
 
+/** Which users have a page of their own (build/site/userPages.ts), and where the others are. */
+export interface UserPagesView {
+  /**
+   * all: every user. limit: more users than `limit`, so a seeded sample of that many. sample: a
+   * seeded sample of the size asked for (--user-pages N). cohort: the users `cohortFile` lists.
+   */
+  rule: 'all' | 'limit' | 'sample' | 'cohort';
+  withPage: number;
+  total: number;
+  seed: number;
+  limit: number;
+  /** The cohort file's base name (rule cohort). */
+  cohortFile: string | null;
+  /** Shard files holding the users without a page (templates/assets/userShards.ts); 0 when every user has one. */
+  shards: number;
+}
+
 export interface SiteView {
   title: string;
   pathPrefix: string;
@@ -181,11 +202,14 @@ export interface SiteView {
   notes: string[];
   provenance: ProvenanceView;
   charts: Map<string, ChartView>;
+  /** The users with a page of their own (all of them, unless `userPages` says otherwise). */
   users: UserView[];
   /** Values for the users-index filters. */
   filters: { plans: string[]; regions: string[]; genres: string[] };
   warnings: { file: string; line: number; message: string }[];
   counts: { titles: number; users: number; ratings: number; sessions: number | null };
+  /** `users` holds only the users with a page; this says which those are and why. */
+  userPages: UserPagesView;
   /** Site-relative download path → file content. */
   downloads: Map<string, string>;
   /** Set when the build was compared with a previous one (`--compare`). */

@@ -2,6 +2,7 @@
 // read, and the downloads analysts get (the exact data behind every chart and user page).
 import path from 'node:path';
 import type { Dataset, EvaluationResult, ModelView, Recommendation, Title } from '../types.ts';
+import { describeUserPages, selectUserPages, type UserPageSelection } from './userPages.ts';
 import type { ReportConfig } from '../config.ts';
 import type { PipelineResult } from '../pipeline.ts';
 import type { Chart } from '../charts/chart.ts';
@@ -14,7 +15,13 @@ import type { ClaimOutcome } from '../narrative/bind.ts';
 import type { FactCatalogue } from '../insights/catalogue.ts';
 import {
   reportChartPath,
+  RECOMMENDATIONS_CSV,
+  SHARD_RECOMMENDATIONS,
+  shardCount,
+  shardOf,
+  userShardPath,
   USERS_INDEX_JSON,
+  type ShardUser,
   type ChartView,
   type RecommendationView,
   type SiteView,
@@ -39,6 +46,8 @@ export interface AssembleInput {
   facts?: FactCatalogue;
   /** The narrative's claims and whether each held, for the record (absent: none were bound). */
   claims?: ClaimOutcome[];
+  /** The users who get a page (userPages.ts); absent: config.userPages' rule, which must not name a cohort file. */
+  userPages?: UserPageSelection;
 }
 
 /** A report chart, its downloads published as files of the site. */
@@ -91,7 +100,7 @@ const REPORT_TITLES: Record<Dataset['source']['kind'], string> = {
 
 export function assembleFromPipeline(
   p: PipelineResult,
-  extra: Pick<AssembleInput, 'warnings' | 'generator' | 'command' | 'claims'>,
+  extra: Pick<AssembleInput, 'warnings' | 'generator' | 'command' | 'claims' | 'userPages'>,
 ): SiteView {
   const { config, dataset, model, recommendations, evaluation, facts, charts, userCharts, matrixDownloads } = p;
   return assembleSite({ config, dataset, model, recommendations, evaluation, facts, charts, userCharts, matrixDownloads, ...extra });
@@ -121,44 +130,67 @@ export function assembleSite(input: AssembleInput): SiteView {
 
   const similar = similarUsers(input.model, 3);
   const midpoint = (ds.ratingScale.min + ds.ratingScale.max) / 2;
-  const users: UserView[] = ds.users.map((u) => {
-    const rated = (ratedBy.get(u.id) ?? []).slice().sort((a, b) => b.value - a.value || nameOrder(a.titleId) - nameOrder(b.titleId));
-    const recs: RecommendationView[] = (input.recommendations.get(u.id) ?? []).map((r) => {
-      const t = titles.get(r.titleId);
-      return {
-        rank: r.rank,
-        titleId: r.titleId,
-        titleName: name(r.titleId),
-        genres: t?.genres ?? [],
-        year: t?.year ?? null,
-        score: r.score,
-        source: r.source,
-        explanation: r.explanation,
-        reasons: r.reasons.map((x) => ({ titleId: x.titleId, titleName: name(x.titleId), rating: x.rating, similarity: x.similarity, kind: x.kind })),
-      };
-    });
-    const slug = slugs.get(u.id)!;
+  const selection = input.userPages ?? selectUserPages(ds.users.map((u) => u.id), config.userPages, config.seed);
+  const recommendationView = (r: Recommendation): RecommendationView => {
+    const t = titles.get(r.titleId);
     return {
+      rank: r.rank,
+      titleId: r.titleId,
+      titleName: name(r.titleId),
+      genres: t?.genres ?? [],
+      year: t?.year ?? null,
+      score: r.score,
+      source: r.source,
+      explanation: r.explanation,
+      reasons: r.reasons.map((x) => ({ titleId: x.titleId, titleName: name(x.titleId), rating: x.rating, similarity: x.similarity, kind: x.kind })),
+    };
+  };
+  // Users with a page get the whole view; the others only what their shard entry shows, so a
+  // build that pages a sample does not hold every user's rated history as page data.
+  const users: UserView[] = [];
+  const withoutPage: ShardUser[] = [];
+  const topGenresOf = new Map<string, string[]>();
+  for (const u of ds.users) {
+    const ratedRaw = ratedBy.get(u.id) ?? [];
+    const topGenres = topGenresByRatings(likedTitleIds(ratedRaw, midpoint), titles, 3);
+    topGenresOf.set(u.id, topGenres);
+    const recs = input.recommendations.get(u.id) ?? [];
+    if (!selection.withPage.has(u.id)) {
+      withoutPage.push({
+        id: u.id,
+        plan: u.plan,
+        region: u.region,
+        topGenres,
+        ratings: ratedRaw.length,
+        recommendations: recs.slice(0, SHARD_RECOMMENDATIONS).map((r) => ({ title: name(r.titleId), reason: r.explanation })),
+      });
+      continue;
+    }
+    const rated = ratedRaw.slice().sort((a, b) => b.value - a.value || nameOrder(a.titleId) - nameOrder(b.titleId));
+    const slug = slugs.get(u.id)!;
+    users.push({
       id: u.id,
       slug,
       plan: u.plan,
       region: u.region,
-      topGenres: topGenresByRatings(likedTitleIds(rated, midpoint), titles, 3),
+      topGenres,
       ratingCount: rated.length,
       sessionCount: sessionsBy.get(u.id) ?? 0,
       rated: rated.map((r) => ({ titleId: r.titleId, titleName: name(r.titleId), rating: r.value })),
-      recommendations: recs,
+      recommendations: recs.map(recommendationView),
       similarUsers: [],
       // Rendered when the page is, and not kept: at 10,000 users they would hold 100 MB.
       charts: () => input.userCharts(u.id).map((c) => inlineChartView(c, `user-${slug}`)),
-    };
-  });
+    });
+  }
   const byId = new Map(users.map((u) => [u.id, u]));
   for (const u of users) {
-    u.similarUsers = (similar.get(u.id) ?? []).map((id) => {
-      const other = byId.get(id)!;
-      return { id, slug: other.slug, sharedGenres: other.topGenres.filter((g) => u.topGenres.includes(g)) };
-    });
+    // a similar user without a page is named, not linked (the users index finds them)
+    u.similarUsers = (similar.get(u.id) ?? []).map((id) => ({
+      id,
+      slug: byId.get(id)?.slug ?? null,
+      sharedGenres: (topGenresOf.get(id) ?? []).filter((g) => u.topGenres.includes(g)),
+    }));
   }
 
   const charts = new Map(input.charts.map((c) => [c.id, chartView(c)]));
@@ -175,15 +207,16 @@ export function assembleSite(input: AssembleInput): SiteView {
       { name: 'rating', value: (r) => r.value },
     ]),
   );
-  const recRows = users.flatMap((u) => u.recommendations.map((r) => ({ u, r })));
+  // Every user's recommendations, with a page or without one.
+  const recRows = ds.users.flatMap((u) => (input.recommendations.get(u.id) ?? []).map((r) => ({ userId: u.id, r })));
   downloads.set(
-    'data/recommendations.csv',
+    RECOMMENDATIONS_CSV,
     toCsv(recRows, [
-      { name: 'user_id', value: ({ u }) => u.id },
+      { name: 'user_id', value: ({ userId }) => userId },
       { name: 'rank', value: ({ r }) => r.rank },
       { name: 'title_id', value: ({ r }) => r.titleId },
-      { name: 'title', value: ({ r }) => r.titleName },
-      { name: 'genre', value: ({ r }) => r.genres.join('|') },
+      { name: 'title', value: ({ r }) => name(r.titleId) },
+      { name: 'genre', value: ({ r }) => (titles.get(r.titleId)?.genres ?? []).join('|') },
       { name: 'score', value: ({ r }) => Number(r.score.toFixed(6)) },
       { name: 'reason', value: ({ r }) => r.explanation },
       // the reasons' titles and the user's ratings of them, in the order the page shows them
@@ -206,7 +239,14 @@ export function assembleSite(input: AssembleInput): SiteView {
     USERS_INDEX_JSON,
     JSON.stringify(users.map((u) => ({ id: u.id, slug: u.slug, plan: u.plan, region: u.region, topGenres: u.topGenres, ratings: u.ratingCount }))),
   );
+  // The users without a page, in shards the users index fetches by a hash of a searched id.
+  const shards = shardCount(withoutPage.length);
+  const shardUsers: ShardUser[][] = Array.from({ length: shards }, () => []);
+  for (const u of withoutPage) shardUsers[shardOf(u.id, shards)].push(u);
+  shardUsers.forEach((list, i) => downloads.set(userShardPath(i), JSON.stringify(list)));
 
+  // a cohort file by its base name only: a page never reveals the builder's folders
+  const cohortName = selection.cohortFile === null ? null : path.basename(selection.cohortFile);
   const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))].sort();
   const src = ds.source;
   const settings: [string, string][] = [
@@ -215,6 +255,8 @@ export function assembleSite(input: AssembleInput): SiteView {
     ...(src.kind === 'movielens' ? [] : ([['users', String(ds.users.length)], ['titles', String(ds.titles.length)]] as [string, string][])),
     ['viewing window ends', config.endDate],
     ['recommendations per user', String(config.recommendations)],
+    // said only when not every user has a page: a default build's configuration reads as before
+    ...(selection.rule === 'all' ? [] : ([['user pages', describeUserPages(selection, cohortName)]] as [string, string][])),
     ['evaluation', input.evaluation ? input.evaluation.protocol.description : 'not run'],
   ];
   if (input.facts) downloads.set(RECORD_PATH, buildRecord({ facts: input.facts, evaluation: input.evaluation, dataset: ds, generator: input.generator, settings, claims: input.claims ?? [] }));
@@ -233,12 +275,21 @@ export function assembleSite(input: AssembleInput): SiteView {
     charts,
     users,
     filters: {
-      plans: distinct(ds.users.map((u) => u.plan)),
-      regions: distinct(ds.users.map((u) => u.region)),
+      plans: distinct(users.map((u) => u.plan)),
+      regions: distinct(users.map((u) => u.region)),
       genres: distinct(users.flatMap((u) => u.topGenres)),
     },
     warnings: input.warnings,
     counts: { titles: ds.titles.length, users: ds.users.length, ratings: ds.ratings.length, sessions: ds.sessions?.length ?? null },
+    userPages: {
+      rule: selection.rule,
+      withPage: users.length,
+      total: ds.users.length,
+      seed: selection.seed,
+      limit: selection.limit,
+      cohortFile: cohortName,
+      shards,
+    },
     downloads,
   };
 }

@@ -4,6 +4,8 @@
 import { resolveConfig } from '../config.ts';
 import { runPipeline } from '../pipeline.ts';
 import { assembleFromPipeline } from './assemble.ts';
+import { readCohort } from './cohortFile.ts';
+import { selectUserPages } from './userPages.ts';
 import { bindContent } from './content.ts';
 import { CLIENT_SOURCE_ASSETS, CONTENT_DIR } from './publish.ts';
 import { generatorName } from '../buildReport.ts';
@@ -26,11 +28,13 @@ export function prepareDevOutput(output: string, root: string): void {
 export async function devSite(root: string) {
   const { config } = resolveConfig(process.env.REPORT_FLAGS ? process.env.REPORT_FLAGS.split(/\s+/).filter(Boolean) : []);
   config.drafts = true;
+  const cohort = config.userPages.kind === 'cohort' ? readCohort(config.userPages.file) : null;
   const pipeline = await runPipeline(config);
+  const userPages = selectUserPages(pipeline.dataset.users.map((u) => u.id), config.userPages, config.seed, cohort);
   // A section that does not build shows its error in the browser, in its place, and one line
   // here, instead of a stack trace and the last good page.
   const onError = (err: UserError) => process.stderr.write(`[dev] error: ${err.message.split('\n')[0]}\n`);
   const content = bindContent(path.join(root, CONTENT_DIR), root, { pipeline, drafts: true, pathPrefix: config.pathPrefix, onError });
-  const site = assembleFromPipeline(pipeline, { warnings: content.warnings, claims: content.claims, generator: generatorName(root), command: 'npm run dev' });
+  const site = assembleFromPipeline(pipeline, { warnings: content.warnings, claims: content.claims, generator: generatorName(root), command: 'npm run dev', userPages });
   return { site, bind: content.bind, slots: content.slots, assets: CLIENT_SOURCE_ASSETS };
 }
