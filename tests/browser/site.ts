@@ -12,10 +12,12 @@ import type { Browser, Page } from 'playwright-core';
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SMALL_SITE_FLAGS = ['--users', '60', '--titles', '40'];
 
-/** The sites the browser tests build: the seeded simulation, and the MovieLens fixture (real titles, no sessions). */
+/** The sites the browser tests build: the seeded simulation, the MovieLens fixture (real titles, no sessions), and the simulation with a sample of user pages. */
 export const SITE_FLAGS = {
   default: SMALL_SITE_FLAGS,
   movielens: ['--ratings', 'tests/fixtures/data/ml-latest-small/ratings.csv', '--movies', 'tests/fixtures/data/ml-latest-small/movies.csv'],
+  /** Pages for a seeded sample of 5 of the 60 users; the rest are found through the shards. */
+  sample: [...SMALL_SITE_FLAGS, '--user-pages', '5'],
 } as const;
 export type SiteName = keyof typeof SITE_FLAGS;
 
