@@ -25,25 +25,25 @@ export function recommendationCard(site: SiteView, r: RecommendationView) {
 <h3 class="rec-title"><bdi>${r.titleName}</bdi></h3>
 <p class="rec-meta"><bdi>${r.genres.join(', ')}</bdi>${r.year === null ? '' : ` · ${r.year}`}${r.source === 'collaborative' ? html` · match <span class="rec-score">${formatPercent(r.score)}</span>` : ''}</p>
 <p class="rec-why">${r.reasons.length > 0
-    ? html`Because you rated ${r.reasons.map(
-        (x, i) => html`${i === 0 ? '' : i === r.reasons.length - 1 ? ' and ' : ', '}<em><bdi>${x.titleName}</bdi></em> ${stars(x.rating)} — ${x.kind === 'content' ? 'content similarity' : 'similarity'} ${formatFixed(x.similarity, 2)}`,
+    ? html`Because you ${r.reasons.some((x) => x.watch !== null) ? 'watched' : 'rated'} ${r.reasons.map(
+        (x, i) => html`${i === 0 ? '' : i === r.reasons.length - 1 ? ' and ' : ', '}<em><bdi>${x.titleName}</bdi></em> ${x.watch === null ? stars(x.rating) : `(${x.watch})`} — ${x.kind === 'content' ? 'content similarity' : 'similarity'} ${formatFixed(x.similarity, 2)}`,
       )}`
     : r.explanation}</p>
 </li>`;
 }
 
 function ratedList(rated: UserView['rated']) {
-  return html`<ul class="rated-list">${rated.map((r) => html`<li><bdi>${r.titleName}</bdi> <span class="stars">${stars(r.rating)}</span></li>`)}</ul>`;
+  return html`<ul class="rated-list">${rated.map((r) => html`<li><bdi>${r.titleName}</bdi> ${r.watch === null ? html`<span class="stars">${stars(r.rating)}</span>` : html`<span class="watch">${r.watch}</span>`}</li>`)}</ul>`;
 }
 
 /** The rated titles (best first); a long history shows its best and lowest rated, and the rest on request. */
-function ratedHistory(u: UserView) {
+function ratedHistory(u: UserView, plays: boolean) {
   if (u.rated.length <= 2 * RATED_SHOWN) return ratedList(u.rated);
-  return html`<h3>Highest rated</h3>
+  return html`<h3>${plays ? 'Watched most' : 'Highest rated'}</h3>
 ${ratedList(u.rated.slice(0, RATED_SHOWN))}
-<h3>Lowest rated</h3>
+<h3>${plays ? 'Watched least' : 'Lowest rated'}</h3>
 ${ratedList(u.rated.slice(-RATED_SHOWN))}
-<details class="rated-all"><summary>Show all ${plural(u.rated.length, 'rating')}</summary>
+<details class="rated-all"><summary>Show all ${plays ? plural(u.rated.length, 'title') : plural(u.rated.length, 'rating')}</summary>
 ${ratedList(u.rated)}
 </details>`;
 }
@@ -51,12 +51,13 @@ ${ratedList(u.rated)}
 export function userPage(site: SiteView, sections: NavSection[], u: UserView, assets: AssetTags): string {
   const genres = [...new Set(u.recommendations.flatMap((r) => r.genres))].sort();
   const charts = u.charts();
+  const plays = site.feedback === 'plays';
   const body = html`<nav class="breadcrumbs" aria-label="Breadcrumbs"><ol><li><a href="${url(site, '/')}">Report</a></li><li><a href="${url(site, '/users/')}">Users</a></li><li aria-current="page">User ${u.id}</li></ol></nav>
 <h1>User ${u.id}</h1>
 <dl class="user-facts">
 ${u.plan === null ? '' : html`<div><dt>Plan</dt><dd>${u.plan}</dd></div>`}
 ${u.region === null ? '' : html`<div><dt>Region</dt><dd>${u.region}</dd></div>`}
-<div><dt>Ratings</dt><dd>${formatCount(u.ratingCount)}</dd></div>
+<div><dt>${plays ? 'Titles watched' : 'Ratings'}</dt><dd>${formatCount(u.ratingCount)}</dd></div>
 ${site.counts.sessions === null ? '' : html`<div><dt>Viewing sessions</dt><dd>${formatCount(u.sessionCount)}</dd></div>`}
 <div><dt>Top genres</dt><dd>${u.topGenres.length > 0 ? u.topGenres.join(', ') : 'none yet'}</dd></div>
 </dl>
@@ -66,7 +67,9 @@ ${genres.length > 1
   ? html`<div class="genre-filter" id="genre-filter" hidden><label for="rec-genre">Show genre</label><select id="rec-genre"><option value="">All genres</option>${genres.map((g) => html`<option value="${g}">${g}</option>`)}</select> <span id="rec-count" aria-live="polite"></span></div>`
   : ''}
 ${u.recommendations.some((r) => r.source === 'collaborative')
-  ? html`<p class="rec-note">Only titles user ${u.id} liked (rated at or above both their own average and the middle of the scale) recommend or explain a title; those they disliked count against titles like them. <em>Match</em> is how strongly the liked titles point to a title, relative to the first recommendation (100%).</p>`
+  ? plays
+    ? html`<p class="rec-note">Only titles user ${u.id} watched at least as much as their typical title (by minutes, with repeat plays counting extra) recommend or explain a title; those they left early count against titles like them. <em>Match</em> is how strongly those titles point to a title, relative to the first recommendation (100%).</p>`
+    : html`<p class="rec-note">Only titles user ${u.id} liked (rated at or above both their own average and the middle of the scale) recommend or explain a title; those they disliked count against titles like them. <em>Match</em> is how strongly the liked titles point to a title, relative to the first recommendation (100%).</p>`
   : ''}
 <ol class="rec-list" id="rec-list">
 ${u.recommendations.map((r) => recommendationCard(site, r))}
@@ -77,8 +80,8 @@ ${u.recommendations.map((r) => recommendationCard(site, r))}
 ${charts.map((c) => chartFigure(site, c, 'user'))}
 </section>
 <section aria-labelledby="rated-title">
-<h2 id="rated-title">What user ${u.id} rated</h2>
-${ratedHistory(u)}
+<h2 id="rated-title">What user ${u.id} ${plays ? 'watched' : 'rated'}</h2>
+${ratedHistory(u, plays)}
 </section>
 ${u.similarUsers.length > 0
   ? html`<section aria-labelledby="similar-title"><h2 id="similar-title">Users with similar taste</h2>

@@ -96,6 +96,8 @@ export interface ReasonView {
   rating: number;
   similarity: number;
   kind: 'ratings' | 'content';
+  /** On watch history (inferred ratings): "3 sessions, 4 h 10 min", shown instead of the stars. */
+  watch: string | null;
 }
 
 export interface RecommendationView {
@@ -119,7 +121,8 @@ export interface UserView {
   topGenres: string[];
   ratingCount: number;
   sessionCount: number;
-  rated: { titleName: string; titleId: string; rating: number }[];
+  /** Best first; `watch` as in ReasonView (null for rated data). */
+  rated: { titleName: string; titleId: string; rating: number; watch: string | null }[];
   recommendations: RecommendationView[];
   /** `slug` is null for a similar user without a page of their own (named, not linked). */
   similarUsers: { id: string; slug: string | null; sharedGenres: string[] }[];
@@ -200,6 +203,8 @@ export interface SiteView {
   pathPrefix: string;
   /** Caveats about the input (e.g. no devices in MovieLens). */
   notes: string[];
+  /** What the recommender learnt from: ratings, or ratings inferred from plays (build/data/implicit.ts). */
+  feedback: 'ratings' | 'plays';
   provenance: ProvenanceView;
   charts: Map<string, ChartView>;
   /** The users with a page of their own (all of them, unless `userPages` says otherwise). */

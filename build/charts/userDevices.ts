@@ -6,7 +6,7 @@ import { barListSvg } from './barList.ts';
 import { emptyChart, type Chart, type UserChartDescriptor } from './chart.ts';
 import { DEVICES } from '../types.ts';
 import { userLabel } from './reportCharts.ts';
-import { formatPercent } from '../util/numbers.ts';
+import { formatCount, formatPercent, plural } from '../util/numbers.ts';
 
 export interface DeviceMinutesRow {
   device: string;
@@ -31,9 +31,9 @@ export function renderUserDevices(rows: DeviceMinutesRow[], options: UserDevices
   if (rows.length === 0) return emptyChart(USER_DEVICES_ID, title, 'No viewing sessions in this data', csv);
   if (total <= 0) return emptyChart(USER_DEVICES_ID, title, `${options.userLabel} has no viewing sessions`, csv);
   const sorted = [...rows].sort((a, b) => b.minutes - a.minutes || (a.device < b.device ? -1 : 1));
-  const parts = sorted.filter((r) => r.minutes > 0).map((r) => `${r.device} ${Math.round(r.minutes)} min (${formatPercent(r.minutes / total)})`);
+  const parts = sorted.filter((r) => r.minutes > 0).map((r) => `${r.device} ${formatCount(Math.round(r.minutes))} min (${formatPercent(r.minutes / total)})`);
   const sessions = rows.reduce((s, r) => s + r.sessions, 0);
-  const description = `${options.userLabel} watched ${Math.round(total)} minutes in ${sessions} sessions: ${parts.join(', ')}.`;
+  const description = `${options.userLabel} watched ${plural(Math.round(total), 'minute')} in ${plural(sessions, 'session')}: ${parts.join(', ')}.`;
   const svg = barListSvg({
     id: USER_DEVICES_ID,
     title,

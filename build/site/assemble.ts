@@ -8,6 +8,7 @@ import type { PipelineResult } from '../pipeline.ts';
 import type { Chart } from '../charts/chart.ts';
 import { toCsv } from '../util/csv.ts';
 import { slugify } from './slug.ts';
+import { watchText } from '../data/implicit.ts';
 import { similarUsers } from './similarUsers.ts';
 import { standaloneSvgFile } from './svgFile.ts';
 import { buildRecord, RECORD_PATH } from './record.ts';
@@ -131,7 +132,12 @@ export function assembleSite(input: AssembleInput): SiteView {
   const similar = similarUsers(input.model, 3);
   const midpoint = (ds.ratingScale.min + ds.ratingScale.max) / 2;
   const selection = input.userPages ?? selectUserPages(ds.users.map((u) => u.id), config.userPages, config.seed);
-  const recommendationView = (r: Recommendation): RecommendationView => {
+  // Inferred ratings (plays, no ratings): reasons and the history cite the watching, not stars.
+  const watchOf = (userId: string, titleId: string): string | null => {
+    const w = ds.implicit?.get(userId)?.get(titleId);
+    return w ? watchText(w) : null;
+  };
+  const recommendationView = (r: Recommendation, userId: string): RecommendationView => {
     const t = titles.get(r.titleId);
     return {
       rank: r.rank,
@@ -142,7 +148,7 @@ export function assembleSite(input: AssembleInput): SiteView {
       score: r.score,
       source: r.source,
       explanation: r.explanation,
-      reasons: r.reasons.map((x) => ({ titleId: x.titleId, titleName: name(x.titleId), rating: x.rating, similarity: x.similarity, kind: x.kind })),
+      reasons: r.reasons.map((x) => ({ titleId: x.titleId, titleName: name(x.titleId), rating: x.rating, similarity: x.similarity, kind: x.kind, watch: watchOf(userId, x.titleId) })),
     };
   };
   // Users with a page get the whole view; the others only what their shard entry shows, so a
@@ -176,8 +182,8 @@ export function assembleSite(input: AssembleInput): SiteView {
       topGenres,
       ratingCount: rated.length,
       sessionCount: sessionsBy.get(u.id) ?? 0,
-      rated: rated.map((r) => ({ titleId: r.titleId, titleName: name(r.titleId), rating: r.value })),
-      recommendations: recs.map(recommendationView),
+      rated: rated.map((r) => ({ titleId: r.titleId, titleName: name(r.titleId), rating: r.value, watch: watchOf(u.id, r.titleId) })),
+      recommendations: recs.map((r) => recommendationView(r, u.id)),
       similarUsers: [],
       // Rendered when the page is, and not kept: at 10,000 users they would hold 100 MB.
       charts: () => input.userCharts(u.id).map((c) => inlineChartView(c, `user-${slug}`)),
@@ -264,6 +270,7 @@ export function assembleSite(input: AssembleInput): SiteView {
     title: REPORT_TITLES[src.kind],
     pathPrefix: config.pathPrefix,
     notes: ds.notes,
+    feedback: ds.implicit ? 'plays' : 'ratings',
     provenance: {
       description: src.description,
       files: src.files.map((f) => ({ name: path.basename(f.path), bytes: f.bytes, sha256: f.sha256 })),

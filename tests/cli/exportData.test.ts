@@ -36,6 +36,23 @@ test('seed 42 → --export-data → build from CSV and from Parquet: the same do
   }
 });
 
+test('plays without ratings: user pages explain from watch history, with no stars anywhere', async () => {
+  const plays = path.join(dir, 'plays');
+  cpSync(path.join(dir, 'export', 'csv'), plays, { recursive: true });
+  rmSync(path.join(plays, 'ratings.csv'));
+  const site = path.join(dir, 'plays-site');
+  const r = await runBuild(['--data', plays, '--out', site]);
+  assert.is(r.status, 0, r.stderr);
+  const page = read(site, 'users/101.html').toString();
+  assert.match(page, /Because you watched <em><bdi>[^<]+<\/bdi><\/em> \(\d+ sessions?, [^)]+\) — (content )?similarity \d\.\d\d/);
+  assert.match(page, /<h2 id="rated-title">What user 101 watched<\/h2>/);
+  assert.match(page, /<dt>Titles watched<\/dt>/);
+  assert.not.match(page, /★/, 'no stars for inferred ratings');
+  const csv = read(site, 'data/recommendations.csv').toString();
+  assert.match(csv, /,"Because you watched [^"]+ \(\d+ sessions?, /);
+  assert.match(read(site, 'index.html').toString(), /The data has plays and no ratings: each watched title gets an inferred rating/);
+});
+
 test('a bad cell in --data: exit 2, one line naming file, line and column, the previous site intact', async () => {
   const bad = path.join(dir, 'bad');
   cpSync(path.join(dir, 'export', 'csv'), bad, { recursive: true });
