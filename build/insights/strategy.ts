@@ -20,6 +20,13 @@ export const MIN_OVERSUPPLY_GAP = 0.05;
 export const MIN_DEVICE_LEAD = 0.05;
 /** Under-served segment: its genre match must trail the overall match by at least this (10 points). */
 export const MIN_UNDERSERVED_GAP = 0.1;
+/**
+ * Plan upsell: the busiest lower plan must watch at least this share of the top tier's sessions
+ * per subscriber (below it, the plan's viewers are no upsell audience), with both plans holding
+ * at least MIN_PLAN_SUBSCRIBERS subscribers, so a ratio is not the noise of a handful of users.
+ */
+export const MIN_UPSELL_RATIO = 0.9;
+export const MIN_PLAN_SUBSCRIBERS = 30;
 /** Best-rated genre: its mean must beat the overall mean by at least this many rating points. */
 export const MIN_GENRE_RATING_LEAD = 0.1;
 
@@ -103,7 +110,9 @@ const DRAFTS: Draft[] = [
   },
   {
     id: 'plan-upsell',
-    needs: ['upsell_plan', 'upsell_plan_sessions_per_user', 'top_tier_plan', 'top_tier_sessions_per_user', 'upsell_ratio'],
+    needs: ['upsell_plan', 'upsell_plan_sessions_per_user', 'top_tier_plan', 'top_tier_sessions_per_user', 'upsell_ratio', 'upsell_plan_users', 'top_tier_users'],
+    when: (facts) =>
+      num(facts, 'upsell_ratio') >= MIN_UPSELL_RATIO && num(facts, 'upsell_plan_users') >= MIN_PLAN_SUBSCRIBERS && num(facts, 'top_tier_users') >= MIN_PLAN_SUBSCRIBERS,
     figure: 'upsell_ratio',
     headline: ['Offer ', f('upsell_plan'), ' subscribers an upgrade to ', f('top_tier_plan')],
     body: (facts) => [
@@ -111,7 +120,7 @@ const DRAFTS: Draft[] = [
       ' on ', f('top_tier_plan'), ' (a ratio of ', f('upsell_ratio', 'number:2'), '). ',
       num(facts, 'upsell_ratio') >= 1
         ? 'They already watch like top-tier subscribers: an upgrade prompt after a binge session is the natural upsell moment.'
-        : 'They watch less than the top tier, so lead with what the upgrade adds rather than with price, and target the heaviest viewers among them first.',
+        : 'They watch nearly as much as the top tier, so lead with what the upgrade adds rather than with price, and target the heaviest viewers among them first.',
     ],
   },
   {

@@ -127,12 +127,13 @@ function planEngagement(b: FactBuilder, c: FactContext, sessions: Session[]): vo
     b.add('most_engaged_plan_sessions_per_user', 'number', most ? perUser.get(most) : null, 'Sessions per subscriber on the most engaged plan.');
     b.add('least_engaged_plan', 'text', least, 'The plan whose subscribers watch the fewest sessions each.');
     b.add('least_engaged_plan_sessions_per_user', 'number', least ? perUser.get(least) : null, 'Sessions per subscriber on the least engaged plan.');
-    upsell(b, plans, perUser);
+    const subscribers = new Map(plans.map((p) => [p, c.dataset.users.filter((u) => u.plan === p).length]));
+    upsell(b, plans, perUser, subscribers);
   });
 }
 
 /** Upsell signal: the busiest viewers below the top tier, measured against the top tier. */
-function upsell(b: FactBuilder, plans: string[], perUser: Map<string, number>): void {
+function upsell(b: FactBuilder, plans: string[], perUser: Map<string, number>, subscribers: Map<string, number>): void {
   const onLadder = plans.every((p) => (PLAN_LADDER as readonly string[]).includes(p)) && plans.length >= 2;
   const why = `plans are not the ${PLAN_LADDER.join(' / ')} ladder, so no tier order is known`;
   const ordered = onLadder ? PLAN_LADDER.filter((p) => plans.includes(p)) : [];
@@ -143,5 +144,7 @@ function upsell(b: FactBuilder, plans: string[], perUser: Map<string, number>): 
   b.add('top_tier_sessions_per_user', 'number', topTier ? perUser.get(topTier) : null, 'Sessions per subscriber on the top-tier plan.', why);
   b.add('upsell_plan', 'text', candidate, 'The lower-tier plan whose subscribers watch the most sessions each: the upsell audience.', why);
   b.add('upsell_plan_sessions_per_user', 'number', candidate ? perUser.get(candidate) : null, 'Sessions per subscriber on the upsell plan.', why);
+  b.add('upsell_plan_users', 'count', candidate ? subscribers.get(candidate) : null, 'Subscribers on the upsell plan.', why);
+  b.add('top_tier_users', 'count', topTier ? subscribers.get(topTier) : null, 'Subscribers on the top-tier plan.', why);
   b.add('upsell_ratio', 'number', candidate && topTier ? ratio(perUser.get(candidate)!, perUser.get(topTier)!) : null, 'Upsell plan sessions per subscriber divided by the top tier\'s (above 1: they already watch like top-tier subscribers).', why);
 }

@@ -14,8 +14,9 @@ test('the default simulation yields the items whose triggers hold, in their fixe
   const items = strategyItems(facts);
   // seed 42 has every fact the drafts need; with five ratings a user, every list ends in popular
   // picks once the liked titles' evidence runs out (a cold-start item), and Premium's genre match
-  // trails the overall one by under 10 points (no under-served item)
-  assert.equal(items.map((i) => i.id), ['acquisition-gap', 'device-merchandising', 'plan-upsell', 'recommender-coverage', 'cold-start', 'personalisation-lift', 'best-rated-genre']);
+  // trails the overall one by under 10 points (no under-served item); its plans hold 2 to 5 users
+  // each, too few for a plan comparison (no upsell item)
+  assert.equal(items.map((i) => i.id), ['acquisition-gap', 'device-merchandising', 'recommender-coverage', 'cold-start', 'personalisation-lift', 'best-rated-genre']);
   assert.equal(new Set(items.map((i) => i.id)).size, items.length);
   for (const item of items) {
     // the cited figure is the fact's value, formatted as the body prints it
@@ -32,7 +33,6 @@ test('each item links to the registry chart that shows its figure (else its own 
   assert.equal(links, {
     'acquisition-gap': 'genre-popularity',
     'device-merchandising': 'device-engagement',
-    'plan-upsell': 'device-engagement',
     'recommender-coverage': 'model-comparison',
     'cold-start': undefined,
     'personalisation-lift': 'model-comparison',
@@ -75,7 +75,8 @@ test('figures in strategy items equal the facts they cite', () => {
   assert.match(gap.body, 'Crime takes 60% of viewing sessions but only 50% of the catalogue');
   assert.is(items.get('device-merchandising')!.figure, formatPlain(facts.get('top_device_share'), null));
   assert.match(items.get('device-merchandising')!.body, 'The exception: 75% of Basic subscribers\' sessions are on Mobile');
-  assert.match(items.get('plan-upsell')!.body, 'Basic subscribers watch 4 sessions each against 3 on Premium (a ratio of 1.33)');
+  const upsell = strategyItems(withValues(facts, { upsell_plan_users: 30, top_tier_users: 30 })).find((i) => i.id === 'plan-upsell')!;
+  assert.match(upsell.body, 'Basic subscribers watch 4 sessions each against 3 on Premium (a ratio of 1.33)');
   assert.is(items.get('underserved-segment')!.headline, 'Tune personalisation for Basic');
   assert.is(items.get('cold-start')!.figure, '1');
   assert.is(items.get('recommender-coverage')!.figure, '75%');
@@ -105,6 +106,18 @@ test('cold start: "All N users get", "The only user gets", "K of N users get" â€
   assert.match(body({ cold_start_users: 0, fallback_users: 1, user_count: 10 })!, /^1 of 10 users gets at least one fallback title\. /);
   assert.match(body({ cold_start_users: 2, fallback_users: 1, user_count: 10 })!, /^2 of 10 users get only the popularity fallback, and 1 gets at least one fallback title\. /);
   assert.is(body({ cold_start_users: 0, fallback_users: 0, user_count: 10 }), undefined, 'no item on a zero');
+});
+
+
+test('plan upsell: only on plans of 30 or more subscribers each, and a lower plan watching at least 90% of the top tier', () => {
+  const base = smallFacts();
+  const upsell = (values: Record<string, number>) => strategyItems(withValues(base, values)).find((i) => i.id === 'plan-upsell');
+  assert.ok(upsell({ upsell_plan_users: 30, top_tier_users: 30, upsell_ratio: 1.33 }));
+  assert.is(upsell({ upsell_plan_users: 29, top_tier_users: 300, upsell_ratio: 1.33 }), undefined, 'too few on the lower plan');
+  assert.is(upsell({ upsell_plan_users: 300, top_tier_users: 2, upsell_ratio: 1.33 }), undefined, 'too few on the top tier');
+  assert.is(upsell({ upsell_plan_users: 300, top_tier_users: 300, upsell_ratio: 0.85 }), undefined, 'watching well below the top tier is no upsell signal');
+  assert.match(upsell({ upsell_plan_users: 300, top_tier_users: 300, upsell_ratio: 0.95 })!.body, /watch nearly as much as the top tier/);
+  assert.match(upsell({ upsell_plan_users: 300, top_tier_users: 300, upsell_ratio: 1.2 })!.body, /already watch like top-tier subscribers/);
 });
 
 test.run();
