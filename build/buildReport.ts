@@ -16,6 +16,7 @@ import path from 'node:path';
 import type { ReportConfig } from './config.ts';
 import { runPipeline, type PipelineResult } from './pipeline.ts';
 import { exportData } from './data/exportData.ts';
+import { exportStages } from './handoff/stages.ts';
 import { assembleFromPipeline } from './site/assemble.ts';
 import { bindContent } from './site/content.ts';
 import { publishSite, CONTENT_DIR } from './site/publish.ts';
@@ -47,7 +48,7 @@ export function generatorName(root: string): string {
 }
 
 /** Flags whose value is an input file: published relative to the project, or by base name only. */
-const INPUT_FLAGS = ['--ratings', '--movies', '--catalog', '--config', '--data', '--export-data'];
+const INPUT_FLAGS = ['--ratings', '--movies', '--catalog', '--config', '--data', '--stages'];
 
 /**
  * An input path as the published page may show it: relative to the project root when inside it,
@@ -75,11 +76,11 @@ function publicInputs(argv: string[], root: string, cwd?: string): string[] {
 }
 
 /** Flags that say where the bytes go or what they are compared with, not what they are. */
-const NOT_REPRODUCED_WITH_VALUE = ['--out', '--compare', '--summary', '--fail-on-regression'];
+const NOT_REPRODUCED_WITH_VALUE = ['--out', '--compare', '--summary', '--fail-on-regression', '--export-data', '--export-stages'];
 
 /**
- * The command that reproduces a build: the same flags, shell-quoted. The output folder, --force
- * and the comparison flags are left out: they say where the bytes go or what they are compared
+ * The command that reproduces a build: the same flags, shell-quoted. The output folder, --force,
+ * the exports and the comparison flags are left out: they say where the bytes go or what they are compared
  * with, not what they are, and naming them would make two builds of the same inputs differ
  * (issue 5, reproducibility) or publish a local path (issue 15).
  */
@@ -138,8 +139,12 @@ export async function buildReport(config: ReportConfig, opts: BuildOptions): Pro
       throw new UserError(`--fail-on-regression: the published model got worse than ${shown}: ${what}; the previous site is left as it was`, { exitCode: EXIT_REGRESSION });
     }
   }
-  const inputs = [config.ratings, config.movies, config.catalog, config.data, cohort?.file ?? null].filter((f): f is string => f !== null);
+  const inputs = [config.ratings, config.movies, config.catalog, config.data, config.stages, cohort?.file ?? null].filter((f): f is string => f !== null);
   await publishSite(site, { out: config.out, root: opts.root, force: config.force, inputs, bind: content.bind, slots: content.slots, time, log });
+  if (config.exportStages !== null) {
+    const written = await time('export stages', () => exportStages(config.exportStages!, pipeline));
+    log(`stages exported to ${config.exportStages}: ${written.join(', ')}`);
+  }
   if (config.exportData !== null) {
     const written = await time('export data', () => exportData(pipeline.dataset, config.exportData!));
     log(`data exported to ${config.exportData}/csv and ${config.exportData}/parquet: ${written.join(', ')}`);

@@ -27,6 +27,10 @@ export interface ReportConfig {
   data: string | null;
   /** Write the dataset in the --data schema (CSV and Parquet) to this folder. */
   exportData: string | null;
+  /** Take precomputed stage outputs (build/handoff/stages.ts) from this folder. */
+  stages: string | null;
+  /** Write this build's stage outputs to this folder. */
+  exportStages: string | null;
   /** Recommendations published per user. */
   recommendations: number;
   /** Turn failed claims into warnings listed on the drafts page. */
@@ -72,6 +76,8 @@ export const DEFAULTS: ReportConfig = {
   catalog: null,
   data: null,
   exportData: null,
+  stages: null,
+  exportStages: null,
   recommendations: 10,
   drafts: false,
   pathPrefix: '/',
@@ -113,6 +119,8 @@ export const OPTIONS: Record<string, Option> = {
   catalog: { key: 'catalog', kind: 'path', help: 'Netflix catalogue CSV (netflix_titles.csv); users are simulated (unless set: 1000 users, 20 ratings each)' },
   data: { key: 'data', kind: 'path', help: 'a folder of your own data: titles, users, ratings, plays as .csv or .parquet (README "Your own data")' },
   'export-data': { key: 'exportData', kind: 'path', help: 'also write the data in the --data schema (CSV and Parquet) to this folder' },
+  stages: { key: 'stages', kind: 'path', help: 'take precomputed item neighbours, recommendations and evaluation from this folder (README "Hand-off to a cluster")' },
+  'export-stages': { key: 'exportStages', kind: 'path', help: 'also write this build\'s stage outputs (Parquet) to this folder' },
   recommendations: { key: 'recommendations', kind: 'int', min: 5, max: 100, help: 'recommendations published per user' },
   drafts: { key: 'drafts', kind: 'boolean', help: 'report failed claims as warnings on /drafts/ instead of failing' },
   'path-prefix': { key: 'pathPrefix', kind: 'prefix', help: 'URL prefix the site is served under' },

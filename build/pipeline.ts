@@ -4,7 +4,8 @@
 import type { ReportConfig } from './config.ts';
 import type { Dataset, EvaluationResult, Recommendation } from './types.ts';
 import { loadDataset } from './data/load.ts';
-import { buildModel, type Model, matrixDownloads } from './model/index.ts';
+import { buildModel, indexMaps, type Model, matrixDownloads } from './model/index.ts';
+import { openStages } from './handoff/stages.ts';
 import { startEvaluation } from './evaluate/index.ts';
 import { BUILD_COMPARED, recommendAll } from './recommend/index.ts';
 import { buildFacts } from './narrative/facts.ts';
@@ -30,16 +31,22 @@ export function evaluationK(titles: number): number {
 }
 
 export async function runPipeline(config: ReportConfig, time: StageTimer = stageTimer()): Promise<PipelineResult> {
+  // Precomputed stage outputs (a cluster's, or an --export-stages of ours) stand in for the
+  // stages they cover; the others run as usual.
+  const stages = config.stages !== null ? openStages(config.stages) : null;
   const dataset = await time('load/simulate', () => loadDataset(config));
-  const model = await time('model', async () => buildModel(dataset));
+  const maps = stages?.neighbours ? indexMaps(dataset) : null;
+  const given = maps ? await time('stages: neighbours', () => stages!.neighbours!(maps.titlePos, maps.titleIds.length)) : undefined;
+  const model = await time('model', async () => buildModel(dataset, { ratingNeighbours: given }));
   // The report compares the published model with its floors (popularity, and the registry's
   // inBuild entries); `npm run evaluate` compares every candidate it was chosen over. On large data it runs on the
   // second core while this thread recommends, so "evaluate" is the time spent waiting for it.
-  const evaluating =
-    dataset.ratings.length > 0
+  const evaluating = stages?.evaluation
+    ? async () => stages.evaluation
+    : dataset.ratings.length > 0
       ? startEvaluation(dataset, { k: evaluationK(dataset.titles.length), seed: config.seed, recommenders: [...BUILD_COMPARED] })
       : async () => null;
-  const recommendations = await time('recommend', async () => recommendAll(model, dataset, { k: config.recommendations }));
+  const recommendations = await time('recommend', async () => (stages?.recommendations ? stages.recommendations(model) : recommendAll(model, dataset, { k: config.recommendations })));
   const evaluation = await time('evaluate', evaluating);
   const facts = await time('insights', async () => buildFacts({ dataset, model, recommendations, evaluation }));
   const charts = await time('charts', async () => buildReportCharts({ dataset, model, evaluation }));

@@ -20,7 +20,7 @@ function cell(value: string | number | null): string {
   return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-function csv(header: string[], rows: Iterable<(string | number | null)[]>): string {
+export function csvText(header: string[], rows: Iterable<(string | number | null)[]>): string {
   const lines = [header.join(',')];
   for (const row of rows) lines.push(row.map(cell).join(','));
   return `${lines.join('\n')}\n`;
@@ -39,7 +39,7 @@ export function dataTables(ds: Dataset): DataTable[] {
   const tables: DataTable[] = [
     {
       name: 'titles',
-      text: csv(
+      text: csvText(
         ['title_id', 'title', 'genres', 'year', 'kind', 'duration_min', 'description', 'tags'],
         (function* () {
           for (const t of ds.titles) yield [t.id, t.name, t.genres.join('|'), t.year, t.kind, t.durationMin, t.description, t.tags.join('|')];
@@ -49,7 +49,7 @@ export function dataTables(ds: Dataset): DataTable[] {
     },
     {
       name: 'users',
-      text: csv(
+      text: csvText(
         ['user_id', 'plan', 'region'],
         (function* () {
           for (const u of ds.users) yield [u.id, u.plan, u.region];
@@ -62,7 +62,7 @@ export function dataTables(ds: Dataset): DataTable[] {
   if (!ds.implicit && ds.ratings.length > 0) {
     tables.push({
       name: 'ratings',
-      text: csv(
+      text: csvText(
         ['user_id', 'title_id', 'rating', 'timestamp'],
         (function* () {
           for (const r of ds.ratings) yield [r.userId, r.titleId, r.value, iso(r.timestamp)];
@@ -74,7 +74,7 @@ export function dataTables(ds: Dataset): DataTable[] {
   if (ds.sessions) {
     tables.push({
       name: 'plays',
-      text: csv(
+      text: csvText(
         ['user_id', 'title_id', 'start', 'device', 'minutes'],
         (function* () {
           for (const s of ds.sessions!) yield [s.userId, s.titleId, iso(s.start), s.device, s.minutes];
@@ -102,34 +102,52 @@ function typed(column: string, type: string): string {
 /** A SQL string literal (COPY … TO takes no bound parameter for its target). */
 const literal = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
-export async function exportData(ds: Dataset, dir: string): Promise<string[]> {
-  if (existsSync(dir) && readdirSync(dir).length > 0 && !existsSync(path.join(dir, MARKER))) {
-    throw new InputError(`${dir}: --export-data will not write into a non-empty folder it did not create; give a new or empty folder`, { file: dir });
-  }
-  const staging = `${dir.replace(/[\\/]+$/, '')}.partial`;
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(path.join(staging, 'csv'), { recursive: true });
-  mkdirSync(path.join(staging, 'parquet'), { recursive: true });
-  const tables = dataTables(ds);
-  for (const t of tables) writeFileSync(path.join(staging, 'csv', `${t.name}.csv`), t.text);
+/**
+ * CSV files (written by `csvText`) → Parquet files with the given column types, through one
+ * DuckDB instance. Types are DuckDB's (VARCHAR, INTEGER, DOUBLE, FLOAT, TIMESTAMP) or LIST
+ * ("|"-separated text → a list of text).
+ */
+export async function csvToParquet(jobs: { source: string; target: string; types: Record<string, string> }[]): Promise<void> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
   const connection = await instance.connect();
   try {
-    for (const t of tables) {
-      const source = path.join(staging, 'csv', `${t.name}.csv`);
-      const target = path.join(staging, 'parquet', `${t.name}.parquet`);
-      const select = Object.entries(t.types).map(([c, type]) => typed(c, type));
+    for (const { source, target, types } of jobs) {
+      const select = Object.entries(types).map(([c, type]) => typed(c, type));
       await connection.run(
-        `COPY (SELECT ${select.join(', ')} FROM read_csv(${literal(source)}, header = true, all_varchar = true, quote = '"', escape = '"', delim = ',', auto_detect = false, columns = {${Object.keys(t.types).map((c) => `${literal(c)}: 'VARCHAR'`).join(', ')}})) TO ${literal(target)} (FORMAT parquet, COMPRESSION zstd)`,
+        `COPY (SELECT ${select.join(', ')} FROM read_csv(${literal(source)}, header = true, all_varchar = true, quote = '"', escape = '"', delim = ',', auto_detect = false, columns = {${Object.keys(types).map((c) => `${literal(c)}: 'VARCHAR'`).join(', ')}})) TO ${literal(target)} (FORMAT parquet, COMPRESSION zstd)`,
       );
     }
   } finally {
     connection.closeSync();
     instance.closeSync();
   }
-  writeFileSync(path.join(staging, MARKER), 'Written by --export-data; a later export may replace this folder.\n');
+}
+
+/**
+ * Writes a folder this tool owns: refuses a non-empty folder without `marker`, fills a sibling
+ * staging folder, then swaps it in, so a failed write leaves the previous folder as it was.
+ */
+export async function writeOwnFolder(dir: string, flag: string, marker: string, fill: (staging: string) => Promise<void>): Promise<void> {
+  if (existsSync(dir) && readdirSync(dir).length > 0 && !existsSync(path.join(dir, marker))) {
+    throw new InputError(`${dir}: ${flag} will not write into a non-empty folder it did not create; give a new or empty folder`, { file: dir });
+  }
+  const staging = `${dir.replace(/[\\/]+$/, '')}.partial`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  await fill(staging);
+  writeFileSync(path.join(staging, marker), `Written by ${flag}; a later ${flag} may replace this folder.\n`);
   rmSync(dir, { recursive: true, force: true });
   renameSync(staging, dir);
+}
+
+export async function exportData(ds: Dataset, dir: string): Promise<string[]> {
+  const tables = dataTables(ds);
+  await writeOwnFolder(dir, '--export-data', MARKER, async (staging) => {
+    mkdirSync(path.join(staging, 'csv'));
+    mkdirSync(path.join(staging, 'parquet'));
+    for (const t of tables) writeFileSync(path.join(staging, 'csv', `${t.name}.csv`), t.text);
+    await csvToParquet(tables.map((t) => ({ source: path.join(staging, 'csv', `${t.name}.csv`), target: path.join(staging, 'parquet', `${t.name}.parquet`), types: t.types })));
+  });
   return tables.map((t) => t.name);
 }

@@ -11,6 +11,8 @@ export interface ModelOptions {
   neighbours?: number;
   /** Content (TF-IDF) neighbours kept per title (default 50). */
   contentNeighbours?: number;
+  /** Precomputed rating-cosine neighbours (a cluster's, build/handoff/stages.ts): used as given. */
+  ratingNeighbours?: Neighbours;
 }
 
 export interface Model extends ModelView {
@@ -63,7 +65,7 @@ export function buildModel(ds: Dataset, opts: ModelOptions = {}): Model {
     genrePos,
   );
   const columnNorm = columnNorms(matrix);
-  const ratingNeighbours = itemCosineTopK(matrix, opts.neighbours ?? DEFAULT_NEIGHBOURS);
+  const ratingNeighbours = opts.ratingNeighbours ?? itemCosineTopK(matrix, opts.neighbours ?? DEFAULT_NEIGHBOURS);
   const content = contentIndexFor(ds.titles, titles, opts.contentNeighbours ?? DEFAULT_NEIGHBOURS);
   const affinity = genreAffinities(matrix, titleGenres, genres.length);
   const ratingCount = new Int32Array(matrix.nTitles);

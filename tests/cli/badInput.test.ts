@@ -236,7 +236,8 @@ test('the Reproduce line: inputs relative to the project root inside it, base na
   assert.is(reproduceCommand(['--catalog', 'data/n.csv'], ROOT, ROOT), 'npm run build -- --catalog data/n.csv');
   assert.is(reproduceCommand(['--catalog', '../../n.csv'], ROOT, ROOT), 'npm run build -- --catalog n.csv');
   // a service's data folder is a local path too: its base name only, on the published site
-  assert.is(reproduceCommand(['--data', '/home/someone/warehouse/export', '--export-data=/tmp/x/out'], ROOT, ROOT), 'npm run build -- --data export --export-data=out');
+  // where exports go is not what the site is, like --out
+  assert.is(reproduceCommand(['--data', '/home/someone/warehouse/export', '--export-data=/tmp/x/out', '--stages', '/srv/spark/run-7', '--export-stages', 's'], ROOT, ROOT), 'npm run build -- --data export --stages run-7');
 });
 
 test('every bad input: exit 2, one line naming file:line and column (or the flag), previous site untouched', async () => {
