@@ -10,7 +10,8 @@
 // Evidence and Observable Framework use for the same job. The path is passed as a bound
 // parameter, never spliced into SQL.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { InputError, type SourceFile } from '../types.ts';
 import { CSV_LIMITS, CsvReader, normaliseField, shown, type CsvLimits } from './csv.ts';
@@ -76,27 +77,43 @@ function locate(path: string, names: readonly string[], spec: TableSpec, rename:
   });
 }
 
-/** Size and SHA-256 of a file, streamed (Parquet files are not read through our CSV reader). */
-async function describeFile(path: string): Promise<SourceFile> {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  for await (const chunk of createReadStream(path)) {
-    hash.update(chunk as Buffer);
-    bytes += (chunk as Buffer).length;
-  }
-  return { path, bytes, sha256: hash.digest('hex') };
-}
-
-/** A regular, non-empty file within the size limit (the checks CSV files get, for Parquet). */
-async function checkParquetFile(path: string, limits: CsvLimits): Promise<void> {
+/**
+ * The Parquet files behind a path: the file itself, or, for a folder (what Spark writes for one
+ * table), its `*.parquet` part files in name order. Each must be a regular file.
+ */
+async function parquetParts(path: string, limits: CsvLimits): Promise<string[]> {
   let info;
   try {
     info = await stat(path);
   } catch (err) {
     throw new InputError(`${path}: cannot read file (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { file: path, cause: err });
   }
-  if (!info.isFile()) throw new InputError(`${path}: is not a regular file, expected a Parquet file`, { file: path });
-  if (info.size > limits.maxBytes * 4) throw new InputError(`${path}: file is above the ${limits.maxBytes * 4} byte limit for an input file`, { file: path });
+  let parts = [path];
+  if (info.isDirectory()) {
+    parts = readdirSync(path).filter((f) => f.endsWith('.parquet')).sort().map((f) => join(path, f));
+    if (parts.length === 0) throw new InputError(`${path}: a folder without .parquet part files`, { file: path });
+  }
+  let total = 0;
+  for (const part of parts) {
+    const partInfo = await stat(part);
+    if (!partInfo.isFile()) throw new InputError(`${part}: is not a regular file, expected a Parquet file`, { file: part });
+    total += partInfo.size;
+  }
+  if (total > limits.maxBytes * 4) throw new InputError(`${path}: above the ${limits.maxBytes * 4} byte limit for an input table`, { file: path });
+  return parts;
+}
+
+/** Size and SHA-256 of a table's files, streamed in order (Parquet is not read by our CSV reader). */
+async function describeFiles(path: string, parts: string[]): Promise<SourceFile> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for (const part of parts) {
+    for await (const chunk of createReadStream(part)) {
+      hash.update(chunk as Buffer);
+      bytes += (chunk as Buffer).length;
+    }
+  }
+  return { path, bytes, sha256: hash.digest('hex') };
 }
 
 export function openCsvTable(path: string, spec: TableSpec, rename: ReadonlyMap<string, string>, limits: Partial<CsvLimits> = {}): InputTable {
@@ -163,15 +180,15 @@ export function openParquetTable(path: string, spec: TableSpec, rename: Readonly
     },
     fail: (line, column, expected, got) => failAt(path, 'parquet', line, column, expected, got),
     async *batches() {
-      await checkParquetFile(path, { ...CSV_LIMITS, ...limits });
+      const parts = await parquetParts(path, { ...CSV_LIMITS, ...limits });
       const maxRows = limits.maxRows ?? CSV_LIMITS.maxRows;
-      const { DuckDBInstance } = await import('@duckdb/node-api');
+      const { DuckDBInstance, listValue } = await import('@duckdb/node-api');
       const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
       const connection = await instance.connect();
       try {
         let columns: { name: string; type: string }[];
         try {
-          const described = await connection.runAndReadAll('DESCRIBE SELECT * FROM read_parquet($1)', [path]);
+          const described = await connection.runAndReadAll('DESCRIBE SELECT * FROM read_parquet($1)', [listValue(parts)]);
           columns = described.getRowObjectsJS().map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
         } catch (err) {
           throw new InputError(`${path}: not a readable Parquet file (${firstLine(err)})`, { file: path, cause: err });
@@ -193,7 +210,7 @@ export function openParquetTable(path: string, spec: TableSpec, rename: Readonly
         });
         let result;
         try {
-          result = await connection.stream(`SELECT ${select.join(', ')} FROM read_parquet($1)`, [path]);
+          result = await connection.stream(`SELECT ${select.join(', ')} FROM read_parquet($1)`, [listValue(parts)]);
         } catch (err) {
           throw new InputError(`${path}: not a readable Parquet file (${firstLine(err)})`, { file: path, cause: err });
         }
@@ -227,7 +244,7 @@ export function openParquetTable(path: string, spec: TableSpec, rename: Readonly
         connection.closeSync();
         instance.closeSync();
       }
-      described = await describeFile(path);
+      described = await describeFiles(path, parts);
     },
   };
   return table;

@@ -157,6 +157,23 @@ test('Parquet: the same tables read back from an export, and a bad cell named by
   await fails(bad, /ratings\.parquet: row 3: column "rating": expected a number, got "six"$/);
 });
 
+test('a Parquet table may be a folder of part files, as Spark writes it', async () => {
+  const ds = await loadService(folder({ 'titles.csv': TITLES, 'users.csv': USERS, 'ratings.csv': RATINGS }));
+  const out = path.join(root, 'parts-export');
+  await exportData(ds, out);
+  const dir = folder({ 'titles.csv': TITLES });
+  mkdirSync(path.join(dir, 'ratings.parquet'));
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const db = await (await DuckDBInstance.create(':memory:')).connect();
+  const src = path.join(out, 'parquet', 'ratings.parquet');
+  await db.run(`COPY (SELECT * FROM read_parquet('${src}') WHERE user_id = 'u1') TO '${path.join(dir, 'ratings.parquet', 'part-00000.parquet')}' (FORMAT parquet)`);
+  await db.run(`COPY (SELECT * FROM read_parquet('${src}') WHERE user_id <> 'u1') TO '${path.join(dir, 'ratings.parquet', 'part-00001.parquet')}' (FORMAT parquet)`);
+  db.closeSync();
+  const back = await loadService(dir);
+  assert.equal(back.ratings, ds.ratings);
+  assert.is(back.source.files.find((f) => f.path.endsWith('ratings.parquet'))!.bytes > 0, true);
+});
+
 test('--export-data refuses a non-empty folder it did not write, and replaces its own', async () => {
   const ds = await loadService(folder({ 'titles.csv': TITLES, 'ratings.csv': RATINGS }));
   const other = folder({ 'keep.txt': 'precious' });
