@@ -25,15 +25,15 @@ export function recommendationCard(site: SiteView, r: RecommendationView) {
 <h3 class="rec-title"><bdi>${r.titleName}</bdi></h3>
 <p class="rec-meta"><bdi>${r.genres.join(', ')}</bdi>${r.year === null ? '' : ` · ${r.year}`}${r.source === 'collaborative' ? html` · match <span class="rec-score">${formatPercent(r.score)}</span>` : ''}</p>
 <p class="rec-why">${r.reasons.length > 0
-    ? html`Because you ${r.reasons.some((x) => x.watch !== null) ? 'watched' : 'rated'} ${r.reasons.map(
-        (x, i) => html`${i === 0 ? '' : i === r.reasons.length - 1 ? ' and ' : ', '}<em><bdi>${x.titleName}</bdi></em> ${x.watch === null ? stars(x.rating) : `(${x.watch})`} — ${x.kind === 'content' ? 'content similarity' : 'similarity'} ${formatFixed(x.similarity, 2)}`,
+    ? html`Because you ${r.reasons.some((x) => x.watch) ? 'watched' : 'rated'} ${r.reasons.map(
+        (x, i) => html`${i === 0 ? '' : i === r.reasons.length - 1 ? ' and ' : ', '}<em><bdi>${x.titleName}</bdi></em> ${x.watch ? `(${x.watch})` : stars(x.rating)} — ${x.kind === 'content' ? 'content similarity' : 'similarity'} ${formatFixed(x.similarity, 2)}`,
       )}`
     : r.explanation}</p>
 </li>`;
 }
 
 function ratedList(rated: UserView['rated']) {
-  return html`<ul class="rated-list">${rated.map((r) => html`<li><bdi>${r.titleName}</bdi> ${r.watch === null ? html`<span class="stars">${stars(r.rating)}</span>` : html`<span class="watch">${r.watch}</span>`}</li>`)}</ul>`;
+  return html`<ul class="rated-list">${rated.map((r) => html`<li><bdi>${r.titleName}</bdi> ${r.watch ? html`<span class="watch">${r.watch}</span>` : html`<span class="stars">${stars(r.rating)}</span>`}</li>`)}</ul>`;
 }
 
 /** The rated titles (best first); a long history shows its best and lowest rated, and the rest on request. */

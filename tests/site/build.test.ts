@@ -117,15 +117,15 @@ test("user charts download from data: URLs that hold the chart's CSV and a stand
   assert.not.ok(existsSync(path.join(out, 'users/101')), 'no per-user folder: the downloads travel in the page');
 });
 
-// Seed 42 supports seven of the eight items. Not the under-served segment: its trigger needs a
+// Seed 42 supports six of the eight items. Not the under-served segment: its trigger needs a
 // segment's genre match to trail the overall match by MIN_UNDERSERVED_GAP (10 points), and on
-// ten users no segment does, so the section must not name one.
+// ten users no segment does, so the section must not name one. Not the plan upsell: its plans
+// hold 2 to 5 subscribers, under MIN_PLAN_SUBSCRIBERS (30), too few to compare plans.
 test('the strategy section holds exactly the items seed 42 supports, in reading order', () => {
   const ids = [...page('index.html').querySelectorAll('#strategy .strategy-item')].map((i) => i.id);
   assert.equal(ids, [
     'strategy-acquisition-gap',
     'strategy-device-merchandising',
-    'strategy-plan-upsell',
     'strategy-personalisation-lift',
     'strategy-recommender-coverage',
     'strategy-cold-start',
