@@ -3,7 +3,7 @@
 // item–item similarity kernel alone on real MovieLens ratings. Numbers, not assertions: the
 // machines are shared and noisy, so medians and the spread are reported.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadMovieLens } from './data/movielens.ts';
 import { loadService } from './data/service.ts';
@@ -17,6 +17,11 @@ export interface Scale {
   users: number;
   titles: number;
   ratingsPerUser: number;
+  /**
+   * Build from this data in the --data schema instead of simulating (issue 14's MovieLens-10M
+   * shape): prepared once by `prepareData`, not timed. Every user gets a page.
+   */
+  data?: { format: 'csv' | 'parquet' };
 }
 
 export const SCALES: Scale[] = [
@@ -24,6 +29,22 @@ export const SCALES: Scale[] = [
   { name: '1,000 × 500', users: 1000, titles: 500, ratingsPerUser: 50 },
   { name: '10,000 × 2,000', users: 10000, titles: 2000, ratingsPerUser: 50 },
 ];
+
+/** Opt-in scales (`--scales ml10m-parquet`): MovieLens-10M-shaped data, 70,000 × 10,700 × 10⁷ ratings. */
+export const DATA_SCALES: Scale[] = [
+  { name: 'ML-10M shape, Parquet', users: 70000, titles: 10700, ratingsPerUser: 143, data: { format: 'parquet' } },
+  { name: 'ML-10M shape, CSV', users: 70000, titles: 10700, ratingsPerUser: 143, data: { format: 'csv' } },
+];
+
+/** Simulates `scale` and writes it in the --data schema under `workDir` (once per shape; untimed). */
+export async function prepareData(scale: Scale, workDir: string): Promise<string> {
+  const dir = path.join(workDir, `data-${scale.users}x${scale.titles}x${scale.ratingsPerUser}`);
+  if (!existsSync(dir)) {
+    const ds = simulate({ ...DEFAULT_SIMULATION, users: scale.users, titles: scale.titles, ratingsPerUser: scale.ratingsPerUser, sessionsPerUser: 0 });
+    await exportData({ ...ds, sessions: null }, dir);
+  }
+  return path.join(dir, scale.data!.format);
+}
 
 /** Bench stage → the build's own stage names that make it up. */
 export const STAGES: [string, string[]][] = [
@@ -58,7 +79,7 @@ export const median = (xs: number[]) => {
  * the caller to delete after the last measurement: on our machines a large delete slows every
  * file creation for half a minute after it, which would be charged to the next build.
  */
-export function benchScale(root: string, scale: Scale, runs: number, workDir: string): ScaleResult {
+export function benchScale(root: string, scale: Scale, runs: number, workDir: string, dataDir: string | null = null): ScaleResult {
   const samples = new Map<string, number[]>();
   let peak = 0;
   for (let i = 0; i < runs; i++) {
@@ -67,7 +88,15 @@ export function benchScale(root: string, scale: Scale, runs: number, workDir: st
     const t0 = performance.now();
     const run = spawnSync(
       process.execPath,
-      ['scripts/launch.mjs', 'scripts/build.ts', '--users', String(scale.users), '--titles', String(scale.titles), '--ratings-per-user', String(scale.ratingsPerUser), '--out', path.join(dir, 'site')],
+      [
+        'scripts/launch.mjs',
+        'scripts/build.ts',
+        ...(dataDir !== null
+          ? ['--data', dataDir, '--user-pages', String(scale.users)]
+          : ['--users', String(scale.users), '--titles', String(scale.titles), '--ratings-per-user', String(scale.ratingsPerUser)]),
+        '--out',
+        path.join(dir, 'site'),
+      ],
       { cwd: root, env: { ...process.env, REPORT_TIMINGS_FILE: timings }, encoding: 'utf8', maxBuffer: 64 << 20 },
     );
     const wall = performance.now() - t0;

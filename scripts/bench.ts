@@ -1,9 +1,9 @@
-// `npm run bench [-- --runs N --scales seed,1k,10k --load-users 20000 --json --skip-similarity]`: see build/bench.ts.
+// `npm run bench [-- --runs N --scales seed,1k,10k[,ml10m-parquet,ml10m-csv] --load-users 20000 --json --skip-similarity]`: see build/bench.ts.
 import { parseArgs } from 'node:util';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SCALES, benchLoad, benchScale, benchSimilarity, formatTable, type LoadResult, type ScaleResult } from '../build/bench.ts';
+import { DATA_SCALES, SCALES, prepareData, benchLoad, benchScale, benchSimilarity, formatTable, type LoadResult, type ScaleResult } from '../build/bench.ts';
 import { runCli } from './cli.ts';
 import { InputError } from '../build/types.ts';
 
@@ -28,10 +28,10 @@ await runCli(async () => {
   }
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new InputError(`--runs: invalid value "${values.runs}": expected a whole number ≥ 1`);
-  const keys = new Map([['seed', SCALES[0]], ['1k', SCALES[1]], ['10k', SCALES[2]]]);
+  const keys = new Map([['seed', SCALES[0]], ['1k', SCALES[1]], ['10k', SCALES[2]], ['ml10m-parquet', DATA_SCALES[0]], ['ml10m-csv', DATA_SCALES[1]]]);
   const scales = values.scales.split(',').map((s) => {
     const scale = keys.get(s.trim());
-    if (!scale) throw new InputError(`--scales: unknown scale "${s}" (known: seed, 1k, 10k)`);
+    if (!scale) throw new InputError(`--scales: unknown scale "${s}" (known: ${[...keys.keys()].join(', ')})`);
     return scale;
   });
   const log = (l: string) => (values.json ? process.stderr : process.stdout).write(`${l}\n`);
@@ -41,7 +41,8 @@ await runCli(async () => {
   try {
     for (const scale of scales) {
       log(`building ${scale.name} × ${runs}…`);
-      results.push(benchScale(process.cwd(), scale, runs, workDir));
+      const data = scale.data ? await prepareData(scale, workDir) : null;
+      results.push(benchScale(process.cwd(), scale, runs, workDir, data));
     }
     const loadUsers = Number(values['load-users']);
     if (!Number.isInteger(loadUsers) || loadUsers < 0) throw new InputError(`--load-users: invalid value "${values['load-users']}": expected a whole number ≥ 0`);
