@@ -29,6 +29,11 @@ export interface ReportConfig {
   exportData: string | null;
   /** Take precomputed stage outputs (build/handoff/stages.ts) from this folder. */
   stages: string | null;
+  /**
+   * What the recommender learns from (build/data/feedback.ts): `auto` (ratings when the data has
+   * any, else plays), `ratings`, `plays` (ratings inferred from watch history) or `both`.
+   */
+  feedback: Feedback;
   /** Write this build's stage outputs to this folder. */
   exportStages: string | null;
   /** Recommendations published per user. */
@@ -77,6 +82,7 @@ export const DEFAULTS: ReportConfig = {
   data: null,
   exportData: null,
   stages: null,
+  feedback: 'auto',
   exportStages: null,
   recommendations: 10,
   drafts: false,
@@ -91,7 +97,10 @@ export const DEFAULTS: ReportConfig = {
 /** Defaults that replace DEFAULTS' when users are simulated over a given catalogue (--catalog). */
 export const CATALOG_DEFAULTS = { users: 1000, ratingsPerUser: 20 } as const;
 
-type Kind = 'int' | 'string' | 'path' | 'date' | 'boolean' | 'prefix' | 'userPages';
+type Kind = 'int' | 'string' | 'path' | 'date' | 'boolean' | 'prefix' | 'userPages' | 'feedback';
+
+export const FEEDBACK = ['auto', 'ratings', 'plays', 'both'] as const;
+export type Feedback = (typeof FEEDBACK)[number];
 interface Option {
   key: keyof ReportConfig;
   kind: Kind;
@@ -119,6 +128,7 @@ export const OPTIONS: Record<string, Option> = {
   catalog: { key: 'catalog', kind: 'path', help: 'Netflix catalogue CSV (netflix_titles.csv); users are simulated (unless set: 1000 users, 20 ratings each)' },
   data: { key: 'data', kind: 'path', help: 'a folder of your own data: titles, users, ratings, plays as .csv or .parquet (README "Your own data")' },
   'export-data': { key: 'exportData', kind: 'path', help: 'also write the data in the --data schema (CSV and Parquet) to this folder' },
+  feedback: { key: 'feedback', kind: 'feedback', help: 'what recommendations learn from: auto (ratings, else plays), ratings, plays (watch history) or both (plays fill in titles watched but not rated)' },
   stages: { key: 'stages', kind: 'path', help: 'take precomputed item neighbours, recommendations and evaluation from this folder (README "Hand-off to a cluster")' },
   'export-stages': { key: 'exportStages', kind: 'path', help: 'also write this build\'s stage outputs (Parquet) to this folder' },
   recommendations: { key: 'recommendations', kind: 'int', min: 5, max: 100, help: 'recommendations published per user' },
@@ -147,6 +157,9 @@ function coerce(option: Option, raw: unknown, where: string): unknown {
       }
       return n;
     }
+    case 'feedback':
+      if (typeof raw !== 'string' || !(FEEDBACK as readonly string[]).includes(raw)) bad(FEEDBACK.join(', '));
+      return raw;
     case 'boolean':
       if (typeof raw === 'boolean') return raw;
       return bad('true or false');
@@ -371,6 +384,7 @@ const VALUE_HINT: Record<Kind, string> = {
   boolean: '',
   prefix: 'a URL path such as /report/',
   userPages: 'all, a number of users or a file of user ids',
+  feedback: FEEDBACK.join(', '),
 };
 
 /**

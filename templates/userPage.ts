@@ -17,6 +17,12 @@ export function genresAttribute(genres: string[]): string {
   return JSON.stringify(genres);
 }
 
+/** "rated " or "watched " before a reason, said again only where it changes: "rated A and B and watched C". */
+function verbOf(reasons: RecommendationView['reasons'], i: number): string {
+  const verb = (x: RecommendationView['reasons'][number]) => (x.watch ? 'watched ' : 'rated ');
+  return i > 0 && verb(reasons[i]) === verb(reasons[i - 1]) ? '' : verb(reasons[i]);
+}
+
 // Data text that sits beside figures is isolated in <bdi>, so a right-to-left title (Arabic,
 // Hebrew) cannot reorder the stars and scores printed after it.
 export function recommendationCard(site: SiteView, r: RecommendationView) {
@@ -25,8 +31,8 @@ export function recommendationCard(site: SiteView, r: RecommendationView) {
 <h3 class="rec-title"><bdi>${r.titleName}</bdi></h3>
 <p class="rec-meta"><bdi>${r.genres.join(', ')}</bdi>${r.year === null ? '' : ` · ${r.year}`}${r.source === 'collaborative' ? html` · match <span class="rec-score">${formatPercent(r.score)}</span>` : ''}</p>
 <p class="rec-why">${r.reasons.length > 0
-    ? html`Because you ${r.reasons.some((x) => x.watch) ? 'watched' : 'rated'} ${r.reasons.map(
-        (x, i) => html`${i === 0 ? '' : i === r.reasons.length - 1 ? ' and ' : ', '}<em><bdi>${x.titleName}</bdi></em> ${x.watch ? `(${x.watch})` : stars(x.rating)} — ${x.kind === 'content' ? 'content similarity' : 'similarity'} ${formatFixed(x.similarity, 2)}`,
+    ? html`Because you ${r.reasons.map(
+        (x, i) => html`${i === 0 ? '' : i === r.reasons.length - 1 ? ' and ' : ', '}${verbOf(r.reasons, i)}<em><bdi>${x.titleName}</bdi></em> ${x.watch ? `(${x.watch})` : stars(x.rating)} — ${x.kind === 'content' ? 'content similarity' : 'similarity'} ${formatFixed(x.similarity, 2)}`,
       )}`
     : r.explanation}</p>
 </li>`;

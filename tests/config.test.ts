@@ -66,6 +66,13 @@ test('--path-prefix: only an absolute URL path, no dot segments, scheme or "//"'
   fails([], /pathPrefix: invalid value "\/\.\.\/\.\.\/": expected a URL path/, dir);
 });
 
+test('--feedback: auto by default, one of auto, ratings, plays, both; --data takes no other source', () => {
+  assert.is(resolveConfig([], { cwd: empty() }).config.feedback, 'auto');
+  for (const ok of ['ratings', 'plays', 'both']) assert.is(resolveConfig(['--feedback', ok], { cwd: empty() }).config.feedback, ok);
+  fails(['--feedback', 'stars'], /^--feedback: invalid value "stars": expected auto, ratings, plays, both$/);
+  fails(['--data', 'd', '--catalog', 'c.csv'], /^--data cannot be combined with --catalog or --ratings\/--movies: choose one data source$/);
+});
+
 test('values and keys from flags and settings are shown escaped: no terminal control reaches the message', () => {
   fails(['--seed', '\u001b[2J\r7'], /^--seed: invalid value "\\u001b\[2J\\r7": expected a whole number$/);
   fails(['--\u001b[2J\nx'], /^unknown flag --\\u001b\[2J\\nx \(see --help for the flags\)$/);

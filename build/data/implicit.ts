@@ -64,3 +64,11 @@ export function watchText(w: Watch): string {
   const time = h > 0 ? (m > 0 ? `${h} h ${m} min` : `${h} h`) : `${m} min`;
   return `${w.sessions} session${w.sessions === 1 ? '' : 's'}, ${time}`;
 }
+
+/** Whether every rating of `ds` was inferred from plays (none given by users). */
+export function allInferred(ds: { ratings: { length: number }; implicit?: Map<string, Map<string, Watch>> | null }): boolean {
+  if (!ds.implicit) return false;
+  let n = 0;
+  for (const m of ds.implicit.values()) n += m.size;
+  return n === ds.ratings.length;
+}

@@ -7,6 +7,7 @@ import type { CsvLimits } from './csv.ts';
 import { loadMovieLens } from './movielens.ts';
 import { loadNetflixDataset } from './netflix.ts';
 import { loadService } from './service.ts';
+import { applyFeedback } from './feedback.ts';
 import { simulate, type SimulationOptions } from './simulate.ts';
 
 export function simulationOptions(config: ReportConfig): SimulationOptions {
@@ -66,7 +67,7 @@ export function loaderFor(config: ReportConfig): Loader {
 }
 
 export async function loadDataset(config: ReportConfig, limits: Partial<CsvLimits> = {}): Promise<Dataset> {
-  return loaderFor(config).load(config, limits);
+  return applyFeedback(await loaderFor(config).load(config, limits), config.feedback);
 }
 
 /** One line for the build log, e.g. "ratings 100004, duplicate ratings replaced 0, …" (issue 5: counted in the log). */

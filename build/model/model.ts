@@ -1,6 +1,7 @@
 // The model stage: everything the recommender, charts and site read about "who rated what and
 // what is like what", built once from a Dataset. Implements ModelView (build/types.ts).
 import type { Dataset, ModelView, Title } from '../types.ts';
+import { allInferred } from '../data/implicit.ts';
 import { genreAffinities, titleGenreIndex, type TitleGenres } from './affinity.ts';
 import { buildContentIndex, contentCosine, type ContentIndex } from './content.ts';
 import { indexMaps, ratingMatrix, type RatingMatrix } from './matrix.ts';
@@ -35,6 +36,8 @@ export interface Model extends ModelView {
   ratingMidpoint: number;
   /** The watch history behind inferred ratings (Dataset.implicit), null for rated data. */
   watch: Dataset['implicit'] & {} | null;
+  /** Every rating was inferred from plays (`--feedback plays`, or data with plays only). */
+  watchOnly: boolean;
   /** The user's ratings as (title position, value) pairs, by title position. */
   userRatings(u: number): { pos: number; value: number }[];
 }
@@ -95,6 +98,7 @@ export function buildModel(ds: Dataset, opts: ModelOptions = {}): Model {
     ratingMean,
     ratingMidpoint: (ds.ratingScale.min + ds.ratingScale.max) / 2,
     watch: ds.implicit ?? null,
+    watchOnly: allInferred(ds),
     itemSimilarity: (a, b) => (a === b ? (columnNorm[a] > 0 ? 1 : 0) : columnCosine(matrix, a, b, columnNorm)),
     contentSimilarity: (a, b) => contentCosine(content, a, b),
     neighbours: (t) => {

@@ -13,25 +13,30 @@ function nameOf(model: Model, titleId: string): string {
 
 /**
  * "Because you rated Dark ★5 (similarity 0.82) and Ozark ★4 (0.61)"; content reasons say so.
- * On watch history (inferred ratings): "Because you watched Dark (3 sessions, 4 h 10 min;
- * similarity 0.82)". `userId` finds the watch history; rated data does not need it.
+ * A title known from watch history (inferred ratings) is cited by it: "Because you watched Dark
+ * (3 sessions, 4 h 10 min; similarity 0.82)", or "… rated Dark ★5 (similarity 0.82) and watched
+ * Ozark (2 sessions, 1 h 30 min; 0.61)" with both. `userId` finds the history.
  */
 export function collaborativeExplanation(model: Model, reasons: Reason[], userId: string | null = null): string {
   const watched = model.watch && userId !== null ? model.watch.get(userId) : undefined;
-  if (reasons.length === 0) return watched ? 'Recommended from what you watched' : 'Recommended from your ratings';
+  if (reasons.length === 0) return model.watchOnly ? 'Recommended from what you watched' : 'Recommended from your ratings';
+  let lastVerb = '';
   const parts = reasons.map((r, i) => {
     const label = r.kind === 'content' ? 'similar content' : 'similarity';
     const sim = r.similarity.toFixed(2);
     const simText = i === 0 || r.kind !== reasons[0].kind ? `${label} ${sim}` : sim;
     const w = watched?.get(r.titleId);
-    return w ? `${nameOf(model, r.titleId)} (${watchText(w)}; ${simText})` : `${nameOf(model, r.titleId)} ${stars(r.rating)} (${simText})`;
+    const verb = w ? 'watched' : 'rated';
+    const lead = verb === lastVerb ? '' : `${verb} `;
+    lastVerb = verb;
+    return w ? `${lead}${nameOf(model, r.titleId)} (${watchText(w)}; ${simText})` : `${lead}${nameOf(model, r.titleId)} ${stars(r.rating)} (${simText})`;
   });
-  return `Because you ${watched ? 'watched' : 'rated'} ${parts.join(' and ')}`;
+  return `Because you ${parts.join(' and ')}`;
 }
 
 function popularity(model: Model, t: number): string {
   const n = model.ratingCount[t];
-  if (model.watch) return `watched by ${formatCount(n)} user${n === 1 ? '' : 's'}`;
+  if (model.watchOnly) return `watched by ${formatCount(n)} user${n === 1 ? '' : 's'}`;
   return `rated by ${formatCount(n)} user${n === 1 ? '' : 's'}, mean ★${model.ratingMean[t].toFixed(1)}`;
 }
 
@@ -40,7 +45,7 @@ function popularity(model: Model, t: number): string {
  * 37 users, mean ★4.2", or "Popular with viewers: …" when the title has none of their genres.
  */
 export function popularExplanation(model: Model, t: number, likedGenre: string | null = null): string {
-  if (model.ratingCount[t] === 0) return `New to the catalogue: not ${model.watch ? 'watched' : 'rated'} by anyone yet`;
+  if (model.ratingCount[t] === 0) return `New to the catalogue: not ${model.watchOnly ? 'watched' : 'rated'} by anyone yet`;
   const where = likedGenre === null ? 'Popular with viewers' : `Popular in ${likedGenre}, a genre you liked`;
   return `${where}: ${popularity(model, t)}`;
 }
@@ -50,8 +55,8 @@ export function popularExplanation(model: Model, t: number, likedGenre: string |
  * drawn from your ratings: popular in Drama, a genre you liked (rated by 37 users, mean ★4.2)".
  */
 export function exploratoryExplanation(model: Model, t: number, likedGenre: string | null): string {
-  const from = model.watch ? 'what you watched' : 'your ratings';
-  if (model.ratingCount[t] === 0) return `Exploratory pick, not drawn from ${from}: new to the catalogue, not ${model.watch ? 'watched' : 'rated'} by anyone yet`;
+  const from = model.watchOnly ? 'what you watched' : 'your ratings';
+  if (model.ratingCount[t] === 0) return `Exploratory pick, not drawn from ${from}: new to the catalogue, not ${model.watchOnly ? 'watched' : 'rated'} by anyone yet`;
   const where = likedGenre === null ? 'popular with viewers' : `popular in ${likedGenre}, a genre you liked`;
   return `Exploratory pick, not drawn from ${from}: ${where} (${popularity(model, t)})`;
 }

@@ -8,7 +8,7 @@ import type { PipelineResult } from '../pipeline.ts';
 import type { Chart } from '../charts/chart.ts';
 import { toCsv } from '../util/csv.ts';
 import { slugify } from './slug.ts';
-import { watchText } from '../data/implicit.ts';
+import { allInferred, watchText } from '../data/implicit.ts';
 import { similarUsers } from './similarUsers.ts';
 import { standaloneSvgFile } from './svgFile.ts';
 import { buildRecord, RECORD_PATH } from './record.ts';
@@ -270,7 +270,7 @@ export function assembleSite(input: AssembleInput): SiteView {
     title: REPORT_TITLES[src.kind],
     pathPrefix: config.pathPrefix,
     notes: ds.notes,
-    feedback: ds.implicit ? 'plays' : 'ratings',
+    feedback: allInferred(ds) ? 'plays' : 'ratings',
     provenance: {
       description: src.description,
       files: src.files.map((f) => ({ name: path.basename(f.path), bytes: f.bytes, sha256: f.sha256 })),
