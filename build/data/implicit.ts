@@ -56,13 +56,17 @@ export function inferRatings(sessions: Session[], _titles: Title[]): { ratings: 
   return { ratings, watch };
 }
 
-/** "3 sessions, 4 h 10 min" */
+/**
+ * "3 sessions, 4 h 10 min", with no-break spaces inside each figure and its unit, so a line
+ * never ends between "1 h" and "24 min" (issue 11: no break inside a number).
+ */
 export function watchText(w: Watch): string {
   const total = Math.round(w.minutes);
   const h = Math.floor(total / 60);
   const m = total % 60;
-  const time = h > 0 ? (m > 0 ? `${h} h ${m} min` : `${h} h`) : `${m} min`;
-  return `${w.sessions} session${w.sessions === 1 ? '' : 's'}, ${time}`;
+  const nb = '\u00a0';
+  const time = h > 0 ? (m > 0 ? `${h}${nb}h${nb}${m}${nb}min` : `${h}${nb}h`) : `${m}${nb}min`;
+  return `${w.sessions}${nb}session${w.sessions === 1 ? '' : 's'}, ${time}`;
 }
 
 /** Whether every rating of `ds` was inferred from plays (none given by users). */

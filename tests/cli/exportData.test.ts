@@ -44,12 +44,12 @@ test('plays without ratings: user pages explain from watch history, with no star
   const r = await runBuild(['--data', plays, '--out', site]);
   assert.is(r.status, 0, r.stderr);
   const page = read(site, 'users/101.html').toString();
-  assert.match(page, /Because you watched <em><bdi>[^<]+<\/bdi><\/em> \(\d+ sessions?, [^)]+\) — (content )?similarity \d\.\d\d/);
+  assert.match(page, /Because you watched <em><bdi>[^<]+<\/bdi><\/em> \(\d+\u00a0sessions?, [^)]+\) — (content )?similarity \d\.\d\d/);
   assert.match(page, /<h2 id="rated-title">What user 101 watched<\/h2>/);
   assert.match(page, /<dt>Titles watched<\/dt>/);
   assert.not.match(page, /★/, 'no stars for inferred ratings');
   const csv = read(site, 'data/recommendations.csv').toString();
-  assert.match(csv, /,"Because you watched [^"]+ \(\d+ sessions?, /);
+  assert.match(csv, /,"Because you watched [^"]+ \(\d+\u00a0sessions?, /);
   assert.match(read(site, 'index.html').toString(), /The data has plays and no ratings: each watched title gets an inferred rating/);
 });
 

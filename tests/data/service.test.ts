@@ -109,9 +109,10 @@ test('inferred ratings: the usual title 3, three times as much 4, a tenth about 
   assert.is(inferredRating({ sessions: 1, minutes: 180 }, 60), 4);
   assert.is(inferredRating({ sessions: 1, minutes: 6 }, 60), 1.5);
   assert.ok(inferredRating({ sessions: 5, minutes: 60 }, 60) > 3);
-  assert.is(watchText({ sessions: 3, minutes: 250 }), '3 sessions, 4 h 10 min');
-  assert.is(watchText({ sessions: 1, minutes: 45 }), '1 session, 45 min');
-  assert.is(watchText({ sessions: 2, minutes: 120 }), '2 sessions, 2 h');
+  assert.is(watchText({ sessions: 3, minutes: 250 }).replace(/\u00a0/g, ' '), '3 sessions, 4 h 10 min');
+  assert.not.match(watchText({ sessions: 3, minutes: 250 }), /\d (h|min|sessions)/, 'no breakable space inside a figure');
+  assert.is(watchText({ sessions: 1, minutes: 45 }).replace(/\u00a0/g, ' '), '1 session, 45 min');
+  assert.is(watchText({ sessions: 2, minutes: 120 }).replace(/\u00a0/g, ' '), '2 sessions, 2 h');
 });
 
 test('times: ISO 8601 with or without time and zone, Unix seconds; nonsense refused', () => {
