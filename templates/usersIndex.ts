@@ -6,6 +6,7 @@
 import { html, type Raw } from '../build/util/html.ts';
 import { formatCount } from '../build/util/numbers.ts';
 import { SHARD_RECOMMENDATIONS } from './assets/userShards.ts';
+import { metaAttribute, userMetaText, type MetaOptions } from './assets/userMeta.ts';
 import { genresAttribute } from './userPage.ts';
 import { layout } from './layout.ts';
 import {
@@ -22,10 +23,15 @@ import {
   type UserView,
 } from './view.ts';
 
+/** What a user's summary line shows for this data (templates/assets/userMeta.ts). */
+export function metaOptions(site: SiteView): MetaOptions {
+  return { plans: site.filters.plans.length > 0, regions: site.filters.regions.length > 0, watched: site.feedback === 'plays' };
+}
+
 export function userRow(site: SiteView, u: UserView) {
   return html`<li class="user-row" data-id="${u.id}" data-plan="${u.plan ?? ''}" data-region="${u.region ?? ''}" data-genres="${genresAttribute(u.topGenres)}">
 <a href="${url(site, `/${userPagePath(u.slug)}`)}"><span class="user-id">User ${u.id}</span></a>
-<span class="user-meta">${u.plan ?? 'no plan'} · ${u.region ?? 'no region'} · ${u.ratingCount} rating${u.ratingCount === 1 ? '' : 's'}</span>
+<span class="user-meta">${userMetaText({ plan: u.plan, region: u.region, ratings: u.ratingCount }, metaOptions(site))}</span>
 <span class="user-genres">${u.topGenres.length > 0 ? u.topGenres.join(', ') : 'no genres yet'}</span>
 </li>`;
 }
@@ -72,9 +78,9 @@ export function usersIndexPage(
   const everyone = site.userPages.rule === 'all';
   const body = html`<nav class="breadcrumbs" aria-label="Breadcrumbs"><ol><li><a href="${url(site, '/')}">Report</a></li><li aria-current="page">Users</li></ol></nav>
 <h1>Users</h1>
-<p>${everyone ? 'Every user' : 'The users with a page of their own,'} with their plan, region, strongest genres and how many titles they rated. Open a user to see what we recommend to them and why.</p>
+<p>${everyone ? 'Every user' : 'The users with a page of their own,'} with their ${[...(site.filters.plans.length > 0 ? ['plan'] : []), ...(site.filters.regions.length > 0 ? ['region'] : []), 'strongest genres', `how many titles they ${site.feedback === 'plays' ? 'watched' : 'rated'}`].join(', ').replace(/, ([^,]*)$/, ' and $1')}. Open a user to see what we recommend to them and why.</p>
 ${userPagesNote(site)}
-<form class="user-filters" id="user-filters" role="search" hidden data-index="${url(site, `/${USERS_INDEX_JSON}`)}" data-base="${url(site, '/users/')}"${site.userPages.shards > 0 ? html` data-shards="${site.userPages.shards}" data-shard-base="${url(site, '/')}"` : ''}>
+<form class="user-filters" id="user-filters" role="search" hidden data-index="${url(site, `/${USERS_INDEX_JSON}`)}" data-base="${url(site, '/users/')}" data-meta="${metaAttribute(metaOptions(site))}"${site.userPages.shards > 0 ? html` data-shards="${site.userPages.shards}" data-shard-base="${url(site, '/')}"` : ''}>
 <div class="filter-field"><label for="user-search">Search by id</label><input id="user-search" name="q" type="search" autocomplete="off" inputmode="search"></div>
 ${site.filters.plans.length > 0 ? html`<div class="filter-field">${select('filter-plan', 'Plan', site.filters.plans)}</div>` : ''}
 ${site.filters.regions.length > 0 ? html`<div class="filter-field">${select('filter-region', 'Region', site.filters.regions)}</div>` : ''}

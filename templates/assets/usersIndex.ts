@@ -4,6 +4,7 @@
 // shard (userShards.ts) and that user's top recommendations are shown in place. Every value from
 // data is set as text (textContent), never as markup.
 import { shardOf, userShardPath, type ShardUser } from './userShards.ts';
+import { readMetaAttribute, userMetaText, type MetaOptions } from './userMeta.ts';
 interface UserEntry {
   id: string;
   slug: string;
@@ -25,8 +26,8 @@ function text<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, clas
 }
 
 /** What the lookup region shows for a user without a page: their facts and top recommendations. */
-function lookupResult(doc: Document, u: ShardUser): Node[] {
-  const meta = `${u.plan ?? 'no plan'} · ${u.region ?? 'no region'} · ${u.ratings} rating${u.ratings === 1 ? '' : 's'} · ${u.topGenres.length > 0 ? u.topGenres.join(', ') : 'no genres yet'}`;
+function lookupResult(doc: Document, u: ShardUser, o: MetaOptions): Node[] {
+  const meta = `${userMetaText(u, o)} · ${u.topGenres.length > 0 ? u.topGenres.join(', ') : 'no genres yet'}`;
   const list = doc.createElement('ol');
   list.className = 'lookup-recs';
   for (const r of u.recommendations) {
@@ -41,7 +42,7 @@ function lookupResult(doc: Document, u: ShardUser): Node[] {
   return [text(doc, 'h2', 'lookup-heading', `User ${u.id}`), text(doc, 'p', 'user-meta', meta), text(doc, 'p', 'lookup-intro', intro), ...(u.recommendations.length > 0 ? [list] : [])];
 }
 
-function row(doc: Document, base: string, u: UserEntry): HTMLLIElement {
+function row(doc: Document, base: string, u: UserEntry, o: MetaOptions): HTMLLIElement {
   const li = doc.createElement('li');
   li.className = 'user-row';
   const a = doc.createElement('a');
@@ -52,7 +53,7 @@ function row(doc: Document, base: string, u: UserEntry): HTMLLIElement {
   a.append(id);
   const meta = doc.createElement('span');
   meta.className = 'user-meta';
-  meta.textContent = `${u.plan ?? 'no plan'} · ${u.region ?? 'no region'} · ${u.ratings} rating${u.ratings === 1 ? '' : 's'}`;
+  meta.textContent = userMetaText(u, o);
   const genres = doc.createElement('span');
   genres.className = 'user-genres';
   genres.textContent = u.topGenres.length > 0 ? u.topGenres.join(', ') : 'no genres yet';
@@ -67,6 +68,7 @@ export function enhanceUsersIndex(doc: Document): void {
   const more = doc.getElementById('user-more') as HTMLButtonElement | null;
   if (!form || !list || !count || !more) return;
   const base = form.dataset.base ?? '/users/';
+  const metaOptions = readMetaAttribute(form.dataset.meta);
   const field = (id: string) => doc.getElementById(id) as HTMLInputElement | HTMLSelectElement | null;
   const q = field('user-search');
   const plan = field('filter-plan');
@@ -110,7 +112,7 @@ export function enhanceUsersIndex(doc: Document): void {
         .then((list) => {
           if (seq !== lookupSeq) return;
           const found = list.find((u) => u.id === id);
-          if (found) showLookup(lookupResult(doc, found));
+          if (found) showLookup(lookupResult(doc, found, metaOptions));
           else if (matches.length === 0) showLookup([text(doc, 'p', 'lookup-intro', `No user has the id “${id}”. A user without a page is found by their whole id.`)]);
           else showLookup([]);
         })
@@ -122,7 +124,7 @@ export function enhanceUsersIndex(doc: Document): void {
 
   const renderMore = () => {
     const frag = doc.createDocumentFragment();
-    for (const u of matches.slice(shown, shown + BATCH)) frag.append(row(doc, base, u));
+    for (const u of matches.slice(shown, shown + BATCH)) frag.append(row(doc, base, u, metaOptions));
     list.append(frag);
     shown = Math.min(matches.length, shown + BATCH);
     more.hidden = shown >= matches.length;

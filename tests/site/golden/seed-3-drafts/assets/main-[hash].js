@@ -1,9 +1,9 @@
 (function(){
-const e=document.createElement("link").relList;
-if(e&&e.supports&&e.supports("modulepreload"))return;
+const t=document.createElement("link").relList;
+if(t&&t.supports&&t.supports("modulepreload"))return;
 for(const n of document.querySelectorAll('link[rel="modulepreload"]'))o(n);
 new MutationObserver(n=>{
-for(const s of n)if(s.type==="childList")for(const l of s.addedNodes)l.tagName==="LINK"&&l.rel==="modulepreload"&&o(l)}
+for(const s of n)if(s.type==="childList")for(const c of s.addedNodes)c.tagName==="LINK"&&c.rel==="modulepreload"&&o(c)}
 ).observe(document,{
 childList:!0,subtree:!0}
 );
@@ -19,150 +19,164 @@ const s=r(n);
 fetch(n.href,s)}
 }
 )();
-function P(t,e){
+function P(e,t){
 let r=2166136261;
 for(let o=0;
-o<t.length;
-o++)r^=t.charCodeAt(o),r=Math.imul(r,16777619)>>>0;
-return r%e}
-function T(t){
+o<e.length;
+o++)r^=e.charCodeAt(o),r=Math.imul(r,16777619)>>>0;
+return r%t}
+function q(e){
 return`data/users/${
-t}
+e}
 .json`}
-const k=50,j=200;
-function p(t,e,r,o){
-const n=t.createElement(e);
-return r&&(n.className=r),n.textContent=o,n}
-function M(t,e){
-const r=`${
-e.plan??"no plan"}
- · ${
-e.region??"no region"}
- · ${
-e.ratings}
+function k(e){
+return String(Math.round(e)).replace(/\B(?=(\d{
+3}
+)+(?!\d))/g,",")}
+function N(e,t){
+const r=[];
+t.plans&&r.push(e.plan??"no plan"),t.regions&&r.push(e.region??"no region");
+const o=e.ratings;
+return r.push(t.watched?`${
+k(o)}
+ title${
+o===1?"":"s"}
+ watched`:`${
+k(o)}
  rating${
-e.ratings===1?"":"s"}
+o===1?"":"s"}
+`),r.join(" · ")}
+function G(e){
+try{
+const t=JSON.parse(e??"");
+return{
+plans:t.plans!==!1,regions:t.regions!==!1,watched:t.watched===!0}
+}
+catch{
+return{
+plans:!0,regions:!0,watched:!1}
+}
+}
+const O=50,R=200;
+function g(e,t,r,o){
+const n=e.createElement(t);
+return r&&(n.className=r),n.textContent=o,n}
+function D(e,t,r){
+const o=`${
+N(t,r)}
  · ${
-e.topGenres.length>0?e.topGenres.join(", "):"no genres yet"}
-`,o=t.createElement("ol");
-o.className="lookup-recs";
-for(const s of e.recommendations){
-const l=t.createElement("li");
-l.append(p(t,"span","lookup-title",s.title),p(t,"span","lookup-reason",s.reason)),o.append(l)}
-const n=e.recommendations.length>0?`User ${
-e.id}
+t.topGenres.length>0?t.topGenres.join(", "):"no genres yet"}
+`,n=e.createElement("ol");
+n.className="lookup-recs";
+for(const c of t.recommendations){
+const u=e.createElement("li");
+u.append(g(e,"span","lookup-title",c.title),g(e,"span","lookup-reason",c.reason)),n.append(u)}
+const s=t.recommendations.length>0?`User ${
+t.id}
  has no page of their own. Their top ${
-e.recommendations.length===1?"recommendation":`${
-e.recommendations.length}
+t.recommendations.length===1?"recommendation":`${
+t.recommendations.length}
  recommendations`}
 , and why:`:`User ${
-e.id}
+t.id}
  has no page of their own, and no recommendations: they have rated every title the recommender could offer.`;
-return[p(t,"h2","lookup-heading",`User ${
-e.id}
-`),p(t,"p","user-meta",r),p(t,"p","lookup-intro",n),...e.recommendations.length>0?[o]:[]]}
-function q(t,e,r){
-const o=t.createElement("li");
-o.className="user-row";
-const n=t.createElement("a");
-n.href=`${
-e}
+return[g(e,"h2","lookup-heading",`User ${
+t.id}
+`),g(e,"p","user-meta",o),g(e,"p","lookup-intro",s),...t.recommendations.length>0?[n]:[]]}
+function F(e,t,r,o){
+const n=e.createElement("li");
+n.className="user-row";
+const s=e.createElement("a");
+s.href=`${
+t}
 ${
 encodeURIComponent(r.slug)}
 .html`;
-const s=t.createElement("span");
-s.className="user-id",s.textContent=`User ${
+const c=e.createElement("span");
+c.className="user-id",c.textContent=`User ${
 r.id}
-`,n.append(s);
-const l=t.createElement("span");
-l.className="user-meta",l.textContent=`${
-r.plan??"no plan"}
- · ${
-r.region??"no region"}
- · ${
-r.ratings}
- rating${
-r.ratings===1?"":"s"}
-`;
-const u=t.createElement("span");
-return u.className="user-genres",u.textContent=r.topGenres.length>0?r.topGenres.join(", "):"no genres yet",o.append(n,l,u),o}
-function G(t){
-const e=t.getElementById("user-filters"),r=t.getElementById("user-list"),o=t.getElementById("user-count"),n=t.getElementById("user-more");
-if(!e||!r||!o||!n)return;
-const s=e.dataset.base??"/users/",l=i=>t.getElementById(i),u=l("user-search"),a=l("filter-plan"),d=l("filter-region"),f=l("filter-genre");
-let h=[],y=[],g=0;
-const $=t.getElementById("user-lookup"),E=Number(e.dataset.shards??"0"),A=e.dataset.shardBase??"/",w=new Map;
-let L=0,I;
-const v=i=>{
-$&&($.replaceChildren(...i),$.hidden=i.length===0)}
-,O=i=>{
-let c=w.get(i);
-return c||(c=fetch(`${
-A}
+`,s.append(c);
+const u=e.createElement("span");
+u.className="user-meta",u.textContent=N(r,o);
+const i=e.createElement("span");
+return i.className="user-genres",i.textContent=r.topGenres.length>0?r.topGenres.join(", "):"no genres yet",n.append(s,u,i),n}
+function H(e){
+const t=e.getElementById("user-filters"),r=e.getElementById("user-list"),o=e.getElementById("user-count"),n=e.getElementById("user-more");
+if(!t||!r||!o||!n)return;
+const s=t.dataset.base??"/users/",c=G(t.dataset.meta),u=a=>e.getElementById(a),i=u("user-search"),d=u("filter-plan"),f=u("filter-region"),h=u("filter-genre");
+let w=[],y=[],m=0;
+const E=e.getElementById("user-lookup"),$=Number(t.dataset.shards??"0"),M=t.dataset.shardBase??"/",L=new Map;
+let S=0,I;
+const v=a=>{
+E&&(E.replaceChildren(...a),E.hidden=a.length===0)}
+,T=a=>{
+let l=L.get(a);
+return l||(l=fetch(`${
+M}
 ${
-T(i)}
-`).then(m=>m.ok?m.json():Promise.reject(new Error(`user shard: HTTP ${
-m.status}
-`))),w.set(i,c),c.catch(()=>w.delete(i))),c}
-,N=i=>{
-const c=++L;
+q(a)}
+`).then(p=>p.ok?p.json():Promise.reject(new Error(`user shard: HTTP ${
+p.status}
+`))),L.set(a,l),l.catch(()=>L.delete(a))),l}
+,U=a=>{
+const l=++S;
 clearTimeout(I);
-const m=i.trim();
-if(!$||E<=0||m===""||h.some(b=>b.id===m)){
+const p=a.trim();
+if(!E||$<=0||p===""||w.some(B=>B.id===p)){
 v([]);
 return}
 I=setTimeout(()=>{
-O(P(m,E)).then(b=>{
-if(c!==L)return;
-const C=b.find(U=>U.id===m);
-C?v(M(t,C)):y.length===0?v([p(t,"p","lookup-intro",`No user has the id “${
-m}
+T(P(p,$)).then(B=>{
+if(l!==S)return;
+const C=B.find(j=>j.id===p);
+C?v(D(e,C,c)):y.length===0?v([g(e,"p","lookup-intro",`No user has the id “${
+p}
 ”. A user without a page is found by their whole id.`)]):v([])}
 ).catch(()=>{
-c===L&&v([p(t,"p","lookup-intro","Users without a page could not be searched just now;
+l===S&&v([g(e,"p","lookup-intro","Users without a page could not be searched just now;
  every user is in the recommendations download.")])}
 )}
-,j)}
-,B=()=>{
-const i=t.createDocumentFragment();
-for(const c of y.slice(g,g+k))i.append(q(t,s,c));
-r.append(i),g=Math.min(y.length,g+k),n.hidden=g>=y.length,o.textContent=`Showing ${
-g.toLocaleString("en-US")}
+,R)}
+,x=()=>{
+const a=e.createDocumentFragment();
+for(const l of y.slice(m,m+O))a.append(F(e,s,l,c));
+r.append(a),m=Math.min(y.length,m+O),n.hidden=m>=y.length,o.textContent=`Showing ${
+m.toLocaleString("en-US")}
  of ${
 y.length.toLocaleString("en-US")}
  matching users (${
-h.length.toLocaleString("en-US")}
+w.length.toLocaleString("en-US")}
  ${
-E>0?"with a page":"in all"}
+$>0?"with a page":"in all"}
 )`}
-,S=()=>{
-const i=(u?.value??"").trim().toLowerCase();
-y=h.filter(c=>(i===""||c.id.toLowerCase().includes(i))&&(!a?.value||c.plan===a.value)&&(!d?.value||c.region===d.value)&&(!f?.value||c.topGenres.includes(f.value))),r.replaceChildren(),g=0,B(),N(u?.value??"")}
+,b=()=>{
+const a=(i?.value??"").trim().toLowerCase();
+y=w.filter(l=>(a===""||l.id.toLowerCase().includes(a))&&(!d?.value||l.plan===d.value)&&(!f?.value||l.region===f.value)&&(!h?.value||l.topGenres.includes(h.value))),r.replaceChildren(),m=0,x(),U(i?.value??"")}
 ;
-fetch(e.dataset.index??"index.json").then(i=>i.ok?i.json():Promise.reject(new Error(`users index: HTTP ${
-i.status}
-`))).then(i=>{
-h=i,e.hidden=!1,t.getElementById("user-pager")?.setAttribute("hidden",""),e.addEventListener("input",S),e.addEventListener("submit",c=>c.preventDefault()),e.addEventListener("reset",()=>setTimeout(S,0)),n.addEventListener("click",B),S()}
+fetch(t.dataset.index??"index.json").then(a=>a.ok?a.json():Promise.reject(new Error(`users index: HTTP ${
+a.status}
+`))).then(a=>{
+w=a,t.hidden=!1,e.getElementById("user-pager")?.setAttribute("hidden",""),t.addEventListener("input",b),t.addEventListener("submit",l=>l.preventDefault()),t.addEventListener("reset",()=>setTimeout(b,0)),n.addEventListener("click",x),b()}
 ).catch(()=>{
 }
 )}
-function R(t){
+function J(e){
 try{
-const e=JSON.parse(t.dataset.genres??"[]");
-return Array.isArray(e)?e.filter(r=>typeof r=="string"):[]}
+const t=JSON.parse(e.dataset.genres??"[]");
+return Array.isArray(t)?t.filter(r=>typeof r=="string"):[]}
 catch{
 return[]}
 }
-function D(t){
-const e=t.getElementById("genre-filter"),r=t.getElementById("rec-genre"),o=t.getElementById("rec-list"),n=t.getElementById("rec-count");
-if(!e||!r||!o)return;
-const s=[...o.querySelectorAll(".rec-card")],l=new Map(s.map(a=>[a,R(a)])),u=()=>{
-const a=r.value;
+function K(e){
+const t=e.getElementById("genre-filter"),r=e.getElementById("rec-genre"),o=e.getElementById("rec-list"),n=e.getElementById("rec-count");
+if(!t||!r||!o)return;
+const s=[...o.querySelectorAll(".rec-card")],c=new Map(s.map(i=>[i,J(i)])),u=()=>{
+const i=r.value;
 let d=0;
 for(const f of s){
-const h=a===""||l.get(f).includes(a);
+const h=i===""||c.get(f).includes(i);
 f.hidden=!h,h&&d++}
-n&&(n.textContent=a===""?`${
+n&&(n.textContent=i===""?`${
 s.length}
  recommendations`:`${
 d}
@@ -170,32 +184,32 @@ d}
 s.length}
  recommendations`)}
 ;
-r.addEventListener("change",u),e.hidden=!1,u()}
-function x(t){
-const e=t.closest("ul");
-if(!e||e.scrollWidth<=e.clientWidth)return;
-const r=t.getBoundingClientRect().left-e.getBoundingClientRect().left;
-e.scrollLeft+=r-16}
-function F(t,e){
-const r=t.querySelector('.site-nav ul a[aria-current="page"], .site-nav ul a.ancestor');
-r&&x(r);
+r.addEventListener("change",u),t.hidden=!1,u()}
+function A(e){
+const t=e.closest("ul");
+if(!t||t.scrollWidth<=t.clientWidth)return;
+const r=e.getBoundingClientRect().left-t.getBoundingClientRect().left;
+t.scrollLeft+=r-16}
+function W(e,t){
+const r=e.querySelector('.site-nav ul a[aria-current="page"], .site-nav ul a.ancestor');
+r&&A(r);
 const o=new Map;
-for(const a of t.querySelectorAll(".site-nav a[data-section]"))a.dataset.section&&o.set(a.dataset.section,a);
-const n=[...t.querySelectorAll(".report-section")].filter(a=>o.has(a.id));
-if(n.length===0||!("IntersectionObserver"in e))return;
-const s=new Set,l=()=>{
-const a=n.find(d=>s.has(d.id))?.id;
+for(const i of e.querySelectorAll(".site-nav a[data-section]"))i.dataset.section&&o.set(i.dataset.section,i);
+const n=[...e.querySelectorAll(".report-section")].filter(i=>o.has(i.id));
+if(n.length===0||!("IntersectionObserver"in t))return;
+const s=new Set,c=()=>{
+const i=n.find(d=>s.has(d.id))?.id;
 for(const[d,f]of o){
-const h=d===a;
-h&&!f.classList.contains("active")&&x(f),f.classList.toggle("active",h),h?f.setAttribute("aria-current","location"):f.removeAttribute("aria-current")}
+const h=d===i;
+h&&!f.classList.contains("active")&&A(f),f.classList.toggle("active",h),h?f.setAttribute("aria-current","location"):f.removeAttribute("aria-current")}
 }
-,u=new e.IntersectionObserver(a=>{
-for(const d of a)d.isIntersecting?s.add(d.target.id):s.delete(d.target.id);
-l()}
+,u=new t.IntersectionObserver(i=>{
+for(const d of i)d.isIntersecting?s.add(d.target.id):s.delete(d.target.id);
+c()}
 ,{
 rootMargin:"-15% 0px -60% 0px"}
 );
-for(const a of n)u.observe(a)}
-G(document);
-D(document);
-F(document,window);
+for(const i of n)u.observe(i)}
+H(document);
+K(document);
+W(document,window);
