@@ -1,5 +1,6 @@
 // Facts about the catalogue and the ratings: sizes, genre shares of the catalogue and of the
 // ratings, rating means by genre, and what the similarity and affinity matrices show.
+import { allInferred } from '../data/implicit.ts';
 import type { FactBuilder } from './catalogue.ts';
 import type { FactContext } from './facts.ts';
 import { addTo, argMax, argMin, genreWeights, mean, ratio } from './tally.ts';
@@ -20,6 +21,12 @@ export function overviewFacts(b: FactBuilder, c: FactContext): void {
   b.add('data_source_name', 'text', SOURCE_NAMES[ds.source.kind] ?? ds.source.kind, 'Where the data comes from, as a reader-facing name: MovieLens, the Netflix catalogue, the simulation.');
   b.add('titles_with_description', 'count', ds.titles.filter((t) => t.description.trim() !== '').length, 'Titles with a text description (MovieLens has none): content similarity uses descriptions only when there are some.');
   b.add('data_description', 'text', ds.source.description, 'One plain sentence on where the data comes from.');
+  b.add(
+    'feedback',
+    'text',
+    allInferred(ds) ? 'plays' : ds.implicit ? 'both' : 'ratings',
+    'What the ratings are: "ratings" given by users, "plays" (every rating inferred from watch history) or "both" (--feedback both: inferred ratings fill in titles watched but not rated).',
+  );
   b.add('genre_match_target', 'share', GENRE_MATCH_TARGET, 'The case study\'s success criterion: share of recommendations that should match the user\'s genre preferences.');
   b.add('title_count', 'count', ds.titles.length, 'Titles in the catalogue.');
   b.add('user_count', 'count', ds.users.length, 'Users (subscribers) in the data.');

@@ -127,6 +127,12 @@ function planEngagement(b: FactBuilder, c: FactContext, sessions: Session[]): vo
     b.add('most_engaged_plan_sessions_per_user', 'number', most ? perUser.get(most) : null, 'Sessions per subscriber on the most engaged plan.');
     b.add('least_engaged_plan', 'text', least, 'The plan whose subscribers watch the fewest sessions each.');
     b.add('least_engaged_plan_sessions_per_user', 'number', least ? perUser.get(least) : null, 'Sessions per subscriber on the least engaged plan.');
+    b.add(
+      'most_engaged_plan_lead',
+      'share',
+      most && least && perUser.get(least)! > 0 ? perUser.get(most)! / perUser.get(least)! - 1 : null,
+      'How much more the most engaged plan watches per subscriber than the least engaged (0.1: 10% more); under 10% the narrative calls the plans about the same.',
+    );
     const subscribers = new Map(plans.map((p) => [p, c.dataset.users.filter((u) => u.plan === p).length]));
     upsell(b, plans, perUser, subscribers);
   });

@@ -259,7 +259,8 @@ export function assembleSite(input: AssembleInput): SiteView {
     ['seed', String(config.seed)],
     ['data', src.kind],
     ...(src.kind === 'movielens' ? [] : ([['users', String(ds.users.length)], ['titles', String(ds.titles.length)]] as [string, string][])),
-    ['viewing window ends', config.endDate],
+    // the simulation's clock: real data has its own dates
+    ...(src.kind === 'simulation' || src.kind === 'netflix' ? ([['viewing window ends', config.endDate]] as [string, string][]) : []),
     ['recommendations per user', String(config.recommendations)],
     // said only when not every user has a page: a default build's configuration reads as before
     ...(selection.rule === 'all' ? [] : ([['user pages', describeUserPages(selection, cohortName)]] as [string, string][])),

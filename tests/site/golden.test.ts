@@ -43,6 +43,8 @@ const CASES: Record<string, string[]> = {
   movielens: ['--ratings', 'tests/fixtures/data/ml-latest-small/ratings.csv', '--movies', 'tests/fixtures/data/ml-latest-small/movies.csv'],
   netflix: ['--catalog', 'tests/fixtures/data/netflix/netflix_titles.csv', '--users', '12'],
   'path-prefix': ['--path-prefix', '/report/', '--users', '5'],
+  // a service's own data (--data): plays only, plans of its own, devices by other names
+  'service-plays': ['--data', 'tests/fixtures/data/service'],
 };
 
 const BINARY = /\.(woff2?|ttf|otf|png|jpe?g|gif|webp|ico)$/;
