@@ -57,6 +57,14 @@ function failAt(path: string, format: 'csv' | 'parquet', line: number, column: s
  * maps canonical names to the file's names. Throws when a required column is missing.
  */
 function locate(path: string, names: readonly string[], spec: TableSpec, rename: ReadonlyMap<string, string>, line: number | null): number[] {
+  const wantedNames = [...spec.required, ...spec.optional].map((c) => rename.get(c) ?? c);
+  if (!names.some((n) => wantedNames.includes(n))) {
+    // Not a header of this table at all (a mistyped path, a key file): echo nothing of it.
+    throw new InputError(
+      `${path}${line === null ? '' : `:${line}`}: the first line is not a header of the ${spec.name} table (it names none of its columns); the ${spec.name} table needs ${spec.required.join(', ')}`,
+      { file: path, line },
+    );
+  }
   const seen = new Set<string>();
   for (const n of names) {
     if (seen.has(n)) throw new InputError(`${path}${line === null ? '' : `:${line}`}: column ${shown(n)} appears twice`, { file: path, line, field: n });

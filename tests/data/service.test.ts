@@ -133,6 +133,9 @@ test('bad input: one line naming file, line and column', async () => {
   await fails(folder({ 'titles.csv': 'id,title,genres\n1,A,B\n', 'ratings.csv': RATINGS }), /titles\.csv:1: column "title_id" is missing; the titles table needs title_id, title, genres \(columns\.json can map other names\)$/);
   await fails(folder({ 'titles.csv': TITLES, 'ratings.csv': 'user_id,title_id,rating\nu1,t1,5,extra\n' }), /ratings\.csv:2: expected 3 fields as in the header, found 4/);
   await fails(folder({ 'titles.csv': TITLES }), /no ratings or plays table/);
+  // a file that is not this table (a key, a password file): named, never echoed
+  const secret = await fails(folder({ 'titles.csv': TITLES, 'ratings.csv': 'root:x:0:0:SECRET,/root\n' }), /ratings\.csv:1: the first line is not a header of the ratings table \(it names none of its columns\)/);
+  assert.not.match(secret.message, /SECRET|root:x/);
   await fails(folder({ 'ratings.csv': RATINGS }), /no titles\.csv or titles\.parquet/);
   await fails(folder({ 'titles.csv': TITLES, 'titles.parquet': 'x', 'ratings.csv': RATINGS }), /both titles\.csv and titles\.parquet are present; keep one$/);
   await fails(folder({ 'titles.csv': TITLES, 'ratings.csv': RATINGS, 'columns.json': '{"titles": {"name": "x"}}' }), /columns\.json: titles: unknown column "name" \(known: title_id, /);
