@@ -128,6 +128,12 @@ function planEngagement(b: FactBuilder, c: FactContext, sessions: Session[]): vo
     b.add('least_engaged_plan', 'text', least, 'The plan whose subscribers watch the fewest sessions each.');
     b.add('least_engaged_plan_sessions_per_user', 'number', least ? perUser.get(least) : null, 'Sessions per subscriber on the least engaged plan.');
     b.add(
+      'smallest_plan_users',
+      'count',
+      plans.length ? minOf(plans.map((p) => c.dataset.users.filter((u) => u.plan === p).length)) : null,
+      'Subscribers on the plan with the fewest: under 30, plans are too small to rank by engagement.',
+    );
+    b.add(
       'most_engaged_plan_lead',
       'share',
       most && least && perUser.get(least)! > 0 ? perUser.get(most)! / perUser.get(least)! - 1 : null,
