@@ -7,7 +7,7 @@
 // them (shortest round-trip form). The CSV is plain RFC 4180, without the spreadsheet-formula
 // guard the site's downloads get: this file is for machines, and a leading apostrophe would change
 // the title read back.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, type Dataset } from '../types.ts';
 
@@ -125,20 +125,29 @@ export async function csvToParquet(jobs: { source: string; target: string; types
 }
 
 /**
- * Writes a folder this tool owns: refuses a non-empty folder without `marker`, fills a sibling
- * staging folder, then swaps it in, so a failed write leaves the previous folder as it was.
+ * Writes a folder this tool owns: refuses a file, or a non-empty folder without `marker`; fills a
+ * new staging folder beside it (a unique name, so nothing of the user's is ever removed), then
+ * swaps it in, so a failed write leaves the previous folder as it was.
  */
 export async function writeOwnFolder(dir: string, flag: string, marker: string, fill: (staging: string) => Promise<void>): Promise<void> {
-  if (existsSync(dir) && readdirSync(dir).length > 0 && !existsSync(path.join(dir, marker))) {
-    throw new InputError(`${dir}: ${flag} will not write into a non-empty folder it did not create; give a new or empty folder`, { file: dir });
+  const target = path.resolve(dir);
+  if (existsSync(target)) {
+    if (!statSync(target).isDirectory()) throw new InputError(`${dir}: ${flag} needs a folder, and this is a file`, { file: dir });
+    if (readdirSync(target).length > 0 && !existsSync(path.join(target, marker))) {
+      throw new InputError(`${dir}: ${flag} will not write into a non-empty folder it did not create; give a new or empty folder`, { file: dir });
+    }
   }
-  const staging = `${dir.replace(/[\\/]+$/, '')}.partial`;
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
-  await fill(staging);
-  writeFileSync(path.join(staging, marker), `Written by ${flag}; a later ${flag} may replace this folder.\n`);
-  rmSync(dir, { recursive: true, force: true });
-  renameSync(staging, dir);
+  mkdirSync(path.dirname(target), { recursive: true });
+  const staging = mkdtempSync(`${target}.partial-`);
+  try {
+    await fill(staging);
+    writeFileSync(path.join(staging, marker), `Written by ${flag}; a later ${flag} may replace this folder.\n`);
+    rmSync(target, { recursive: true, force: true });
+    renameSync(staging, target);
+  } catch (err) {
+    rmSync(staging, { recursive: true, force: true });
+    throw err;
+  }
 }
 
 export async function exportData(ds: Dataset, dir: string): Promise<string[]> {

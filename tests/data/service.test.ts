@@ -3,7 +3,7 @@
 // Parquet row) and column.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadService, parseTime } from '../../build/data/service.ts';
@@ -187,9 +187,21 @@ test('--export-data refuses a non-empty folder it did not write, and replaces it
   } catch (err) {
     assert.match((err as Error).message, /will not write into a non-empty folder it did not create/);
   }
+  // a file is refused in one line, and a sibling named like the old staging folder is left alone
+  const file = path.join(root, 'a-file');
+  writeFileSync(file, 'x');
+  try {
+    await exportData(ds, file);
+    assert.unreachable('should refuse');
+  } catch (err) {
+    assert.match((err as Error).message, /--export-data needs a folder, and this is a file$/);
+  }
+  mkdirSync(path.join(root, 'mine.partial'));
+  writeFileSync(path.join(root, 'mine.partial', 'keep.txt'), 'precious');
   const mine = path.join(root, 'mine');
   await exportData(ds, mine);
   assert.equal(await exportData(ds, mine), ['titles', 'users', 'ratings'], 'a second export replaces the first');
+  assert.is(readFileSync(path.join(root, 'mine.partial', 'keep.txt'), 'utf8'), 'precious');
 });
 
 test.run();
