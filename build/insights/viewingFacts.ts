@@ -94,9 +94,13 @@ function planEngagement(b: FactBuilder, c: FactContext, sessions: Session[]): vo
   const planOf = new Map(c.dataset.users.map((u) => [u.id, u.plan]));
   b.lacking(plans.length ? null : NO_PLANS, () => {
     const perUser = new Map<string, number>();
+    const subscribers = new Map<string, number>();
+    // each plan's favourite device and its share, for the sentence that names any plans
+    const favourite: string[] = [];
     for (const p of plans) {
       const k = `plan.${keys.get(p)}`;
       const users = c.dataset.users.filter((u) => u.plan === p).length;
+      subscribers.set(p, users);
       const own = sessions.filter((s) => planOf.get(s.userId) === p);
       const counts = new Map<string, number>(DEVICES.map((d) => [d, 0]));
       for (const s of own) addTo(counts, s.device, 1);
@@ -104,23 +108,18 @@ function planEngagement(b: FactBuilder, c: FactContext, sessions: Session[]): vo
         b.add(`${k}.device.${d}.share`, 'share', ratio(counts.get(d)!, own.length), `Share of ${p} subscribers' sessions on ${d}.`, `${p} subscribers have no sessions`);
       }
       const top = own.length ? argMax(counts) : null;
+      if (top) {
+        const share = formatPercent(ratio(counts.get(top)!, own.length));
+        favourite.push(favourite.length === 0 ? `${p} subscribers watch mostly on ${top} (${share} of their sessions)` : `${p} on ${top} (${share})`);
+      }
       b.add(`${k}.top_device`, 'text', top, `The device ${p} subscribers use most.`, `${p} subscribers have no sessions`);
       b.add(`${k}.top_device_share`, 'share', top ? ratio(counts.get(top)!, own.length) : null, `Share of ${p} subscribers' sessions on their top device.`, `${p} subscribers have no sessions`);
       b.add(`${k}.sessions_per_user`, 'number', ratio(own.length, users), `Average viewing sessions per ${p} subscriber.`);
       perUser.set(p, ratio(own.length, users));
     }
-    // Any plan names (a service's own data has its own tiers): each plan's favourite device, in
-    // one sentence, for narratives that cannot name the plans in advance.
-    const withSessions = plans.filter((p) => sessions.some((s) => planOf.get(s.userId) === p));
-    const parts = withSessions.map((p, i) => {
-      const own = sessions.filter((s) => planOf.get(s.userId) === p);
-      const counts = new Map<string, number>(DEVICES.map((d) => [d, 0]));
-      for (const s of own) addTo(counts, s.device, 1);
-      const top = argMax(counts)!;
-      const share = formatPercent(ratio(counts.get(top)!, own.length));
-      return i === 0 ? `${p} subscribers watch mostly on ${top} (${share} of their sessions)` : `${p} on ${top} (${share})`;
-    });
-    b.add('plan_top_devices', 'text', parts.length ? `${parts.join('; ')}.` : null, 'Each plan\'s most used device and its share of that plan\'s sessions, as one sentence.', 'no plan has viewing sessions');
+    // Any plan names (a service's own data has its own tiers): one sentence for narratives that
+    // cannot name the plans in advance.
+    b.add('plan_top_devices', 'text', favourite.length ? `${favourite.join('; ')}.` : null, 'Each plan\'s most used device and its share of that plan\'s sessions, as one sentence.', 'no plan has viewing sessions');
     const most = argMax(perUser);
     const least = argMin(perUser);
     b.add('most_engaged_plan', 'text', most, 'The plan whose subscribers watch the most sessions each.');
@@ -130,7 +129,7 @@ function planEngagement(b: FactBuilder, c: FactContext, sessions: Session[]): vo
     b.add(
       'smallest_plan_users',
       'count',
-      plans.length ? minOf(plans.map((p) => c.dataset.users.filter((u) => u.plan === p).length)) : null,
+      plans.length ? minOf(subscribers.values()) : null,
       'Subscribers on the plan with the fewest: under 30, plans are too small to rank by engagement.',
     );
     b.add(
@@ -139,7 +138,6 @@ function planEngagement(b: FactBuilder, c: FactContext, sessions: Session[]): vo
       most && least && perUser.get(least)! > 0 ? perUser.get(most)! / perUser.get(least)! - 1 : null,
       'How much more the most engaged plan watches per subscriber than the least engaged (0.1: 10% more); under 10% the narrative calls the plans about the same.',
     );
-    const subscribers = new Map(plans.map((p) => [p, c.dataset.users.filter((u) => u.plan === p).length]));
     upsell(b, plans, perUser, subscribers);
   });
 }
