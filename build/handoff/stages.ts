@@ -14,13 +14,14 @@
 //
 // Rebuilt from its own export, a build is byte for byte the same site (tests/cli/stages.test.ts).
 // Every id must exist in the data; every problem is one line naming file, row and column.
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, type EvaluationResult, type Reason, type Recommendation } from '../types.ts';
 import { csvText, csvToParquet, writeOwnFolder } from '../data/exportData.ts';
 import { openParquetTable, type InputTable } from '../data/inputTable.ts';
 import type { Model, Neighbours } from '../model/index.ts';
 import { collaborativeExplanation } from '../recommend/explain.ts';
+import { isLiked } from '../recommend/components.ts';
 
 export const STAGE_FILES = {
   neighbours: 'item_neighbours.parquet',
@@ -85,6 +86,59 @@ export async function exportStages(dir: string, parts: { model: Model; recommend
   return written;
 }
 
+/** An evaluation file bigger than this is not one (a result is a few kilobytes). */
+const MAX_EVALUATION_BYTES = 16 * 1024 * 1024;
+
+/**
+ * evaluation.json, checked field by field: every figure the report prints from it must be a
+ * number where the report expects one (a metric in 0…1, a count), every name text.
+ */
+function readEvaluation(file: string): EvaluationResult {
+  const info = statSync(file);
+  if (!info.isFile() || info.size > MAX_EVALUATION_BYTES) throw new InputError(`${file}: expected a JSON file of at most 16 MiB`, { file });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new InputError(`${file}: invalid JSON (${String((err as Error).message).split('\n')[0].slice(0, 120)})`, { file, cause: err });
+  }
+  const bad = (field: string, expected: string): never => {
+    throw new InputError(`${file}: ${field}: expected ${expected} (EvaluationResult in build/types.ts)`, { file, field });
+  };
+  const obj = (v: unknown, field: string): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : bad(field, 'an object'));
+  const count = (o: Record<string, unknown>, k: string, field: string) => {
+    if (!Number.isSafeInteger(o[k]) || (o[k] as number) < 0) bad(`${field}.${k}`, 'a whole number');
+  };
+  const share = (o: Record<string, unknown>, k: string, field: string, nullable = false) => {
+    if (nullable && o[k] === null) return;
+    if (typeof o[k] !== 'number' || !((o[k] as number) >= 0 && (o[k] as number) <= 1)) bad(`${field}.${k}`, 'a number from 0 to 1');
+  };
+  const root = obj(parsed, 'the file');
+  const protocol = obj(root.protocol, 'protocol');
+  for (const k of ['k', 'seed', 'minRatingsToSplit', 'usersEvaluated', 'testItems']) count(protocol, k, 'protocol');
+  share(protocol, 'trainShare', 'protocol');
+  if (typeof protocol.description !== 'string') bad('protocol.description', 'text');
+  if (protocol.liked !== undefined) {
+    const liked = obj(protocol.liked, 'protocol.liked');
+    count(liked, 'usersEvaluated', 'protocol.liked');
+    count(liked, 'testItems', 'protocol.liked');
+    if (typeof liked.threshold !== 'number' || !Number.isFinite(liked.threshold)) bad('protocol.liked.threshold', 'a number');
+  }
+  if (!Array.isArray(root.models) || root.models.length === 0) bad('models', 'a list of models');
+  (root.models as unknown[]).forEach((m, i) => {
+    const model = obj(m, `models[${i}]`);
+    for (const k of ['name', 'label']) if (typeof model[k] !== 'string' || model[k] === '') bad(`models[${i}].${k}`, 'text');
+    const metrics = obj(model.metrics, `models[${i}].metrics`);
+    for (const k of ['precision', 'recall', 'ndcg', 'hitRate', 'coverage', 'genreMatch']) share(metrics, k, `models[${i}].metrics`);
+    share(metrics, 'genreMatchTruth', `models[${i}].metrics`, true);
+    if (model.liked !== undefined) {
+      const liked = obj(model.liked, `models[${i}].liked`);
+      for (const k of ['precision', 'recall', 'ndcg', 'hitRate']) share(liked, k, `models[${i}].liked`);
+    }
+  });
+  return root as unknown as EvaluationResult;
+}
+
 function int(table: InputTable, line: number, column: string, raw: string, min: number): number {
   const n = Number(raw);
   if (!/^\s*\d+\s*$/.test(raw) || n < min) table.fail(line, column, `a whole number from ${min}`, raw);
@@ -106,18 +160,7 @@ export function openStages(dir: string): Stages {
   if (has(STAGE_FILES.reasons) && !has(STAGE_FILES.recommendations)) {
     throw new InputError(`${dir}: ${STAGE_FILES.reasons} needs ${STAGE_FILES.recommendations} beside it`, { file: dir });
   }
-  let evaluation: EvaluationResult | null = null;
-  if (has(STAGE_FILES.evaluation)) {
-    const file = path.join(dir, STAGE_FILES.evaluation);
-    try {
-      evaluation = JSON.parse(readFileSync(file, 'utf8')) as EvaluationResult;
-    } catch (err) {
-      throw new InputError(`${file}: invalid JSON (${String((err as Error).message).split('\n')[0].slice(0, 120)})`, { file, cause: err });
-    }
-    if (!evaluation || typeof evaluation !== 'object' || !Array.isArray(evaluation.models) || typeof evaluation.protocol !== 'object') {
-      throw new InputError(`${file}: expected an evaluation result with "protocol" and "models" (build/types.ts EvaluationResult)`, { file });
-    }
-  }
+  const evaluation = has(STAGE_FILES.evaluation) ? readEvaluation(path.join(dir, STAGE_FILES.evaluation)) : null;
   return {
     dir,
     evaluation,
@@ -157,6 +200,18 @@ async function readNeighbours(file: string, titlePos: ReadonlyMap<string, number
   return { ptr, idx, val };
 }
 
+/** User u's rating of title t and the user's mean rating; null when u did not rate t. */
+function ratingOf(model: Model, u: number, t: number): { value: number; mean: number } | null {
+  const { rowPtr, colIdx, rowVal } = model.matrix;
+  let value: number | null = null;
+  let sum = 0;
+  for (let p = rowPtr[u]; p < rowPtr[u + 1]; p++) {
+    sum += rowVal[p];
+    if (colIdx[p] === t) value = rowVal[p];
+  }
+  return value === null ? null : { value, mean: sum / (rowPtr[u + 1] - rowPtr[u]) };
+}
+
 const SOURCES = new Set(['collaborative', 'popular']);
 const KINDS = new Set(['ratings', 'content']);
 
@@ -173,11 +228,19 @@ async function readRecommendations(file: string, reasonsFile: string | null, mod
       const titleId = rawT.trim();
       if (!model.titlePos.has(titleId)) table.fail(line, 'title_id', 'a title id of the data', rawT);
       if (!KINDS.has(rawKind.trim())) table.fail(line, 'kind', 'ratings or content', rawKind);
+      // the report's promise, whoever computed the reasons: a reason is a title the user rated,
+      // at the rating they gave, and liked (at or above their own mean and the scale's middle)
+      const given = ratingOf(model, model.userPos.get(userId)!, model.titlePos.get(titleId)!) ?? table.fail(line, 'title_id', `a title user ${userId} rated`, rawT);
+      const rating = real(table, line, 'rating', rawRating);
+      if (Math.fround(rating) !== given.value) table.fail(line, 'rating', `${given.value}, user ${userId}'s rating of that title`, rawRating);
+      if (!isLiked(given.value, given.mean, model.ratingMidpoint)) {
+        table.fail(line, 'title_id', `a title user ${userId} liked (rated at or above their mean of ${given.mean.toFixed(2)} and the scale's middle): a disliked title is never a reason`, rawT);
+      }
       const key = `${userId}\u0000${rank}`;
       let list = reasons.get(key);
       if (!list) reasons.set(key, (list = []));
       if (position !== list.length + 1) table.fail(line, 'position', `${list.length + 1} (positions run 1, 2, … per recommendation)`, rawPos);
-      list.push({ titleId, rating: real(table, line, 'rating', rawRating), similarity: real(table, line, 'similarity', rawSim), kind: rawKind.trim() as Reason['kind'] });
+      list.push({ titleId, rating, similarity: real(table, line, 'similarity', rawSim), kind: rawKind.trim() as Reason['kind'] });
     }
   }
   const out = new Map<string, Recommendation[]>();

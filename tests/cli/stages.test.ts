@@ -4,7 +4,7 @@
 // column, exit 2, the site untouched.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { hashTree, runBuild } from './run.ts';
@@ -80,6 +80,30 @@ test('a stage naming a user the data lacks: exit 2, one line with file, row and 
   const none = await runBuild(['--stages', path.join(dir, 'nowhere'), '--out', site]);
   assert.is(none.status, 2);
   assert.match(none.stderr, /--stages found none of item_neighbours\.parquet, /);
+});
+
+test('a reason the user did not give, or an evaluation with a metric that is not a number: exit 2, one line', async () => {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const db = await (await DuckDBInstance.create(':memory:')).connect();
+  const wrongRating = path.join(dir, 'wrong-rating');
+  cpSync(path.join(dir, 'seed-42-stages'), wrongRating, { recursive: true });
+  const src = path.join(dir, 'seed-42-stages', 'recommendation_reasons.parquet');
+  await db.run(`COPY (SELECT * REPLACE (CASE WHEN row_number() OVER () = 1 THEN 0.5 ELSE rating END AS rating) FROM read_parquet('${src}')) TO '${path.join(wrongRating, 'recommendation_reasons.parquet')}' (FORMAT parquet)`);
+  db.closeSync();
+  const site = path.join(dir, 'seed-42-b');
+  const before = hashTree(site);
+  const r = await runBuild(['--users', '40', '--titles', '60', '--stages', wrongRating, '--out', site]);
+  assert.is(r.status, 2, r.stderr);
+  assert.match(r.stderr, /^error: .*recommendation_reasons\.parquet: row 1: column "rating": expected \d(\.5)?, user \d+'s rating of that title, got "0\.5"\n$/);
+  const badEval = path.join(dir, 'bad-eval');
+  cpSync(path.join(dir, 'seed-42-stages'), badEval, { recursive: true });
+  const evaluation = JSON.parse(readFileSync(path.join(badEval, 'evaluation.json'), 'utf8'));
+  evaluation.models[1].metrics.ndcg = '0.9';
+  writeFileSync(path.join(badEval, 'evaluation.json'), JSON.stringify(evaluation));
+  const e = await runBuild(['--users', '40', '--titles', '60', '--stages', badEval, '--out', site]);
+  assert.is(e.status, 2, e.stderr);
+  assert.match(e.stderr, /^error: .*evaluation\.json: models\[1\]\.metrics\.ndcg: expected a number from 0 to 1 \(EvaluationResult in build\/types\.ts\)\n$/);
+  assert.equal(hashTree(site), before);
 });
 
 test.run();
