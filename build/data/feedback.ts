@@ -17,6 +17,23 @@ export function onScale(value: number, scale: Dataset['ratingScale']): number {
   return Math.min(scale.max, Math.max(scale.min, Number(stepped.toFixed(6))));
 }
 
+/**
+ * The dataset learning from its plays alone: one inferred rating per watched title (1–5), the
+ * watch history kept for the reasons, and `note` first among the data notes. Used for data with
+ * plays and no ratings (build/data/service.ts) and for `--feedback plays`.
+ */
+export function learnFromPlays(ds: Dataset, note: string): Dataset {
+  const inferred = inferRatings(ds.sessions ?? []);
+  return {
+    ...ds,
+    ratings: inferred.ratings,
+    implicit: inferred.watch,
+    ratingScale: IMPLICIT_SCALE,
+    notes: [note, ...ds.notes],
+    counts: new Map([...ds.counts, ['inferred ratings from plays', inferred.ratings.length]]),
+  };
+}
+
 export function applyFeedback(ds: Dataset, mode: Feedback): Dataset {
   if (mode === 'auto') return ds;
   if (mode === 'ratings') {
@@ -25,20 +42,13 @@ export function applyFeedback(ds: Dataset, mode: Feedback): Dataset {
   }
   if (!ds.sessions || ds.sessions.length === 0) throw new InputError(`--feedback ${mode}: the data has no plays (viewing sessions) to learn from; use --feedback ratings or auto`);
   if (ds.implicit) return ds; // already learnt from plays: the data has no ratings to add
-  const inferred = inferRatings(ds.sessions, ds.titles);
   if (mode === 'plays') {
-    return {
-      ...ds,
-      ratings: inferred.ratings,
-      implicit: inferred.watch,
-      ratingScale: IMPLICIT_SCALE,
-      notes: [
-        ...ds.notes,
-        'Recommendations learn from plays only (--feedback plays): each watched title gets an inferred rating from 1 to 5 from how long and how often the user watched it against their usual viewing; the ratings in the data are not used.',
-      ],
-      counts: new Map([...ds.counts, ['inferred ratings from plays', inferred.ratings.length]]),
-    };
+    return learnFromPlays(
+      ds,
+      'Recommendations learn from plays only (--feedback plays): each watched title gets an inferred rating from 1 to 5 from how long and how often the user watched it against their usual viewing; the ratings in the data are not used.',
+    );
   }
+  const inferred = inferRatings(ds.sessions);
   // both: every rating stays; watched-but-unrated titles get an inferred one on the data's scale
   const rated = new Map<string, Set<string>>();
   for (const r of ds.ratings) {

@@ -24,7 +24,8 @@ import type { CsvLimits } from './csv.ts';
 import { openCsvTable, openParquetTable, type InputTable, type TableSpec } from './inputTable.ts';
 import { oneLine } from './table.ts';
 import { YEARS } from './movielens.ts';
-import { inferRatings, IMPLICIT_SCALE } from './implicit.ts';
+import { IMPLICIT_SCALE } from './implicit.ts';
+import { learnFromPlays } from './feedback.ts';
 import { plural } from '../util/numbers.ts';
 import { quoted } from '../util/quote.ts';
 
@@ -353,21 +354,9 @@ export async function loadService(dir: string, options: { seed?: number; limits?
   const users = [...listedUsers, ...extra];
 
   const notes: string[] = [];
-  let ratings: Rating[];
-  let scale: Dataset['ratingScale'];
-  let implicit: Dataset['implicit'] = null;
-  if (read) {
-    ratings = read.ratings;
-    scale = ratingScale(columns.ratingScale, ratings, ratingsTable!);
-  } else {
-    const inferred = inferRatings(sessions!, titles);
-    ratings = inferred.ratings;
-    implicit = inferred.watch;
-    scale = IMPLICIT_SCALE;
-    notes.push(
-      'The data has plays and no ratings: each watched title gets an inferred rating from 1 to 5 from how long and how often the user watched it against their usual viewing, and recommendations, reasons and the evaluation use those.',
-    );
-  }
+  const ratings: Rating[] = read?.ratings ?? [];
+  // without ratings, learnFromPlays below sets the scale of the inferred ones
+  const scale = read ? ratingScale(columns.ratingScale, ratings, ratingsTable!) : IMPLICIT_SCALE;
   if (!sessions) notes.push('The data has no plays: no viewing sessions or devices, so the engagement sections are left out.');
   if (!users.some((u) => u.plan !== null)) notes.push('The users have no subscription plan in this data, so plan comparisons are left out.');
   if (extra.length > 0 && usersTable) notes.push(`${plural(extra.length, 'user')} in the ratings or plays ${extra.length === 1 ? 'is' : 'are'} not in the users table and ${extra.length === 1 ? 'has' : 'have'} no plan or region.`);
@@ -377,7 +366,7 @@ export async function loadService(dir: string, options: { seed?: number; limits?
   const parts = [plural(users.length, 'user'), plural(titles.length, 'title')];
   if (read) parts.push(plural(ratings.length, 'rating'));
   if (sessions) parts.push(plural(sessions.length, 'play'));
-  return {
+  const dataset: Dataset = {
     source: {
       kind: 'service',
       seed: options.seed ?? 42,
@@ -389,7 +378,7 @@ export async function loadService(dir: string, options: { seed?: number; limits?
     ratings,
     sessions,
     truth: null,
-    implicit,
+    implicit: null,
     ratingScale: scale,
     notes,
     counts: new Map([
@@ -397,10 +386,16 @@ export async function loadService(dir: string, options: { seed?: number; limits?
       ['users', users.length],
       ['ratings', read ? ratings.length : 0],
       ['plays', sessions ? sessions.length : 0],
-      ['inferred ratings from plays', implicit ? ratings.length : 0],
+      ['inferred ratings from plays', 0],
       ['users only in ratings or plays', usersTable ? extra.length : 0],
       ['duplicate ratings replaced', read?.replaced ?? 0],
       ...tables.map((t) => [`control characters normalised in ${path.basename(t.path)}`, t.normalised] as [string, number]),
     ]),
   };
+  return read
+    ? dataset
+    : learnFromPlays(
+        dataset,
+        'The data has plays and no ratings: each watched title gets an inferred rating from 1 to 5 from how long and how often the user watched it against their usual viewing, and recommendations, reasons and the evaluation use those.',
+      );
 }
