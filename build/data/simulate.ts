@@ -72,16 +72,20 @@ export function simulate(opts: SimulationOptions, catalogue?: Title[]): Dataset 
       kind: 'simulation',
       seed,
       files: [],
-      description: `Simulated with seed ${seed}: ${plural(users.length, 'user')}, ${catalogueText}, ${plural(ratings.length, 'rating')} and ${plural(sessions.length, 'viewing session')} in the 30 days to ${opts.endDate}.`,
+      description: `Simulated with seed ${seed}: ${plural(users.length, 'user')}, ${catalogueText}, ${plural(ratings.length, 'rating')} and ${sessions.length > 0 ? plural(sessions.length, 'viewing session') : 'no viewing sessions'} in the 30 days to ${opts.endDate}.`,
     },
     titles,
     users,
     ratings,
-    sessions,
+    // none drawn (--sessions-per-user 0) is "no sessions in the data", as for MovieLens: every
+    // section that reads sessions is then left out rather than written about an empty log
+    sessions: sessions.length > 0 ? sessions : null,
     truth,
     ratingScale: { min: 1, max: 5, step: 1 },
     notes: [
-      'Ratings and viewing sessions are simulated: each user has hidden genre preferences and device habits that drive what they rate, how they rate it and where they watch.',
+      sessions.length > 0
+        ? 'Ratings and viewing sessions are simulated: each user has hidden genre preferences and device habits that drive what they rate, how they rate it and where they watch.'
+        : 'Ratings are simulated: each user has hidden genre preferences that drive what they rate and how they rate it.',
     ],
     counts,
   };
