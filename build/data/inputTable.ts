@@ -139,6 +139,8 @@ export function openCsvTable(path: string, spec: TableSpec, rename: ReadonlyMap<
     fail: (line, column, expected, got) => failAt(path, 'csv', line, column, expected, got),
     async *batches() {
       let order: number[] | null = null;
+      // the file's columns are the spec's, in its order: its records are the rows as they are
+      let same = false;
       let width = 0;
       let count = 0;
       let lastLine = 1;
@@ -148,6 +150,7 @@ export function openCsvTable(path: string, spec: TableSpec, rename: ReadonlyMap<
           if (order === null) {
             order = locate(path, record.fields.map((f) => f.trim()), spec, rename, record.line);
             width = record.fields.length;
+            same = width === order.length && order.every((at, i) => at === i);
             spec.optional.forEach((c, i) => {
               if (order![spec.required.length + i] >= 0) present.add(c);
             });
@@ -160,7 +163,7 @@ export function openCsvTable(path: string, spec: TableSpec, rename: ReadonlyMap<
             throw new InputError(`${path}:${record.line}: expected ${width} fields as in the header, found ${record.fields.length} — quote fields that contain commas`, { file: path, line: record.line });
           }
           const fields = record.fields;
-          out.push({ line: record.line, fields: order.map((i) => (i < 0 ? '' : fields[i])) });
+          out.push(same ? record : { line: record.line, fields: order.map((i) => (i < 0 ? '' : fields[i])) });
         }
         if (out.length > 0) yield out;
       }
