@@ -8,7 +8,7 @@ import { renderPlot } from './dom.ts';
 import { STEPPED_LEGEND_HEIGHT, plotColour, steppedLegend, steppedScale, textOn } from './legend.ts';
 import { DEVICES } from '../types.ts';
 import { userDeviceRows } from './reportCharts.ts';
-import { formatPercent, maxOf } from '../util/numbers.ts';
+import { formatCount, formatPercent, maxOf, plural } from '../util/numbers.ts';
 
 export interface UserDeviceRow {
   userId: string;
@@ -65,7 +65,7 @@ export function renderDeviceEngagement(rows: UserDeviceRow[], options: DeviceEng
       y: { label: null, domain: users.map(([uid]) => uid), tickFormat: (uid: string) => labelOf.get(uid) ?? uid },
       color: plotColour(scale),
       marks: [
-        Plot.cell(rows, { x: 'device', y: 'userId', fill: value, inset: 1, title: (r: UserDeviceRow) => `${r.userLabel} on ${r.device}: ${r.minutes} min, ${r.sessions} sessions` }),
+        Plot.cell(rows, { x: 'device', y: 'userId', fill: value, inset: 1, title: (r: UserDeviceRow) => `${r.userLabel} on ${r.device}: ${formatCount(r.minutes)} min, ${plural(r.sessions, 'session')}` }),
         Plot.text(rows, { x: 'device', y: 'userId', text: (r: UserDeviceRow) => String(Math.round(value(r))), fill: (r: UserDeviceRow) => textOn(scale, value(r)), fontVariant: 'tabular-nums' }),
       ],
     },
@@ -77,18 +77,18 @@ export function renderDeviceEngagement(rows: UserDeviceRow[], options: DeviceEng
   const topDevices = rows
     .filter((r) => r.userId === topId)
     .sort((a, b) => value(b) - value(a) || (a.device < b.device ? -1 : 1))
-    .map((r) => `${r.device} ${Math.round(value(r))}`);
-  const deviceShare = devices.map((d) => `${d} ${Math.round(deviceTotals.get(d) ?? 0)}`).join(', ');
+    .map((r) => `${r.device} ${formatCount(value(r))}`);
+  const deviceShare = devices.map((d) => `${d} ${formatCount(deviceTotals.get(d) ?? 0)}`).join(', ');
   const description =
-    `Heatmap of ${measure} for the ${users.length} users with the most viewing sessions (rows, most ${measure} first) on each device (columns). ` +
-    `Totals by device: ${deviceShare}. Top row: ${top.label}, ${Math.round(top.total)} ${unit} in all: ${topDevices.join(', ')}.`;
+    `Heatmap of ${measure} for the ${formatCount(users.length)} users with the most viewing sessions (rows, most ${measure} first) on each device (columns). ` +
+    `Totals by device: ${deviceShare}. Top row: ${top.label}, ${formatCount(top.total)} ${unit} in all: ${topDevices.join(', ')}.`;
   const svg = standaloneSvg({ id, title, description, width: plot.width, height: plot.height + STEPPED_LEGEND_HEIGHT, body: legend + plot.body });
   const topDevice = [...deviceTotals.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const grand = topDevice.reduce((s, [, v]) => s + v, 0);
   const caption =
     topDevice.length > 1 && grand > 0
-      ? `Among the ${users.length} users who watch most, ${topDevice[0][0]} carries ${formatPercent(topDevice[0][1] / grand)} of their ${measure}, ${topDevice[1][0]} ${formatPercent(topDevice[1][1] / grand)}. Darker cells, less viewing.`
-      : `The ${users.length} users who watch most, by device.`;
+      ? `Among the ${formatCount(users.length)} users who watch most, ${topDevice[0][0]} carries ${formatPercent(topDevice[0][1] / grand)} of their ${measure}, ${topDevice[1][0]} ${formatPercent(topDevice[1][1] / grand)}. Darker cells, less viewing.`
+      : `The ${formatCount(users.length)} users who watch most, by device.`;
   return { id, title, description, caption, svg, csv };
 }
 
@@ -98,11 +98,7 @@ export const deviceEngagementChart: ReportChartDescriptor = {
   title: 'Device engagement',
   scope: 'report',
   needs: 'sessions',
-  facts: [
-    'session_count', 'sessions_per_user', 'device.*.sessions', 'device.*.share', 'top_device', 'top_device_share',
-    'plan.*.device.*.share', 'plan.*.top_device', 'plan.*.top_device_share', 'plan.*.sessions_per_user',
-    'most_engaged_plan', 'most_engaged_plan_sessions_per_user', 'least_engaged_plan', 'least_engaged_plan_sessions_per_user',
-    'top_tier_sessions_per_user', 'upsell_plan', 'upsell_plan_sessions_per_user', 'upsell_ratio',
-  ],
+  // the 15 busiest users' minutes: no fact of the narrative (devices and plans: plan-devices)
+  facts: [],
   render: ({ dataset }) => renderDeviceEngagement(userDeviceRows(dataset), { value: 'minutes', devices: DEVICES }),
 };

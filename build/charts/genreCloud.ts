@@ -14,7 +14,7 @@ import { emptyChart, round, shortLabel, standaloneSvg, type Chart, type ReportCh
 import { ensureFonts } from './dom.ts';
 import { genreColours, genreColoursByVolume, otherGenresNote, type GenreColours } from './genreColours.ts';
 import { genreShareRows } from './reportCharts.ts';
-import { formatPercent, listText } from '../util/numbers.ts';
+import { formatCount, formatPercent, listText } from '../util/numbers.ts';
 
 export interface GenreShareRow {
   genre: string;
@@ -140,7 +140,7 @@ export function renderGenreCloud(rows: GenreShareRow[], options: GenreCloudOptio
   // the narrative's format ("34%"), so a caption and the sentence beside it agree
   const pct = (v: number): string => formatPercent(v);
   const description =
-    `Word cloud of ${sorted.length} genres, word size by share of ${options.measure}. Largest: ` +
+    `Word cloud of ${formatCount(sorted.length)} genres, word size by share of ${options.measure}. Largest: ` +
     sorted.slice(0, 5).map((r) => `${r.genre} ${pct(r.share)}`).join(', ') +
     '.' +
     (dropped.length ? ' ' + noteList[0] : '');

@@ -9,7 +9,7 @@ import { emptyChart, fmt, shortLabel, standaloneSvg, type Chart, type ReportChar
 import { renderPlot } from './dom.ts';
 import { niceStep } from './legend.ts';
 import { escapeHtml } from '../util/html.ts';
-import { listText, maxOf } from '../util/numbers.ts';
+import { formatCount, listText, maxOf, plural } from '../util/numbers.ts';
 import { ACCENT, CATEGORICAL } from './palette.ts';
 import { byNumberThenName, median } from './stats.ts';
 import { titlePopularityRows } from './reportCharts.ts';
@@ -119,7 +119,7 @@ export function renderGenrePopularity(rows: TitlePopularityRow[], options: Genre
           fill: ACCENT,
           fillOpacity: 0.55,
           stroke: ACCENT,
-          title: (p: Point) => `${p.genre}: ${p.titles} ${p.titles === 1 ? 'title' : 'titles'} with ${binWidth ? `about ${fmt(p.count, 1)}` : p.count} ${options.measure}`,
+          title: (p: Point) => `${p.genre}: ${plural(p.titles, 'title')} with ${binWidth ? `about ${fmt(p.count, 1)}` : formatCount(p.count)} ${options.measure}`,
         }),
         Plot.tickX(genres, { x: 'median', y: 'genre', stroke: MEDIAN_COLOUR, strokeWidth: 3, title: (g: { genre: string; median: number }) => `${g.genre}: median ${fmt(g.median, 1)} ${options.measure} per title` }),
       ],
@@ -142,20 +142,20 @@ export function renderGenrePopularity(rows: TitlePopularityRow[], options: Genre
 
   const most = [...rows].sort(byNumberThenName((r) => r.count, (r) => r.title))[0];
   const description =
-    `${rows.length} titles in ${genres.length} genres, ` +
+    `${plural(rows.length, 'title')} in ${plural(genres.length, 'genre')}, ` +
     (binWidth
       ? `dots at each genre's number of ${options.measure} per title in bins of ${binWidth}, dot area by number of titles; `
       : `one dot per title at its number of ${options.measure} (titles with equal counts share a larger dot); `) +
     `the orange tick is the genre median. Highest medians: ` +
-    genres.slice(0, 5).map((g) => `${g.genre} ${fmt(g.median, 1)} (${g.titles} ${g.titles === 1 ? 'title' : 'titles'})`).join(', ') +
-    `. Most ${options.measure}: ${most.title} (${most.genre}, ${most.count}).`;
+    genres.slice(0, 5).map((g) => `${g.genre} ${fmt(g.median, 1)} (${plural(g.titles, 'title')})`).join(', ') +
+    `. Most ${options.measure}: ${most.title} (${most.genre}, ${formatCount(most.count)}).`;
   const svg = standaloneSvg({ id, title, description, width: plot.width, height: plot.height + legendHeight, body: legend + plot.body });
   // a tie is named as one: "Crime and Sci-Fi share the highest median", not one of them at random
   const leaders = genres.filter((g) => g.median === genres[0].median).map((g) => g.genre);
   const leaderText = `${listText(leaders)} titles ${leaders.length === 1 ? 'have' : 'share'}`;
   const caption =
     `${leaderText} the highest median, ${fmt(genres[0].median, 1)} ${genres[0].median === 1 ? options.measure.replace(/s$/, '') : options.measure} per title; ` +
-    `the most ${options.measure} go to ${most.title} (${most.genre}, ${most.count}). A genre whose dots sit far right of its median lives on a few hits.`;
+    `the most ${options.measure} go to ${most.title} (${most.genre}, ${formatCount(most.count)}). A genre whose dots sit far right of its median lives on a few hits.`;
   return { id, title, description, caption, svg, csv };
 }
 

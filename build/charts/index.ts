@@ -9,6 +9,7 @@ import { deviceEngagementChart } from './deviceEngagement.ts';
 import { genreCloudChart } from './genreCloud.ts';
 import { genrePopularityChart } from './genrePopularity.ts';
 import { modelComparisonChart } from './modelComparison.ts';
+import { planDevicesChart } from './planDevices.ts';
 import { ratingsByGenreChart } from './ratingsByGenre.ts';
 import { titleSimilarityChart } from './titleSimilarity.ts';
 import { userAffinityChart } from './userAffinity.ts';
@@ -21,6 +22,7 @@ export { renderGenrePopularity } from './genrePopularity.ts';
 export { renderRatingsByGenre } from './ratingsByGenre.ts';
 export { renderGenreCloud } from './genreCloud.ts';
 export { renderDeviceEngagement } from './deviceEngagement.ts';
+export { renderPlanDevices } from './planDevices.ts';
 export { renderTitleSimilarity } from './titleSimilarity.ts';
 export { renderUserGenreSankey } from './userGenreSankey.ts';
 export { renderModelComparison } from './modelComparison.ts';
@@ -32,6 +34,7 @@ export const CHARTS: readonly ChartDescriptor[] = [
   genrePopularityChart,
   ratingsByGenreChart,
   genreCloudChart,
+  planDevicesChart,
   deviceEngagementChart,
   titleSimilarityChart,
   userGenreSankeyChart,

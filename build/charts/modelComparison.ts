@@ -164,6 +164,8 @@ export const modelComparisonChart: ReportChartDescriptor = {
   scope: 'report',
   needs: 'evaluation',
   // eval.<model>.<metric>, eval.<model>.label and eval.lift.<metric>
-  facts: ['eval.k', 'eval.users', 'eval.test_items', 'eval.*.*', 'eval.best_model', 'genre_match_target', 'recs.distinct_titles', 'recs.coverage', 'recs.unrecommended_titles'],
+  // the evaluation's figures only: the published lists' coverage (recs.*) is measured on other
+  // lists than the evaluated ones, and no chart shows it
+  facts: ['eval.k', 'eval.users', 'eval.test_items', 'eval.*.*', 'eval.best_model', 'genre_match_target'],
   render: ({ evaluation }) => renderModelComparison(modelMetricRows(evaluation!), { baseline: evaluation!.models[0]?.name }),
 };

@@ -5,7 +5,7 @@
 
 import * as Plot from '@observablehq/plot';
 import { toCsv } from '../util/csv.ts';
-import { maxOf, minOf } from '../util/numbers.ts';
+import { formatCount, maxOf, minOf, plural } from '../util/numbers.ts';
 import { emptyChart, fmt, shortLabel, standaloneSvg, type Chart, type ReportChartDescriptor } from './chart.ts';
 import { renderPlot } from './dom.ts';
 import { ACCENT } from './palette.ts';
@@ -104,13 +104,13 @@ export function renderRatingsByGenre(rows: RatingCountRow[], options: RatingsByG
   const points = rows.filter((r) => r.count > 0 && small.has(r.genre));
   const nOf = new Map(boxes.map((b) => [b.genre, b.n]));
   const summary = (b: GenreBox): string =>
-    `${b.genre}: median ${fmt(b.median)}, quartiles ${fmt(b.q1)}–${fmt(b.q3)}, mean ${fmt(b.mean)}, ${b.n} ratings`;
+    `${b.genre}: median ${fmt(b.median)}, quartiles ${fmt(b.q1)}–${fmt(b.q3)}, mean ${fmt(b.mean)}, ${plural(b.n, 'rating')}`;
   const plot = renderPlot({
     width,
     height: 44 + boxes.length * 28,
     marginLeft: 150,
     x: { label: 'rating →', domain: [options.scale.min, options.scale.max], grid: true },
-    y: { label: null, domain: boxes.map((b) => b.genre), tickFormat: (g: string) => `${shortLabel(g)} (n=${nOf.get(g)})` },
+    y: { label: null, domain: boxes.map((b) => b.genre), tickFormat: (g: string) => `${shortLabel(g)} (n=${formatCount(nOf.get(g) ?? 0)})` },
     marks: [
       // every mark carries its exact value as a <title> (the box its whole summary)
       Plot.ruleY(drawn, { y: 'genre', x1: 'low', x2: 'high', stroke: 'currentColor', title: (b: GenreBox) => `${b.genre}: whiskers ${fmt(b.low)}–${fmt(b.high)}` }),
@@ -123,7 +123,7 @@ export function renderRatingsByGenre(rows: RatingCountRow[], options: RatingsByG
         r: 2.5,
         stroke: 'currentColor',
         fill: 'none',
-        title: (r: RatingCountRow) => `${r.genre}: ${r.count} rating${r.count === 1 ? '' : 's'} of ${fmt(r.value)}, beyond the whiskers`,
+        title: (r: RatingCountRow) => `${r.genre}: ${plural(r.count, 'rating')} of ${fmt(r.value)}, beyond the whiskers`,
       }),
       // too few for a box: each distinct rating value as a filled point, its count in the tooltip
       Plot.dot(points, {
@@ -131,7 +131,7 @@ export function renderRatingsByGenre(rows: RatingCountRow[], options: RatingsByG
         x: 'value',
         r: 3.5,
         fill: ACCENT,
-        title: (r: RatingCountRow) => `${r.genre}: ${r.count} rating${r.count === 1 ? '' : 's'} of ${fmt(r.value)}`,
+        title: (r: RatingCountRow) => `${r.genre}: ${plural(r.count, 'rating')} of ${fmt(r.value)}`,
       }),
     ],
   });
@@ -139,20 +139,20 @@ export function renderRatingsByGenre(rows: RatingCountRow[], options: RatingsByG
   const smallText =
     small.size === 0
       ? ''
-      : ` ${small.size === 1 ? 'One genre has' : `${small.size} genres have`} fewer than ${MIN_BOX_RATINGS} ratings, too few for quartiles: ${
+      : ` ${small.size === 1 ? 'One genre has' : `${formatCount(small.size)} genres have`} fewer than ${MIN_BOX_RATINGS} ratings, too few for quartiles: ${
           small.size === 1 ? 'its ratings are' : 'their ratings are'
         } drawn as points below the boxes (${boxes
           .filter((b) => !b.boxed)
           .slice(0, 6)
-          .map((b) => `${b.genre}, n=${b.n}`)
+          .map((b) => `${b.genre}, n=${formatCount(b.n)}`)
           .join('; ')}${small.size > 6 ? '; …' : ''}).`;
   const description =
-    `Box plot of ${total} genre-tagged ratings (a title with several genres counts in each) across ${boxes.length} genres: ` +
+    `Box plot of ${formatCount(total)} genre-tagged ratings (a title with several genres counts in each) across ${boxes.length} genres: ` +
     `box from the first to the third quartile, thick line at the median, diamond at the mean, whiskers to 1.5 × IQR, circles beyond. ` +
     (drawn.length
       ? drawn
           .slice(0, 6)
-          .map((b) => `${b.genre} median ${fmt(b.median)}, mean ${fmt(b.mean)} (n=${b.n})`)
+          .map((b) => `${b.genre} median ${fmt(b.median)}, mean ${fmt(b.mean)} (n=${formatCount(b.n)})`)
           .join('; ') +
         (drawn.length > 6 ? `; lowest: ${drawn[drawn.length - 1].genre} median ${fmt(drawn[drawn.length - 1].median)}.` : '.')
       : 'No genre has enough ratings for a box.') +
@@ -164,7 +164,7 @@ export function renderRatingsByGenre(rows: RatingCountRow[], options: RatingsByG
   const sharing = first ? drawn.filter((b) => b !== first && b.median === first.median).length : 0;
   const caption =
     (first
-      ? `${first.genre} ranks first, median ${fmt(first.median)} and mean ${fmt(first.mean)} (n=${first.n})` +
+      ? `${first.genre} ranks first, median ${fmt(first.median)} and mean ${fmt(first.mean)} (n=${formatCount(first.n)})` +
         (sharing ? `; ${sharing === 1 ? 'one other genre shares' : `${sharing} other genres share`} that median` : '') +
         (drawn.length > 1 && last.median < first.median ? `; ${last.genre} ranks last, median ${fmt(last.median)} (n=${last.n}).` : '.')
       : 'No genre has enough ratings for a box.') +

@@ -9,7 +9,7 @@ import { toCsv } from '../util/csv.ts';
 import { emptyChart, fmt, round, shortLabel, standaloneSvg, type Chart, type ReportChartDescriptor } from './chart.ts';
 import { OTHER_GENRES_LABEL, genreColours, genreColoursByVolume, otherGenresNote, type GenreColours } from './genreColours.ts';
 import { TOP_SANKEY_USERS, userGenreFlowRows } from './reportCharts.ts';
-import { formatPercent, listText, maxOf } from '../util/numbers.ts';
+import { formatCount, formatPercent, listText, maxOf } from '../util/numbers.ts';
 
 export interface UserGenreFlowRow {
   userId: string;
@@ -187,7 +187,7 @@ export const userGenreSankeyChart: ReportChartDescriptor = {
     const rows = userGenreFlowRows(dataset, model, TOP_SANKEY_USERS);
     const shown = new Set(rows.map((r) => r.userId)).size;
     const all = new Set(dataset.ratings.map((r) => r.userId)).size;
-    const selection = shown < all ? `Shown: the ${shown} of ${all} users with the most ratings (ties by id).` : `Shown: all ${shown} users.`;
+    const selection = shown < all ? `Shown: the ${formatCount(shown)} of ${formatCount(all)} users with the most ratings (ties by id).` : `Shown: all ${formatCount(shown)} users.`;
     return renderUserGenreSankey(rows, { colours: genreColours(dataset), selection });
   },
 };

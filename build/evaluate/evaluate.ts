@@ -6,6 +6,7 @@ import { COMPARED, Ranker, type Recommender } from '../recommend/index.ts';
 import type { Dataset, EvaluationResult, LikedMetrics, Metrics } from '../types.ts';
 import { catalogueCoverage, genreMatchAtK, hitRateAtK, ndcgAtK, precisionAtK, recallAtK, topGenresByCount } from './metrics.ts';
 import { MIN_RATINGS_TO_SPLIT, splitRatings, TRAIN_SHARE } from './split.ts';
+import { plural } from '../util/numbers.ts';
 
 export interface EvaluateOptions {
   k: number;
@@ -106,7 +107,7 @@ export function evaluate(ds: Dataset, opts: EvaluateOptions): EvaluationResult {
       description:
         `Per-user random ${TRAIN_SHARE * 100}/${100 - TRAIN_SHARE * 100} split (seed ${seed}); users with fewer than ` +
         `${MIN_RATINGS_TO_SPLIT} ratings stay in train. Every held-out title is relevant; candidates are all titles ` +
-        `the user has not rated in train; metrics at K = ${k}, averaged over the ${users.length} users with held-out titles.`,
+        `the user has not rated in train; metrics at K = ${k}, averaged over the ${plural(users.length, 'user')} with held-out titles.`,
     },
     models,
   };

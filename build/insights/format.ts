@@ -77,10 +77,13 @@ export function formatHtml(fact: Fact, spec: FormatSpec | null): string {
   return noBreakHtml(plainText);
 }
 
-/** With one decimal, a whole number drops its ".0" ("10 per user", not "10.0"); other decimals stay. */
+/**
+ * With one decimal, a whole number drops its ".0" ("10 per user", not "10.0"); other values keep
+ * it, so 9.97 beside 10.1 reads "10.0 against 10.1", not "10 against 10.1" as if it were exact.
+ */
 function oneDecimal(value: number, decimals: number): string {
   const text = groupDigits(value, decimals);
-  return decimals === 1 ? text.replace(/\.0$/, '') : text;
+  return decimals === 1 && Number.isInteger(value) ? text.replace(/\.0$/, '') : text;
 }
 
 function plain(value: FactValue): string {

@@ -31,7 +31,7 @@ test('genre popularity: titles with equal counts share a dot; thousands of title
   const chart = renderGenrePopularity(many, { measure: 'ratings' });
   const dots = parseSvg(chart.svg).querySelectorAll('g[aria-label="dot"] circle').length;
   assert.ok(dots <= 8 * 60, `${dots} dots`);
-  assert.match(chart.description, /2000 titles in 8 genres, dots at each genre's number of ratings per title in bins of 17/);
+  assert.match(chart.description, /2,000 titles in 8 genres, dots at each genre's number of ratings per title in bins of 17/);
   assert.is(chart.csv.trim().split('\n').length, 2001, 'the CSV keeps every title');
 });
 

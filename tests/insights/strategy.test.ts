@@ -32,8 +32,8 @@ test('each item links to the registry chart that shows its figure (else its own 
   const links = Object.fromEntries(strategyItems(pipelineFacts(simulated(42))).map((i) => [i.id, strategyChart(i)]));
   assert.equal(links, {
     'acquisition-gap': 'genre-popularity',
-    'device-merchandising': 'device-engagement',
-    'recommender-coverage': 'model-comparison',
+    'device-merchandising': 'plan-devices',
+    'recommender-coverage': undefined,
     'cold-start': undefined,
     'personalisation-lift': 'model-comparison',
     'best-rated-genre': 'ratings-by-genre',
