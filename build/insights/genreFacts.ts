@@ -34,14 +34,30 @@ export function overviewFacts(b: FactBuilder, c: FactContext): void {
   b.add('genre_count', 'count', c.genres.length, 'Distinct genres in the catalogue.');
   b.add('genres', 'list', c.genres, 'Every genre in the catalogue, by name.');
   b.add('ratings_per_user', 'number', ratio(ds.ratings.length, ds.users.length), 'Average number of ratings per user.');
-  b.add('rating_mean', 'rating', mean(ds.ratings.map((r) => r.value)), 'Mean of all ratings.');
+  let sum = 0;
+  for (const r of ds.ratings) sum += r.value;
+  b.add('rating_mean', 'rating', ds.ratings.length > 0 ? sum / ds.ratings.length : NaN, 'Mean of all ratings.');
   b.add('rating_scale_min', 'number', ds.ratingScale.min, 'Lowest possible rating.');
   b.add('rating_scale_max', 'number', ds.ratingScale.max, 'Highest possible rating.');
-  const pairs = new Set(ds.ratings.map((r) => `${r.userId}\u0000${r.titleId}`)).size;
+  const { ratingIndex: ix } = c;
+  // distinct (user, title) pairs: each user's titles stamped, not a string per rating in a Set
+  const stamp = new Int32Array(ix.titleIds.length).fill(-1);
+  let pairs = 0;
+  for (let u = 0; u < ix.userPos.size; u++) {
+    for (let k = ix.start[u]; k < ix.start[u + 1]; k++) {
+      const t = ix.ratingTitle[ix.byUser[k]];
+      if (stamp[t] !== u) {
+        stamp[t] = u;
+        pairs++;
+      }
+    }
+  }
   b.add('matrix_density', 'share', ratio(pairs, ds.users.length * ds.titles.length), 'Share of user × title cells that hold a rating (the rest is what recommendations fill).');
 
+  const counts = new Int32Array(ix.titleIds.length);
+  for (let i = 0; i < ix.ratingTitle.length; i++) counts[ix.ratingTitle[i]]++;
   const perTitle = new Map<string, number>();
-  for (const r of ds.ratings) addTo(perTitle, r.titleId, 1);
+  counts.forEach((n, t) => n > 0 && perTitle.set(ix.titleIds[t], n));
   const topRated = argMax(perTitle);
   b.add('most_rated_title', 'title', topRated ? c.titleById.get(topRated)?.name : null, 'The title with the most ratings (ties: first by id).');
   b.add('most_rated_title_ratings', 'count', topRated ? perTitle.get(topRated) : null, 'How many ratings the most-rated title has.');
@@ -57,25 +73,39 @@ export function genreFacts(b: FactBuilder, c: FactContext): void {
       addTo(titleCount, g, 1);
     }
   }
-  const ratingWeight = new Map<string, number>();
-  const ratingValues = new Map<string, number[]>();
-  for (const r of ds.ratings) {
-    for (const [g, w] of genreWeights(c.titleById.get(r.titleId))) {
-      addTo(ratingWeight, g, w);
-      const list = ratingValues.get(g) ?? [];
-      list.push(r.value);
-      ratingValues.set(g, list);
+  // Per genre, in rating order: the split weight (as genreWeights gives it), the sum and count of values.
+  const { ratingIndex: ix } = c;
+  const weights = new Float64Array(ix.genres.length);
+  const sums = new Float64Array(ix.genres.length);
+  const counts = new Int32Array(ix.genres.length);
+  for (let i = 0; i < ds.ratings.length; i++) {
+    const own = ix.titleGenres[ix.ratingTitle[i]];
+    const value = ds.ratings[i].value;
+    for (let k = 0; k < own.length; k++) {
+      const g = own[k];
+      weights[g] += 1 / own.length;
+      sums[g] += value;
+      counts[g]++;
     }
   }
+  const ratingWeight = new Map<string, number>();
+  const ratingCount = new Map<string, number>();
+  const ratingMean = new Map<string, number>();
+  ix.genres.forEach((g, k) => {
+    if (counts[k] === 0) return;
+    ratingWeight.set(g, weights[k]);
+    ratingCount.set(g, counts[k]);
+    ratingMean.set(g, sums[k] / counts[k]);
+  });
 
   for (const g of c.genres) {
     const k = `genre.${c.genreKey.get(g)}`;
     b.add(`${k}.name`, 'genre', g, `The genre's name as the data spells it.`);
     b.add(`${k}.title_count`, 'count', titleCount.get(g) ?? 0, `Titles in ${g}.`);
     b.add(`${k}.catalog_share`, 'share', ratio(catalogWeight.get(g) ?? 0, ds.titles.length), `Share of the catalogue in ${g} (multi-genre titles split equally).`);
-    b.add(`${k}.rating_count`, 'count', ratingValues.get(g)?.length ?? 0, `Ratings of ${g} titles.`);
+    b.add(`${k}.rating_count`, 'count', ratingCount.get(g) ?? 0, `Ratings of ${g} titles.`);
     b.add(`${k}.rating_share`, 'share', ratio(ratingWeight.get(g) ?? 0, ds.ratings.length), `Share of all ratings given to ${g} (multi-genre titles split equally).`);
-    b.add(`${k}.rating_mean`, 'rating', mean(ratingValues.get(g) ?? []), `Mean rating of ${g} titles.`, `no ${g} title has a rating`);
+    b.add(`${k}.rating_mean`, 'rating', ratingMean.get(g) ?? NaN, `Mean rating of ${g} titles.`, `no ${g} title has a rating`);
   }
 
   const known = (m: Map<string, number>) => new Map([...m].filter(([g]) => c.genreKey.has(g)));
@@ -89,7 +119,7 @@ export function genreFacts(b: FactBuilder, c: FactContext): void {
   b.add('most_rated_genre_share', 'share', mostRated ? ratio(ratingWeight.get(mostRated)!, ds.ratings.length) : null, 'Share of all ratings given to the most-rated genre.');
 
   const supported = new Map<string, number>();
-  for (const [g, values] of ratingValues) if (c.genreKey.has(g) && values.length >= RATED_GENRE_MIN_RATINGS) supported.set(g, mean(values));
+  for (const [g, n] of ratingCount) if (c.genreKey.has(g) && n >= RATED_GENRE_MIN_RATINGS) supported.set(g, ratingMean.get(g)!);
   const best = argMax(supported);
   const worst = argMin(supported);
   const why = `no genre has ${RATED_GENRE_MIN_RATINGS} or more ratings`;
@@ -98,7 +128,7 @@ export function genreFacts(b: FactBuilder, c: FactContext): void {
   b.add('best_rated_genre_mean', 'rating', best ? supported.get(best) : null, 'Mean rating of the best-rated genre.', why);
   b.add('worst_rated_genre', 'genre', worst, `The genre with the lowest mean rating (among genres with ≥ ${RATED_GENRE_MIN_RATINGS} ratings).`, why);
   b.add('worst_rated_genre_mean', 'rating', worst ? supported.get(worst) : null, 'Mean rating of the worst-rated genre.', why);
-  const fewest = [...supported.keys()].reduce((n, g) => Math.min(n, ratingValues.get(g)!.length), Infinity);
+  const fewest = [...supported.keys()].reduce((n, g) => Math.min(n, ratingCount.get(g)!), Infinity);
   b.add('rated_genre_fewest_ratings', 'count', best ? fewest : null, 'The fewest ratings any genre ranked by mean rating has: a spread over genres with few ratings is a prompt to look closer, not a verdict.', why);
   b.add('genre_rating_spread', 'number', best && worst ? supported.get(best)! - supported.get(worst)! : null, 'Best-rated minus worst-rated genre mean, in rating points.', why);
 }

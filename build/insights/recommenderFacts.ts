@@ -1,17 +1,29 @@
 // Facts about the published recommendations (coverage, cold start, genre match by segment) and
 // about the offline evaluation (accuracy beside the popularity baseline).
 import { PUBLISHED } from '../recommend/index.ts';
-import type { Recommendation } from '../types.ts';
+import type { Recommendation, User } from '../types.ts';
 import type { FactBuilder } from './catalogue.ts';
 import type { FactContext } from './facts.ts';
 import { compareNames, keySegment, keySegments } from './factKeys.ts';
-import { addTo, argMax, distinctSorted, mean, ratio } from './tally.ts';
+import { addTo, argMax, distinctSorted, ratio } from './tally.ts';
 
 /** A user's top 3 genres by count of rated titles, ties by genre name (the evaluation's rule). */
 export function topRatedGenres(c: FactContext, userId: string): string[] {
-  const counts = new Map<string, number>();
-  for (const r of c.ratingsByUser.get(userId) ?? []) for (const g of c.titleById.get(r.titleId)?.genres ?? []) addTo(counts, g, 1);
-  return [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || compareNames(a, b)).slice(0, 3);
+  return topGenrePositions(c, userId, new Int32Array(c.ratingIndex.genres.length)).map((g) => c.ratingIndex.genres[g]);
+}
+
+/** topRatedGenres as positions in `ratingIndex.genres` (sorted by name, so ties go to the lower); `counts` is zeros and left so. */
+function topGenrePositions(c: FactContext, userId: string, counts: Int32Array): number[] {
+  const ix = c.ratingIndex;
+  const u = ix.userPos.get(userId);
+  if (u === undefined) return [];
+  const seen: number[] = [];
+  for (let k = ix.start[u]; k < ix.start[u + 1]; k++) {
+    for (const g of ix.titleGenreList[ix.ratingTitle[ix.byUser[k]]]) if (counts[g]++ === 0) seen.push(g);
+  }
+  seen.sort((a, b) => counts[b] - counts[a] || a - b);
+  for (const g of seen) counts[g] = 0;
+  return seen.slice(0, 3);
 }
 
 interface MatchTally {
@@ -19,11 +31,29 @@ interface MatchTally {
   recs: number;
 }
 
-function genreMatchOf(c: FactContext, userId: string, recs: Recommendation[]): MatchTally {
-  const top = new Set(topRatedGenres(c, userId));
-  if (top.size === 0) return { matched: 0, recs: 0 }; // no history: nothing to match against
+/**
+ * Each user's genre match (their recommendations against their top 3 rated genres), computed
+ * once: the whole audience and every plan and region read the same tally.
+ */
+function genreMatches(c: FactContext): (userId: string) => MatchTally {
+  const counts = new Int32Array(c.ratingIndex.genres.length);
+  const done = new Map<string, MatchTally>();
+  return (userId) => {
+    let tally = done.get(userId);
+    if (tally === undefined) done.set(userId, (tally = genreMatchOf(c, userId, c.recommendations.get(userId) ?? [], counts)));
+    return tally;
+  };
+}
+
+function genreMatchOf(c: FactContext, userId: string, recs: Recommendation[], counts: Int32Array): MatchTally {
+  const top = topGenrePositions(c, userId, counts);
+  if (top.length === 0) return { matched: 0, recs: 0 }; // no history: nothing to match against
+  const ix = c.ratingIndex;
   let matched = 0;
-  for (const r of recs) if ((c.titleById.get(r.titleId)?.genres ?? []).some((g) => top.has(g))) matched++;
+  for (const r of recs) {
+    const t = ix.titlePos.get(r.titleId);
+    if (t !== undefined && ix.titleGenreList[t].some((g) => top.includes(g))) matched++;
+  }
   return { matched, recs: recs.length };
 }
 
@@ -36,6 +66,7 @@ export function recommenderFacts(b: FactBuilder, c: FactContext): void {
   const distinct = new Set<string>();
   const usersPerTitle = new Map<string, number>();
   const match: MatchTally = { matched: 0, recs: 0 };
+  const matchOf = genreMatches(c);
   for (const [userId, recs] of recommendations) {
     total += recs.length;
     for (const r of recs) {
@@ -46,7 +77,7 @@ export function recommenderFacts(b: FactBuilder, c: FactContext): void {
     const popular = recs.filter((r) => r.source === 'popular').length;
     if (recs.length > 0 && popular === recs.length) coldStart++;
     if (popular > 0) fallback++;
-    const m = genreMatchOf(c, userId, recs);
+    const m = matchOf(userId);
     match.matched += m.matched;
     match.recs += m.recs;
   }
@@ -65,7 +96,7 @@ export function recommenderFacts(b: FactBuilder, c: FactContext): void {
   b.add('cold_start_users', 'count', coldStart, 'Users whose whole list comes from the popularity fallback (too little history for collaborative filtering).');
   b.add('cold_start_share', 'share', ratio(coldStart, ds.users.length), 'Share of users served only by the popularity fallback.');
   b.add('fallback_users', 'count', fallback, 'Users with at least one popularity-fallback recommendation in their list.');
-  segmentFacts(b, c);
+  segmentFacts(b, c, matchOf);
 }
 
 interface Segment {
@@ -76,10 +107,17 @@ interface Segment {
 }
 
 /** Genre match and mean rating per plan and region; the under-served segment is the lowest match. */
-function segmentFacts(b: FactBuilder, c: FactContext): void {
+function segmentFacts(b: FactBuilder, c: FactContext, matchOf: (userId: string) => MatchTally): void {
+  const ix = c.ratingIndex;
   const segments: Segment[] = [];
   for (const kind of ['plan', 'region'] as const) {
     const names = distinctSorted(c.dataset.users.map((u) => u[kind]));
+    const members = new Map<string | null, User[]>();
+    for (const u of c.dataset.users) {
+      const list = members.get(u[kind]);
+      if (list) list.push(u);
+      else members.set(u[kind], [u]);
+    }
     if (names.length) b.capability(kind === 'plan' ? 'plans' : 'regions');
     const keys = keySegments(names);
     b.lacking(names.length ? null : `the users have no ${kind} in this data`, () => {
@@ -87,15 +125,21 @@ function segmentFacts(b: FactBuilder, c: FactContext): void {
       b.add(`${kind}_count`, 'count', names.length, `Distinct ${kind}s.`);
       for (const name of names) {
         const k = `${kind}.${keys.get(name)}`;
-        const users = c.dataset.users.filter((u) => u[kind] === name);
+        const users = members.get(name)!;
         const tally: MatchTally = { matched: 0, recs: 0 };
-        for (const u of users) {
-          const m = genreMatchOf(c, u.id, c.recommendations.get(u.id) ?? []);
+        // the mean of the segment's ratings, summed user by user in data order
+        let sum = 0;
+        let count = 0;
+        for (const user of users) {
+          const m = matchOf(user.id);
           tally.matched += m.matched;
           tally.recs += m.recs;
+          const u = ix.userPos.get(user.id);
+          if (u === undefined) continue;
+          for (let k = ix.start[u]; k < ix.start[u + 1]; k++) sum += c.dataset.ratings[ix.byUser[k]].value;
+          count += ix.start[u + 1] - ix.start[u];
         }
-        const ratings = users.flatMap((u) => c.ratingsByUser.get(u.id) ?? []).map((r) => r.value);
-        const seg = { kind, name, match: ratio(tally.matched, tally.recs), ratingMean: mean(ratings) };
+        const seg = { kind, name, match: ratio(tally.matched, tally.recs), ratingMean: count > 0 ? sum / count : NaN };
         b.add(`${k}.name`, 'text', name, `The ${kind}'s name as the data spells it.`);
         b.add(`${k}.user_count`, 'count', users.length, `Users in ${kind} ${name}.`);
         b.add(`${k}.rating_mean`, 'rating', seg.ratingMean, `Mean rating given by users in ${kind} ${name}.`, `users in ${name} gave no ratings`);
