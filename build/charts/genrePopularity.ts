@@ -70,6 +70,8 @@ const MEDIAN_COLOUR = CATEGORICAL[5];
 export function renderGenrePopularity(rows: TitlePopularityRow[], options: GenrePopularityOptions): Chart {
   const id = GENRE_POPULARITY_ID;
   const title = `Popularity of titles by genre (${options.measure} per title)`;
+  /** "1 rating", "2 ratings", "1.5 ratings". */
+  const unitOf = (n: number): string => (n === 1 ? options.measure.replace(/s$/, '') : options.measure);
   const csv = toCsv(rows, [
     { name: 'title_id', value: (r) => r.titleId },
     { name: 'title', value: (r) => r.title },
@@ -119,9 +121,9 @@ export function renderGenrePopularity(rows: TitlePopularityRow[], options: Genre
           fill: ACCENT,
           fillOpacity: 0.55,
           stroke: ACCENT,
-          title: (p: Point) => `${p.genre}: ${plural(p.titles, 'title')} with ${binWidth ? `about ${fmt(p.count, 1)}` : formatCount(p.count)} ${options.measure}`,
+          title: (p: Point) => `${p.genre}: ${plural(p.titles, 'title')} with ${binWidth ? `about ${fmt(p.count, 1)}` : formatCount(p.count)} ${unitOf(p.count)}`,
         }),
-        Plot.tickX(genres, { x: 'median', y: 'genre', stroke: MEDIAN_COLOUR, strokeWidth: 3, title: (g: { genre: string; median: number }) => `${g.genre}: median ${fmt(g.median, 1)} ${options.measure} per title` }),
+        Plot.tickX(genres, { x: 'median', y: 'genre', stroke: MEDIAN_COLOUR, strokeWidth: 3, title: (g: { genre: string; median: number }) => `${g.genre}: median ${fmt(g.median, 1)} ${unitOf(g.median)} per title` }),
       ],
     },
     { y: legendHeight },
@@ -154,7 +156,7 @@ export function renderGenrePopularity(rows: TitlePopularityRow[], options: Genre
   const leaders = genres.filter((g) => g.median === genres[0].median).map((g) => g.genre);
   const leaderText = `${listText(leaders)} titles ${leaders.length === 1 ? 'have' : 'share'}`;
   const caption =
-    `${leaderText} the highest median, ${fmt(genres[0].median, 1)} ${genres[0].median === 1 ? options.measure.replace(/s$/, '') : options.measure} per title; ` +
+    `${leaderText} the highest median, ${fmt(genres[0].median, 1)} ${unitOf(genres[0].median)} per title; ` +
     `the most ${options.measure} go to ${most.title} (${most.genre}, ${formatCount(most.count)}). A genre whose dots sit far right of its median lives on a few hits.`;
   return { id, title, description, caption, svg, csv };
 }
@@ -164,11 +166,9 @@ export const genrePopularityChart: ReportChartDescriptor = {
   title: 'Genre popularity',
   scope: 'report',
   needs: 'ratings',
-  facts: [
-    'top_genre', 'top_genre_share', 'genres_by_viewing', 'genre.*.viewing_share', 'genre.*.viewing_gap', 'genre.*.title_count', 'genre.*.catalog_share',
-    'acquisition_gap', 'acquisition_gap_genre', 'acquisition_gap_viewing_share', 'acquisition_gap_catalog_share', 'oversupplied_genre', 'oversupplied_gap',
-    'top_catalog_genre', 'top_catalog_genre_share', 'top_catalog_genre_titles',
-  ],
+  // titles per genre and per-title popularity; the shares of viewing against the catalogue are
+  // genre-demand's
+  facts: ['genre.*.title_count', 'genre.*.catalog_share', 'top_catalog_genre', 'top_catalog_genre_share', 'top_catalog_genre_titles', 'top_title', 'top_title_sessions'],
   render: ({ dataset }) => {
     const { rows, measure } = titlePopularityRows(dataset);
     return renderGenrePopularity(rows, { measure });

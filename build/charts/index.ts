@@ -7,6 +7,7 @@ import type { Chart, ChartData, ChartDescriptor, ReportChartDescriptor, UserChar
 import { chartNeedMet } from './chart.ts';
 import { deviceEngagementChart } from './deviceEngagement.ts';
 import { genreCloudChart } from './genreCloud.ts';
+import { genreDemandChart } from './genreDemand.ts';
 import { genrePopularityChart } from './genrePopularity.ts';
 import { modelComparisonChart } from './modelComparison.ts';
 import { planDevicesChart } from './planDevices.ts';
@@ -19,6 +20,7 @@ import { userGenreSankeyChart } from './userGenreSankey.ts';
 export type { Chart, ChartData, ChartDescriptor, ChartNeed, ReportChartDescriptor, UserChartDescriptor } from './chart.ts';
 export { INTER_WEIGHTS } from './dom.ts';
 export { renderGenrePopularity } from './genrePopularity.ts';
+export { renderGenreDemand } from './genreDemand.ts';
 export { renderRatingsByGenre } from './ratingsByGenre.ts';
 export { renderGenreCloud } from './genreCloud.ts';
 export { renderDeviceEngagement } from './deviceEngagement.ts';
@@ -32,6 +34,7 @@ export { renderUserDevices } from './userDevices.ts';
 /** Every chart, report charts in section order, then the user pages' charts in page order. */
 export const CHARTS: readonly ChartDescriptor[] = [
   genrePopularityChart,
+  genreDemandChart,
   ratingsByGenreChart,
   genreCloudChart,
   planDevicesChart,

@@ -5,6 +5,7 @@
 import { toCsv } from '../util/csv.ts';
 import { barListSvg } from './barList.ts';
 import { emptyChart, type Chart, type UserChartDescriptor } from './chart.ts';
+import { NO_GENRES } from '../data/movielens.ts';
 import { OTHER_GENRES_LABEL, genreColours, genreColoursByVolume, otherGenresNote, type GenreColours } from './genreColours.ts';
 import { userLabel } from './reportCharts.ts';
 import { formatPercent } from '../util/numbers.ts';
@@ -34,7 +35,7 @@ export function renderUserAffinity(rows: GenreAffinityRow[], options: UserAffini
     { name: 'genre', value: (r) => r.genre },
     { name: 'affinity', value: (r) => Number(r.affinity.toFixed(4)) },
   ]);
-  if (kept.length === 0) return emptyChart(USER_AFFINITY_ID, title, `${options.userLabel} has no ratings to show a genre affinity for.`, csv);
+  if (kept.length === 0) return emptyChart(USER_AFFINITY_ID, title, `${options.userLabel} has no ratings of titles with a genre to show an affinity for.`, csv);
   const colours = options.colours ?? genreColoursByVolume(kept.map((r) => [r.genre, r.affinity] as const));
   const leading = kept.filter((r) => colours.isLeading(r.genre));
   const others = kept.filter((r) => !colours.isLeading(r.genre));
@@ -75,7 +76,9 @@ export const userAffinityChart: UserChartDescriptor = {
   renderer: ({ dataset, model }) => (userId) => {
     const colours = genreColours(dataset);
     const u = model.userPos.get(userId);
-    const affinity: GenreAffinityRow[] = u === undefined ? [] : model.genres.map((genre, g) => ({ genre, affinity: model.genreAffinity(u, g) }));
+    // MovieLens' "(no genres listed)" marks a missing genre, not a taste: it gets no bar
+    const affinity: GenreAffinityRow[] =
+      u === undefined ? [] : model.genres.flatMap((genre, g) => (genre === NO_GENRES ? [] : [{ genre, affinity: model.genreAffinity(u, g) }]));
     return renderUserAffinity(affinity, { userLabel: userLabel(userId), colours });
   },
 };

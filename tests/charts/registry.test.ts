@@ -48,7 +48,7 @@ test('every fact a chart claims exists, and every fact a chart shows is in the c
   // pipelineFacts builds through build/narrative/facts.ts, which fills the column from the registry
   const disagree = facts.list().filter((f) => f.chart !== chartShowing(f.name)).map((f) => `${f.name}: ${f.chart} vs ${chartShowing(f.name)}`);
   assert.equal(disagree, []);
-  assert.ok(facts.get('genre.Drama.viewing_share').chart === 'genre-popularity' && facts.get('eval.default.ndcg').chart === 'model-comparison');
+  assert.ok(facts.get('genre.Drama.viewing_share').chart === 'genre-demand' && facts.get('eval.default.ndcg').chart === 'model-comparison');
 });
 
 test.run();

@@ -31,7 +31,7 @@ test('the default simulation yields the items whose triggers hold, in their fixe
 test('each item links to the registry chart that shows its figure (else its own chart)', () => {
   const links = Object.fromEntries(strategyItems(pipelineFacts(simulated(42))).map((i) => [i.id, strategyChart(i)]));
   assert.equal(links, {
-    'acquisition-gap': 'genre-popularity',
+    'acquisition-gap': 'genre-demand',
     'device-merchandising': 'plan-devices',
     'recommender-coverage': undefined,
     'cold-start': undefined,

@@ -41,7 +41,7 @@ test('a failure in the last Eleventy pass keeps the previous site and removes th
   const first = await runBuild(['--out', out]);
   assert.is(first.status, 0, first.stderr);
   const before = hashTree(out);
-  assert.is(before.size, 68, "the default case's files, as listed in tests/site/golden/default/");
+  assert.is(before.size, 70, "the default case's files, as listed in tests/site/golden/default/");
 
   // The same stages buildReport runs, with a content binding that fails once pass 1 is done.
   const { config } = resolveConfig(['--out', out, '--drafts'], { cwd: dir });

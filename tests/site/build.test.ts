@@ -30,11 +30,11 @@ test('the tiny seeded build writes the home, users index, ten user pages and the
   }
 });
 
-// The eight report charts, in page order (the CLI prints "8 report charts" for this case; see
+// The nine report charts, in page order (the CLI prints "9 report charts" for this case; see
 // tests/site/golden/default/index.html).
-const HOME_CHARTS = ['genre-cloud', 'ratings-by-genre', 'title-similarity', 'user-genre-sankey', 'model-comparison', 'genre-popularity', 'plan-devices', 'device-engagement'];
+const HOME_CHARTS = ['genre-cloud', 'ratings-by-genre', 'title-similarity', 'user-genre-sankey', 'model-comparison', 'genre-demand', 'genre-popularity', 'plan-devices', 'device-engagement'];
 
-test('home: the eight report charts, each an accessible image linking the one CSV that holds its data', () => {
+test('home: the nine report charts, each an accessible image linking the one CSV that holds its data', () => {
   const doc = page('index.html');
   const svgs = Array.from(doc.querySelectorAll('svg[role="img"]')).filter((s) => s.closest('figure'));
   assert.equal(

@@ -25,8 +25,8 @@ test('same inputs, two folders: every file byte for byte equal; another seed cha
   );
   for (const r of results) assert.is(r.status, 0, r.stderr);
   const ha = hashTree(a);
-  // the default case's 68 files, as listed in tests/site/golden/default/
-  assert.is(ha.size, 68, 'a whole site was built');
+  // the default case's 70 files, as listed in tests/site/golden/default/
+  assert.is(ha.size, 70, 'a whole site was built');
   assert.equal(treeDiff(ha, hashTree(b)), []);
   const differs = treeDiff(ha, hashTree(c));
   for (const file of ['data/ratings.csv', 'charts/genre-cloud.svg', 'charts/user-genre-sankey.svg']) {
