@@ -37,12 +37,29 @@ function genreViewing(b: FactBuilder, c: FactContext, sessions: Session[]): void
   b.add('sessions_first_day', 'text', starts.length ? day(minOf(starts)) : null, 'First day (UTC) with a viewing session.');
   b.add('sessions_last_day', 'text', starts.length ? day(maxOf(starts)) : null, 'Last day (UTC) with a viewing session.');
 
-  const viewing = new Map<string, number>();
-  const perTitle = new Map<string, number>();
+  // Per genre and per title, by position (ratingIndex) rather than a genre list and map
+  // updates per session; each genre's weights are still added in session order.
+  const ix = c.ratingIndex;
+  const weights = new Float64Array(ix.genres.length);
+  const watched = new Uint8Array(ix.genres.length);
+  const sessionsOf = new Int32Array(ix.titleIds.length);
+  const perTitle = new Map<string, number>(); // titles neither in the catalogue nor rated
   for (const s of sessions) {
-    for (const [g, w] of genreWeights(c.titleById.get(s.titleId))) addTo(viewing, g, w);
-    addTo(perTitle, s.titleId, 1);
+    const t = ix.titlePos.get(s.titleId);
+    if (t === undefined) {
+      addTo(perTitle, s.titleId, 1);
+      continue;
+    }
+    sessionsOf[t]++;
+    const own = ix.titleGenres[t];
+    for (let k = 0; k < own.length; k++) {
+      weights[own[k]] += 1 / own.length;
+      watched[own[k]] = 1;
+    }
   }
+  sessionsOf.forEach((n, t) => n > 0 && perTitle.set(ix.titleIds[t], n));
+  const viewing = new Map<string, number>();
+  ix.genres.forEach((g, k) => watched[k] === 1 && viewing.set(g, weights[k]));
   const catalog = new Map<string, number>();
   for (const t of c.dataset.titles) for (const [g, w] of genreWeights(t)) addTo(catalog, g, w);
   const viewShare = (g: string) => ratio(viewing.get(g) ?? 0, n);
@@ -97,25 +114,33 @@ function planEngagement(b: FactBuilder, c: FactContext, sessions: Session[]): vo
     const subscribers = new Map<string, number>();
     // each plan's favourite device and its share, for the sentence that names any plans
     const favourite: string[] = [];
+    // every plan's sessions by device in one pass over the sessions, not one pass per plan
+    const byPlan = new Map<string | null, { sessions: number; devices: Map<string, number> }>(
+      plans.map((p) => [p, { sessions: 0, devices: new Map<string, number>(DEVICES.map((d) => [d, 0])) }]),
+    );
+    for (const s of sessions) {
+      const tally = byPlan.get(planOf.get(s.userId) ?? null);
+      if (tally === undefined) continue;
+      tally.sessions++;
+      addTo(tally.devices, s.device, 1);
+    }
     for (const p of plans) {
       const k = `plan.${keys.get(p)}`;
       const users = c.dataset.users.filter((u) => u.plan === p).length;
       subscribers.set(p, users);
-      const own = sessions.filter((s) => planOf.get(s.userId) === p);
-      const counts = new Map<string, number>(DEVICES.map((d) => [d, 0]));
-      for (const s of own) addTo(counts, s.device, 1);
+      const { sessions: own, devices: counts } = byPlan.get(p)!;
       for (const d of DEVICES) {
-        b.add(`${k}.device.${d}.share`, 'share', ratio(counts.get(d)!, own.length), `Share of ${p} subscribers' sessions on ${d}.`, `${p} subscribers have no sessions`);
+        b.add(`${k}.device.${d}.share`, 'share', ratio(counts.get(d)!, own), `Share of ${p} subscribers' sessions on ${d}.`, `${p} subscribers have no sessions`);
       }
-      const top = own.length ? argMax(counts) : null;
+      const top = own ? argMax(counts) : null;
       if (top) {
-        const share = formatPercent(ratio(counts.get(top)!, own.length));
+        const share = formatPercent(ratio(counts.get(top)!, own));
         favourite.push(favourite.length === 0 ? `${p} subscribers watch mostly on ${top} (${share} of their sessions)` : `${p} on ${top} (${share})`);
       }
       b.add(`${k}.top_device`, 'text', top, `The device ${p} subscribers use most.`, `${p} subscribers have no sessions`);
-      b.add(`${k}.top_device_share`, 'share', top ? ratio(counts.get(top)!, own.length) : null, `Share of ${p} subscribers' sessions on their top device.`, `${p} subscribers have no sessions`);
-      b.add(`${k}.sessions_per_user`, 'number', ratio(own.length, users), `Average viewing sessions per ${p} subscriber.`);
-      perUser.set(p, ratio(own.length, users));
+      b.add(`${k}.top_device_share`, 'share', top ? ratio(counts.get(top)!, own) : null, `Share of ${p} subscribers' sessions on their top device.`, `${p} subscribers have no sessions`);
+      b.add(`${k}.sessions_per_user`, 'number', ratio(own, users), `Average viewing sessions per ${p} subscriber.`);
+      perUser.set(p, ratio(own, users));
     }
     // Any plan names (a service's own data has its own tiers): one sentence for narratives that
     // cannot name the plans in advance.
