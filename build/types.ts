@@ -200,4 +200,10 @@ export interface EvaluationResult {
   };
   /** In display order: "popularity" first, then "default" (the published recommender), then others. */
   models: { name: string; label: string; metrics: Metrics; liked?: LikedMetrics }[];
+  /**
+   * The published model's NDCG lift over popularity as a 95 % paired bootstrap interval over the
+   * evaluated users (build/evaluate/bootstrap.ts). Absent when either model did not run, the
+   * baseline never scored, or the file predates it.
+   */
+  lift?: { ndcg: { low: number; high: number; level: number; replicates: number } };
 }

@@ -41,6 +41,11 @@ function table(result: EvaluationResult): string {
     for (const r of lr) out.push(l(r));
     out.push('');
   }
+  if (result.lift) {
+    const { low, high, level, replicates } = result.lift.ndcg;
+    const pct = (v: number) => `${v >= 0 ? '+' : ''}${(v * 100).toFixed(0)}%`;
+    out.push(`NDCG lift of the published model over popularity: ${level * 100}% bootstrap interval ${pct(low)} to ${pct(high)} (${replicates} replicates over the evaluated users).`, '');
+  }
   return out.join('\n');
 }
 
@@ -52,7 +57,7 @@ function json(result: EvaluationResult): string {
     const liked = m.liked && protocol.liked ? { ...m.liked, users: protocol.liked.usersEvaluated, testItems: protocol.liked.testItems } : undefined;
     models[m.name] = { ...rest, ...(genreMatchTruth === null ? {} : { genreMatchTruth }), ...(liked ? { liked } : {}) };
   }
-  return `${JSON.stringify({ protocol: { ...protocol, description: result.protocol.description }, models })}\n`;
+  return `${JSON.stringify({ protocol: { ...protocol, description: result.protocol.description }, models, ...(result.lift ? { lift: result.lift } : {}) })}\n`;
 }
 
 async function main(): Promise<void> {

@@ -2,7 +2,8 @@
 // each user with held-out titles, and average the protocol's metrics over those users. The
 // popularity baseline always comes first, so every figure has its floor beside it.
 import { buildModel, type Model } from '../model/index.ts';
-import { COMPARED, Ranker, type Recommender } from '../recommend/index.ts';
+import { COMPARED, PUBLISHED, Ranker, type Recommender } from '../recommend/index.ts';
+import { bootstrapLift } from './bootstrap.ts';
 import type { Dataset, EvaluationResult, LikedMetrics, Metrics } from '../types.ts';
 import { catalogueCoverage, genreMatchAtK, hitRateAtK, ndcgAtK, precisionAtK, recallAtK, topGenresByCount } from './metrics.ts';
 import { MIN_RATINGS_TO_SPLIT, splitRatings, TRAIN_SHARE } from './split.ts';
@@ -48,18 +49,24 @@ export function evaluate(ds: Dataset, opts: EvaluateOptions): EvaluationResult {
   const likedUsers = users.filter((id) => liked.has(id));
 
   const recommenders = [popularityRecommender(), ...(opts.recommenders ?? COMPARED).map((make) => make(model))];
+  // per-user NDCG of each model, in `users` order: the lift's bootstrap resamples these
+  const ndcgByUser = new Map<string, Float64Array>();
   const models = recommenders.map((rec) => {
     const ranker = new Ranker(model, rec);
+    const perUser = new Float64Array(users.length);
+    ndcgByUser.set(rec.name, perUser);
     const lists: string[][] = [];
     const sum = { precision: 0, recall: 0, ndcg: 0, hitRate: 0, genreMatch: 0, genreMatchTruth: 0 };
     const likedSum = { precision: 0, recall: 0, ndcg: 0, hitRate: 0 };
-    for (const id of users) {
+    for (let ui = 0; ui < users.length; ui++) {
+      const id = users[ui];
       const recs = Array.from(ranker.rankPositions(model.userPos.get(id)!, k, null), (t) => model.titleIds[t]);
       const relevant = split.test.get(id)!;
       lists.push(recs);
       sum.precision += precisionAtK(recs, relevant, k);
       sum.recall += recallAtK(recs, relevant, k);
-      sum.ndcg += ndcgAtK(recs, relevant, k);
+      perUser[ui] = ndcgAtK(recs, relevant, k);
+      sum.ndcg += perUser[ui];
       sum.hitRate += hitRateAtK(recs, relevant, k);
       sum.genreMatch += genreMatchAtK(recs, trainTop.get(id)!, genresOf, k);
       if (truth) sum.genreMatchTruth += genreMatchAtK(recs, truth.get(id) ?? [], genresOf, k);
@@ -110,5 +117,14 @@ export function evaluate(ds: Dataset, opts: EvaluateOptions): EvaluationResult {
         `the user has not rated in train; metrics at K = ${k}, averaged over the ${plural(users.length, 'user')} with held-out titles.`,
     },
     models,
+    ...liftOf(ndcgByUser, seed),
   };
+}
+
+/** The published model's NDCG lift over popularity with its bootstrap interval, when both ran. */
+function liftOf(ndcgByUser: Map<string, Float64Array>, seed: number): Pick<EvaluationResult, 'lift'> {
+  const published = ndcgByUser.get(PUBLISHED.name);
+  const floor = ndcgByUser.get(popularityRecommender().name);
+  const ndcg = published && floor ? bootstrapLift(published, floor, seed) : null;
+  return ndcg ? { lift: { ndcg } } : {};
 }

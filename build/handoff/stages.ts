@@ -136,6 +136,13 @@ function readEvaluation(file: string): EvaluationResult {
       for (const k of ['precision', 'recall', 'ndcg', 'hitRate']) share(liked, k, `models[${i}].liked`);
     }
   });
+  if (root.lift !== undefined) {
+    const ndcg = obj(obj(root.lift, 'lift').ndcg, 'lift.ndcg');
+    for (const k of ['low', 'high']) if (typeof ndcg[k] !== 'number' || !Number.isFinite(ndcg[k])) bad(`lift.ndcg.${k}`, 'a number');
+    if ((ndcg.low as number) > (ndcg.high as number)) bad('lift.ndcg.low', 'a number no larger than lift.ndcg.high');
+    share(ndcg, 'level', 'lift.ndcg');
+    count(ndcg, 'replicates', 'lift.ndcg');
+  }
   return root as unknown as EvaluationResult;
 }
 

@@ -213,6 +213,23 @@ export function evaluationFacts(b: FactBuilder, c: FactContext): void {
       const lift = def && pop && pop[field] > 0 ? def[field] / pop[field] - 1 : null;
       b.add(`eval.lift.${key}`, 'share', lift, `How much higher the default recommender's ${key.replace('_', ' ')} is than the popularity baseline's (0.5 = 50 % higher; negative = worse).`, 'the popularity baseline scored 0 or a model is missing, so a relative lift is undefined');
     }
+    // how sure the NDCG lift is: a paired bootstrap over the evaluated users (evaluate/bootstrap.ts)
+    const interval = ev?.lift?.ndcg;
+    const noInterval = 'the evaluation has no bootstrap interval for the lift (the baseline never scored, or the result predates it)';
+    b.add('eval.lift.ndcg_low', 'share', interval?.low, 'Lower end of the 95 % bootstrap interval of the NDCG lift over popularity (resampling the evaluated users).', noInterval);
+    b.add('eval.lift.ndcg_high', 'share', interval?.high, 'Upper end of the 95 % bootstrap interval of the NDCG lift over popularity.', noInterval);
+    b.add('eval.lift.interval_level', 'share', interval?.level, 'Confidence level of the lift\'s bootstrap interval (0.95).', noInterval);
+    const testItems = ev?.protocol.testItems ?? 0;
+    // without an interval (a stage file from before it) the sign of the lift decides, as it did
+    const sign = def && pop && def.ndcg > pop.ndcg ? 'better' : 'worse';
+    const verdict = testItems < EVAL_MIN_TEST_ITEMS ? 'unclear' : !interval ? sign : interval.low > 0 ? 'better' : interval.high < 0 ? 'worse' : 'unclear';
+    b.add(
+      'eval.lift.verdict',
+      'text',
+      ev && def && pop ? verdict : null,
+      'Whether the published model beats popularity on NDCG: "better" or "worse" when the whole 95 % interval is on one side of no difference (without an interval: the lift\'s sign) and the sample holds at least eval.min_test_items held-out ratings, else "unclear".',
+      'the published model or the baseline did not run',
+    );
     b.add('eval.min_test_items', 'count', EVAL_MIN_TEST_ITEMS, 'Held-out ratings below which a lift between models is reported with a caveat, not called.');
     const best = ev ? [...ev.models].sort((a, b) => b.metrics.ndcg - a.metrics.ndcg || compareNames(a.name, b.name))[0] : null;
     // a model that places no held-out title in its top K wins nothing: with no hits at all the evaluation cannot tell

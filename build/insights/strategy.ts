@@ -66,6 +66,9 @@ interface Draft {
 const f = (fact: string, format?: string): StrategyPart => ({ fact, format });
 const num = (facts: FactCatalogue, name: string): number => facts.get(name).value as number;
 
+/** The lift's verdict (recommenderFacts.ts): 'better', 'worse' or 'unclear'. */
+const verdictOf = (facts: FactCatalogue): string => facts.get('eval.lift.verdict').value as string;
+
 /** How far the top device's share leads the runner-up's, over the device shares under `prefix` ("" or "plan.basic."). */
 function deviceLead(facts: FactCatalogue, prefix: string): number {
   const shares = DEVICES.map((d) => `${prefix}device.${d}.share`).filter((n) => facts.has(n)).map((n) => num(facts, n)).sort((a, b) => b - a);
@@ -173,22 +176,27 @@ const DRAFTS: Draft[] = [
   },
   {
     id: 'personalisation-lift',
-    needs: ['eval.lift.ndcg', 'eval.default.ndcg', 'eval.popularity.ndcg', 'eval.k', 'eval.test_items'],
+    needs: ['eval.lift.ndcg', 'eval.default.ndcg', 'eval.popularity.ndcg', 'eval.k', 'eval.test_items', 'eval.lift.verdict'],
     figure: 'eval.lift.ndcg',
     headline: (facts) => [
-      num(facts, 'eval.test_items') < EVAL_MIN_TEST_ITEMS ? 'Test personalised rows against charts before reordering' : num(facts, 'eval.lift.ndcg') > 0 ? 'Keep personalised rows ahead of charts' : 'Earn the top row before personalising it',
+      verdictOf(facts) === 'better' ? 'Keep personalised rows ahead of charts' : verdictOf(facts) === 'worse' ? 'Earn the top row before personalising it' : 'Test personalised rows against charts before reordering',
     ],
     body: (facts) => [
       'On held-out ratings the personalised recommender scores an NDCG@', f('eval.k'), ' of ', f('eval.default.ndcg', 'number:3'), ' against ', f('eval.popularity.ndcg', 'number:3'),
-      ' for simply showing the most popular titles: a lift of ', f('eval.lift.ndcg'), '. ',
-      // a lift measured on fewer held-out ratings than EVAL_MIN_TEST_ITEMS is not called
+      ' for simply showing the most popular titles: a lift of ', f('eval.lift.ndcg'),
+      ...(facts.has('eval.lift.ndcg_low') ? [' (', f('eval.lift.interval_level'), ' interval over users: ', f('eval.lift.ndcg_low'), ' to ', f('eval.lift.ndcg_high'), ')'] : []),
+      '. ',
+      // a lift measured on fewer held-out ratings than EVAL_MIN_TEST_ITEMS, or whose interval
+      // spans no difference, is not called
       ...(num(facts, 'eval.test_items') < EVAL_MIN_TEST_ITEMS
         ? ['But it rests on only ', f('eval.test_items'), ' held-out ratings, too few to call: run an A/B test of the home screen before moving popularity out of the top row.']
-        : [
-            num(facts, 'eval.lift.ndcg') > 0
-              ? 'Personalised rows should keep the top of the home screen; popularity belongs in a single "trending" row.'
-              : 'Personalisation does not yet beat popularity here: keep a popularity row on top until the recommender has more history to learn from.',
-          ]),
+        : verdictOf(facts) === 'unclear'
+          ? ['The interval includes no difference at all, so this sample cannot call it: run an A/B test of the home screen before moving popularity out of the top row.']
+          : [
+              verdictOf(facts) === 'better'
+                ? 'Personalised rows should keep the top of the home screen; popularity belongs in a single "trending" row.'
+                : 'Personalisation does not yet beat popularity here: keep a popularity row on top until the recommender has more history to learn from.',
+            ]),
     ],
   },
   {
