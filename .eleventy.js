@@ -7,11 +7,11 @@ import EleventyVitePlugin from '@11ty/eleventy-plugin-vite';
 import { DEV_OUTPUT, devSite, prepareDevOutput } from './build/site/dev.ts';
 
 export default async function (eleventyConfig) {
-  const { site, bind, slots, assets } = await devSite(process.cwd());
+  const { site, downloads, bind, slots, assets } = await devSite(process.cwd());
   const { clientViteOptions, reportPlugin } = await import('./build/site/eleventyPlugin.ts');
   // The same plugin and Vite options as the build (build/site/publish.ts), all pages at once.
   eleventyConfig.addPlugin(reportPlugin, { site, root: process.cwd(), phase: 'all', assets, bind, slots });
-  for (const [rel, content] of site.downloads) {
+  for (const [rel, content] of downloads) {
     // The engine is named: content/content.11tydata.json makes Markdown the engine for
     // everything under content/, and these virtual templates count as being there.
     eleventyConfig.addTemplate(`downloads/${rel}.11ty.js`, {

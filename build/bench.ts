@@ -55,7 +55,7 @@ export const STAGES: [string, string[]][] = [
   ['insights', ['insights', 'narrative bindings']],
   ['charts', ['charts']],
   ['site data', ['site data', 'matrix downloads', 'downloads']],
-  ['eleventy', ['eleventy (asset entry)', 'eleventy (pages)']],
+  ['eleventy', ['eleventy (asset entry)', 'eleventy (pages)', 'user pages']],
   ['vite', ['vite']],
 ];
 

@@ -17,7 +17,7 @@ import type { ReportConfig } from './config.ts';
 import { runPipeline, type PipelineResult } from './pipeline.ts';
 import { exportData } from './data/exportData.ts';
 import { exportStages } from './handoff/stages.ts';
-import { assembleFromPipeline } from './site/assemble.ts';
+import { assembleFromPipeline, downloadText } from './site/assemble.ts';
 import { bindContent } from './site/content.ts';
 import { publishSite, CONTENT_DIR } from './site/publish.ts';
 import { readCohort } from './site/cohortFile.ts';
@@ -125,7 +125,7 @@ export async function buildReport(config: ReportConfig, opts: BuildOptions): Pro
   );
   if (previous !== null) {
     // Compared and guarded before publishing: a regression leaves the previous site as it was.
-    const current = checkRecord(JSON.parse(site.downloads.get(RECORD_PATH)!), 'this build');
+    const current = checkRecord(JSON.parse(downloadText(site.downloads.get(RECORD_PATH)!)), 'this build');
     const cmp = compareRecords(previous, current);
     const failed = guard ? regressions(cmp, guard) : [];
     const shown = isUrl(config.compare!) ? urlLabel(config.compare!) : publicInputPath(config.compare!, opts.root);

@@ -1,7 +1,7 @@
 // One user's page: what we recommend and why, the genre filter over the cards, the user's
 // genre affinity and viewing by device, what they rated, and similar users.
 import { html } from '../build/util/html.ts';
-import { url, userPagePath, type AssetTags, type NavSection, type RecommendationView, type SiteView, type UserView } from './view.ts';
+import { url, userPagePath, type AssetTags, type NavSection, type RecommendationView, type SiteView, type UserLists, type UserView } from './view.ts';
 import { layout } from './layout.ts';
 import { chartFigure } from './chart.ts';
 import { formatCount, formatFixed, formatPercent, formatStars as stars, plural } from '../build/util/numbers.ts';
@@ -38,24 +38,25 @@ export function recommendationCard(site: SiteView, r: RecommendationView) {
 </li>`;
 }
 
-function ratedList(rated: UserView['rated']) {
+function ratedList(rated: UserLists['rated']) {
   return html`<ul class="rated-list">${rated.map((r) => html`<li><bdi>${r.titleName}</bdi> ${r.watch ? html`<span class="watch">${r.watch}</span>` : html`<span class="stars">${stars(r.rating)}</span>`}</li>`)}</ul>`;
 }
 
 /** The rated titles (best first); a long history shows its best and lowest rated, and the rest on request. */
-function ratedHistory(u: UserView, plays: boolean) {
-  if (u.rated.length <= 2 * RATED_SHOWN) return ratedList(u.rated);
+function ratedHistory(rated: UserLists['rated'], plays: boolean) {
+  if (rated.length <= 2 * RATED_SHOWN) return ratedList(rated);
   return html`<h3>${plays ? 'Watched most' : 'Highest rated'}</h3>
-${ratedList(u.rated.slice(0, RATED_SHOWN))}
+${ratedList(rated.slice(0, RATED_SHOWN))}
 <h3>${plays ? 'Watched least' : 'Lowest rated'}</h3>
-${ratedList(u.rated.slice(-RATED_SHOWN))}
-<details class="rated-all"><summary>Show all ${plays ? plural(u.rated.length, 'title') : plural(u.rated.length, 'rating')}</summary>
-${ratedList(u.rated)}
+${ratedList(rated.slice(-RATED_SHOWN))}
+<details class="rated-all"><summary>Show all ${plays ? plural(rated.length, 'title') : plural(rated.length, 'rating')}</summary>
+${ratedList(rated)}
 </details>`;
 }
 
 export function userPage(site: SiteView, sections: NavSection[], u: UserView, assets: AssetTags): string {
-  const genres = [...new Set(u.recommendations.flatMap((r) => r.genres))].sort();
+  const { rated, recommendations } = u.lists();
+  const genres = [...new Set(recommendations.flatMap((r) => r.genres))].sort();
   const charts = u.charts();
   const plays = site.feedback === 'plays';
   const body = html`<nav class="breadcrumbs" aria-label="Breadcrumbs"><ol><li><a href="${url(site, '/')}">Report</a></li><li><a href="${url(site, '/users/')}">Users</a></li><li aria-current="page">User ${u.id}</li></ol></nav>
@@ -72,13 +73,13 @@ ${site.counts.sessions === null ? '' : html`<div><dt>Viewing sessions</dt><dd>${
 ${genres.length > 1
   ? html`<div class="genre-filter" id="genre-filter" hidden><label for="rec-genre">Show genre</label><select id="rec-genre"><option value="">All genres</option>${genres.map((g) => html`<option value="${g}">${g}</option>`)}</select> <span id="rec-count" aria-live="polite"></span></div>`
   : ''}
-${u.recommendations.some((r) => r.source === 'collaborative')
+${recommendations.some((r) => r.source === 'collaborative')
   ? plays
     ? html`<p class="rec-note">Only titles user ${u.id} watched at least as much as their typical title (by minutes, with repeat plays counting extra) recommend or explain a title; those they left early count against titles like them. <em>Match</em> is how strongly those titles point to a title, relative to the first recommendation (100%).</p>`
     : html`<p class="rec-note">Only titles user ${u.id} liked (rated at or above both their own average and the middle of the scale) recommend or explain a title; those they disliked count against titles like them. <em>Match</em> is how strongly the liked titles point to a title, relative to the first recommendation (100%).</p>`
   : ''}
 <ol class="rec-list" id="rec-list">
-${u.recommendations.map((r) => recommendationCard(site, r))}
+${recommendations.map((r) => recommendationCard(site, r))}
 </ol>
 </section>
 <section aria-labelledby="profile-title" class="user-charts">
@@ -87,7 +88,7 @@ ${charts.map((c) => chartFigure(site, c, 'user'))}
 </section>
 <section aria-labelledby="rated-title">
 <h2 id="rated-title">What user ${u.id} ${plays ? 'watched' : 'rated'}</h2>
-${ratedHistory(u, plays)}
+${ratedHistory(rated, plays)}
 </section>
 ${u.similarUsers.length > 0
   ? html`<section aria-labelledby="similar-title"><h2 id="similar-title">Users with similar taste</h2>

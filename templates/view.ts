@@ -90,6 +90,12 @@ export interface ChartView {
  */
 export type ChartDownload = { path: string } | { fileName: string; dataUrl: string };
 
+/**
+ * A download's content: its text, or its text in parts made as they are written, for the
+ * downloads that grow with the data (data/ratings.csv has a line per rating).
+ */
+export type Download = string | (() => Iterable<string>);
+
 export interface ReasonView {
   titleName: string;
   titleId: string;
@@ -121,13 +127,21 @@ export interface UserView {
   topGenres: string[];
   ratingCount: number;
   sessionCount: number;
-  /** Best first; `watch` as in ReasonView (null for rated data). */
-  rated: { titleName: string; titleId: string; rating: number; watch: string | null }[];
-  recommendations: RecommendationView[];
+  /**
+   * The page's lists, made when the page is rendered and not kept: held for every user at once
+   * they were 10⁷ objects through the whole build at MovieLens-10M size (70,000 pages).
+   */
+  lists: () => UserLists;
   /** `slug` is null for a similar user without a page of their own (named, not linked). */
   similarUsers: { id: string; slug: string | null; sharedGenres: string[] }[];
   /** Rendered lazily: there can be 10,000 user pages. */
   charts: () => ChartView[];
+}
+
+export interface UserLists {
+  /** Best first; `watch` as in ReasonView (null for rated data). */
+  rated: { titleName: string; titleId: string; rating: number; watch: string | null }[];
+  recommendations: RecommendationView[];
 }
 
 export interface ProvenanceView {
@@ -216,7 +230,7 @@ export interface SiteView {
   /** `users` holds only the users with a page; this says which those are and why. */
   userPages: UserPagesView;
   /** Site-relative download path → file content. */
-  downloads: Map<string, string>;
+  downloads: Map<string, Download>;
   /** Set when the build was compared with a previous one (`--compare`). */
   changes?: ChangesView;
 }

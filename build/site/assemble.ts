@@ -1,12 +1,12 @@
 // Site data assembly: turns the pipeline's stage values into the one SiteView the templates
 // read, and the downloads analysts get (the exact data behind every chart and user page).
 import path from 'node:path';
-import type { Dataset, EvaluationResult, ModelView, Recommendation, Title } from '../types.ts';
+import type { Dataset, EvaluationResult, ModelView, Rating, Recommendation, Title } from '../types.ts';
 import { describeUserPages, selectUserPages, type UserPageSelection } from './userPages.ts';
 import type { ReportConfig } from '../config.ts';
 import type { PipelineResult } from '../pipeline.ts';
 import type { Chart } from '../charts/chart.ts';
-import { toCsv } from '../util/csv.ts';
+import { csvParts, toCsv } from '../util/csv.ts';
 import { slugify } from './slug.ts';
 import { allInferred, watchText } from '../data/implicit.ts';
 import { similarUsers } from './similarUsers.ts';
@@ -24,6 +24,7 @@ import {
   USERS_INDEX_JSON,
   type ShardUser,
   type ChartView,
+  type Download,
   type RecommendationView,
   type SiteView,
   type UserView,
@@ -38,7 +39,7 @@ export interface AssembleInput {
   charts: Chart[];
   userCharts: (userId: string) => Chart[];
   /** Matrix downloads from the model stage: site-relative path → CSV. */
-  matrixDownloads: Map<string, string>;
+  matrixDownloads: Map<string, Download>;
   warnings: SiteView['warnings'];
   generator: string;
   /** Command line that reproduces this build. */
@@ -49,6 +50,11 @@ export interface AssembleInput {
   claims?: ClaimOutcome[];
   /** The users who get a page (userPages.ts); absent: config.userPages' rule, which must not name a cohort file. */
   userPages?: UserPageSelection;
+}
+
+/** A download's whole text (the dev server serves each as one string; the build reads its record). */
+export function downloadText(content: Download): string {
+  return typeof content === 'string' ? content : Array.from(content()).join('');
 }
 
 /** A report chart, its downloads published as files of the site. */
@@ -76,11 +82,46 @@ export const inlineChartView = (c: Chart, fileStem: string): ChartView => ({
 
 /**
  * The titles a user liked: rated at or above both their own mean and the scale's middle (the
- * recommender's rule, build/recommend/components.ts `isLiked`).
+ * recommender's rule, build/recommend/components.ts `isLiked`). `own`: the user's ratings, as
+ * positions in `ratings`.
  */
-function likedTitleIds(rated: { titleId: string; value: number }[], midpoint: number): string[] {
-  const mean = rated.reduce((s, r) => s + r.value, 0) / Math.max(1, rated.length);
-  return rated.filter((r) => r.value >= mean && r.value >= midpoint).map((r) => r.titleId);
+function likedTitleIds(ratings: Rating[], own: Int32Array, midpoint: number): string[] {
+  let sum = 0;
+  for (let k = 0; k < own.length; k++) sum += ratings[own[k]].value;
+  const mean = sum / Math.max(1, own.length);
+  const liked: string[] = [];
+  for (let k = 0; k < own.length; k++) {
+    const r = ratings[own[k]];
+    if (r.value >= mean && r.value >= midpoint) liked.push(r.titleId);
+  }
+  return liked;
+}
+
+/**
+ * Each user's ratings, as positions in `ratings` in their order there (a repeated user id shares
+ * the first one's, as a map by id would). Kept as two typed arrays, not a list of objects per
+ * user: at MovieLens-10M size those lists were another 10⁷ objects for the garbage collector.
+ */
+function ratingsByUser(ratings: Rating[], userIds: string[]): (userId: string) => Int32Array {
+  const pos = new Map<string, number>();
+  userIds.forEach((id, i) => {
+    if (!pos.has(id)) pos.set(id, i);
+  });
+  const owner = new Int32Array(ratings.length);
+  const start = new Int32Array(userIds.length + 1);
+  for (let i = 0; i < ratings.length; i++) {
+    const u = pos.get(ratings[i].userId) ?? -1;
+    owner[i] = u;
+    if (u >= 0) start[u + 1]++;
+  }
+  for (let u = 0; u < userIds.length; u++) start[u + 1] += start[u];
+  const at = new Int32Array(start[userIds.length]);
+  const next = start.slice(0, userIds.length);
+  for (let i = 0; i < ratings.length; i++) if (owner[i] >= 0) at[next[owner[i]]++] = i;
+  return (userId) => {
+    const u = pos.get(userId);
+    return u === undefined ? at.subarray(0, 0) : at.subarray(start[u], start[u + 1]);
+  };
 }
 
 /** Top genres of a user by what they liked (count of liked titles per genre, ties by name). */
@@ -120,12 +161,7 @@ export function assembleSite(input: AssembleInput): SiteView {
   byName.forEach((id, i) => namePlace.set(id, i > 0 && name(byName[i - 1]) === name(id) ? namePlace.get(byName[i - 1])! : i));
   const nameOrder = (id: string) => namePlace.get(id) ?? byName.length;
 
-  const ratedBy = new Map<string, { titleId: string; value: number }[]>();
-  for (const r of ds.ratings) {
-    let list = ratedBy.get(r.userId);
-    if (!list) ratedBy.set(r.userId, (list = []));
-    list.push({ titleId: r.titleId, value: r.value });
-  }
+  const ratingsOf = ratingsByUser(ds.ratings, ds.users.map((u) => u.id));
   const sessionsBy = new Map<string, number>();
   for (const s of ds.sessions ?? []) sessionsBy.set(s.userId, (sessionsBy.get(s.userId) ?? 0) + 1);
 
@@ -157,8 +193,8 @@ export function assembleSite(input: AssembleInput): SiteView {
   const withoutPage: ShardUser[] = [];
   const topGenresOf = new Map<string, string[]>();
   for (const u of ds.users) {
-    const ratedRaw = ratedBy.get(u.id) ?? [];
-    const topGenres = topGenresByRatings(likedTitleIds(ratedRaw, midpoint), titles, 3);
+    const own = ratingsOf(u.id);
+    const topGenres = topGenresByRatings(likedTitleIds(ds.ratings, own, midpoint), titles, 3);
     topGenresOf.set(u.id, topGenres);
     const recs = input.recommendations.get(u.id) ?? [];
     if (!selection.withPage.has(u.id)) {
@@ -167,12 +203,11 @@ export function assembleSite(input: AssembleInput): SiteView {
         plan: u.plan,
         region: u.region,
         topGenres,
-        ratings: ratedRaw.length,
+        ratings: own.length,
         recommendations: recs.slice(0, SHARD_RECOMMENDATIONS).map((r) => ({ title: name(r.titleId), reason: r.explanation })),
       });
       continue;
     }
-    const rated = ratedRaw.slice().sort((a, b) => b.value - a.value || nameOrder(a.titleId) - nameOrder(b.titleId));
     const slug = slugs.get(u.id)!;
     users.push({
       id: u.id,
@@ -180,10 +215,22 @@ export function assembleSite(input: AssembleInput): SiteView {
       plan: u.plan,
       region: u.region,
       topGenres,
-      ratingCount: rated.length,
+      ratingCount: own.length,
       sessionCount: sessionsBy.get(u.id) ?? 0,
-      rated: rated.map((r) => ({ titleId: r.titleId, titleName: name(r.titleId), rating: r.value, watch: watchOf(u.id, r.titleId) })),
-      recommendations: recs.map((r) => recommendationView(r, u.id)),
+      lists: () => {
+        // best first, then by title name; equal on both, in the order of the data (a stable sort)
+        const places = Array.from(own, (i) => nameOrder(ds.ratings[i].titleId));
+        const order = Array.from(own.keys()).sort(
+          (a, b) => ds.ratings[own[b]].value - ds.ratings[own[a]].value || places[a] - places[b],
+        );
+        return {
+          rated: order.map((k) => {
+            const r = ds.ratings[own[k]];
+            return { titleId: r.titleId, titleName: name(r.titleId), rating: r.value, watch: watchOf(u.id, r.titleId) };
+          }),
+          recommendations: recs.map((r) => recommendationView(r, u.id)),
+        };
+      },
       similarUsers: [],
       // Rendered when the page is, and not kept: at 10,000 users they would hold 100 MB.
       charts: () => input.userCharts(u.id).map((c) => inlineChartView(c, `user-${slug}`)),
@@ -200,24 +247,26 @@ export function assembleSite(input: AssembleInput): SiteView {
   }
 
   const charts = new Map(input.charts.map((c) => [c.id, chartView(c)]));
-  const downloads = new Map<string, string>(input.matrixDownloads);
+  const downloads = new Map<string, Download>(input.matrixDownloads);
   for (const c of input.charts) {
     downloads.set(reportChartPath(c.id, 'csv'), c.csv);
     downloads.set(reportChartPath(c.id, 'svg'), standaloneSvgFile(c.svg));
   }
-  downloads.set(
-    'data/ratings.csv',
-    toCsv(ds.ratings, [
+  // The two downloads with a line per rating and per recommendation are made as they are
+  // written (publish.ts), part by part.
+  downloads.set('data/ratings.csv', () =>
+    csvParts(ds.ratings, [
       { name: 'user_id', value: (r) => r.userId },
       { name: 'title_id', value: (r) => r.titleId },
       { name: 'rating', value: (r) => r.value },
     ]),
   );
   // Every user's recommendations, with a page or without one.
-  const recRows = ds.users.flatMap((u) => (input.recommendations.get(u.id) ?? []).map((r) => ({ userId: u.id, r })));
-  downloads.set(
-    RECOMMENDATIONS_CSV,
-    toCsv(recRows, [
+  function* recRows() {
+    for (const u of ds.users) for (const r of input.recommendations.get(u.id) ?? []) yield { userId: u.id, r };
+  }
+  downloads.set(RECOMMENDATIONS_CSV, () =>
+    csvParts(recRows(), [
       { name: 'user_id', value: ({ userId }) => userId },
       { name: 'rank', value: ({ r }) => r.rank },
       { name: 'title_id', value: ({ r }) => r.titleId },

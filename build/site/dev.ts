@@ -3,7 +3,7 @@
 // content error (front matter, an unknown fact) shown in place of its section.
 import { resolveConfig } from '../config.ts';
 import { runPipeline } from '../pipeline.ts';
-import { assembleFromPipeline } from './assemble.ts';
+import { assembleFromPipeline, downloadText } from './assemble.ts';
 import { readCohort } from './cohortFile.ts';
 import { selectUserPages } from './userPages.ts';
 import { bindContent } from './content.ts';
@@ -36,5 +36,7 @@ export async function devSite(root: string) {
   const onError = (err: UserError) => process.stderr.write(`[dev] error: ${err.message.split('\n')[0]}\n`);
   const content = bindContent(path.join(root, CONTENT_DIR), root, { pipeline, drafts: true, pathPrefix: config.pathPrefix, onError });
   const site = assembleFromPipeline(pipeline, { warnings: content.warnings, claims: content.claims, generator: generatorName(root), command: 'npm run dev', userPages });
-  return { site, bind: content.bind, slots: content.slots, assets: CLIENT_SOURCE_ASSETS };
+  // each download as one string: the dev server renders them as pages
+  const downloads = new Map([...site.downloads].map(([rel, d]) => [rel, downloadText(d)]));
+  return { site, downloads, bind: content.bind, slots: content.slots, assets: CLIENT_SOURCE_ASSETS };
 }

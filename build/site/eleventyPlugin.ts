@@ -27,8 +27,9 @@ import { splitFrontMatter } from './content.ts';
 /**
  * Which pages this Eleventy run writes. 'assets' writes only the asset entry page, the one page
  * Vite sees: nothing from data is on it, so Vite can never resolve (and publish) a file that a
- * data-made URL names. 'pages' writes the report pages (with the run that starts at user 0),
- * the users index and user pages, linking the assets Vite hashed. 'all' is the dev server.
+ * data-made URL names. 'pages' writes the report pages and the users index, linking the assets
+ * Vite hashed; the build writes the user pages itself from the same template (userPageFiles.ts).
+ * 'all' is the dev server: every page, user pages included.
  */
 export type Phase = 'assets' | 'pages' | 'all';
 
@@ -45,11 +46,8 @@ export interface ReportPluginOptions {
   bind: (source: string, file: string, bodyLine: number) => string;
   /** The bindings' HTML, put in after marked has rendered each file (build/insights/slots.ts). */
   slots: SlotTable;
-  /**
-   * The users (positions in site.users, end excluded) whose pages this run writes; the users
-   * index comes with the run that starts at 0. Default: all.
-   */
-  userRange?: { start: number; end: number };
+  /** Told the report's sections once they are rendered (the build's user pages need them for their navigation). */
+  onSections?: (sections: SectionView[]) => void;
 }
 
 interface EleventyData {
@@ -77,7 +75,6 @@ export function clientViteOptions(site: SiteView, root: string) {
 
 export function reportPlugin(eleventyConfig: any, options: ReportPluginOptions): void {
   const { site, phase, assets, bind } = options;
-  const userRange = options.userRange ?? { start: 0, end: site.users.length };
   eleventyConfig.setTemplateFormats(['md', '11ty.js']);
   // The client sources, for Vite to bundle from the pages that link them.
   if (phase !== 'pages') eleventyConfig.addPassthroughCopy({ [path.join(options.root, 'templates/assets')]: 'client' });
@@ -110,44 +107,43 @@ export function reportPlugin(eleventyConfig: any, options: ReportPluginOptions):
     });
     return;
   }
-  if (phase === 'all' || userRange.start === 0) {
-    eleventyConfig.addTemplate('index.11ty.js', {
-      data: { permalink: 'index.html', eleventyExcludeFromCollections: true, templateEngineOverride: '11ty.js' },
-      render: (data: EleventyData) => homePage(site, sections(data), assets),
-    });
-    eleventyConfig.addTemplate('drafts.11ty.js', {
-      data: { permalink: 'drafts/index.html', eleventyExcludeFromCollections: true, templateEngineOverride: '11ty.js' },
-      render: (data: EleventyData) => draftsPage(site, sections(data), assets),
-    });
-    if (site.changes) {
-      eleventyConfig.addTemplate('changes.11ty.js', {
-        data: { permalink: CHANGES_PATH, eleventyExcludeFromCollections: true, templateEngineOverride: '11ty.js' },
-        render: (data: EleventyData) => changesPage(site, sections(data), assets),
-      });
-    }
-  }
-  if (userRange.start === 0) {
-    const chunks: { page: number; users: UserView[] }[] = [];
-    for (let i = 0; i < site.users.length || i === 0; i += USERS_PER_INDEX_PAGE) {
-      chunks.push({ page: chunks.length + 1, users: site.users.slice(i, i + USERS_PER_INDEX_PAGE) });
-    }
-    eleventyConfig.addTemplate('users-index.11ty.js', {
-      data: {
-        pagination: { data: 'reportUserChunks', size: 1, alias: 'ci' },
-        reportUserChunks: chunks.map((_, i) => i),
-        permalink: (data: EleventyData) => usersIndexPath(chunks[data.ci!].page),
-        eleventyExcludeFromCollections: true, templateEngineOverride: '11ty.js',
-      },
-      render: (data: EleventyData) =>
-        usersIndexPage(site, sections(data), assets, chunks[data.ci!].page, chunks.length, chunks[data.ci!].users),
+  eleventyConfig.addTemplate('index.11ty.js', {
+    data: { permalink: 'index.html', eleventyExcludeFromCollections: true, templateEngineOverride: '11ty.js' },
+    render: (data: EleventyData) => {
+      const own = sections(data);
+      options.onSections?.(own);
+      return homePage(site, own, assets);
+    },
+  });
+  eleventyConfig.addTemplate('drafts.11ty.js', {
+    data: { permalink: 'drafts/index.html', eleventyExcludeFromCollections: true, templateEngineOverride: '11ty.js' },
+    render: (data: EleventyData) => draftsPage(site, sections(data), assets),
+  });
+  if (site.changes) {
+    eleventyConfig.addTemplate('changes.11ty.js', {
+      data: { permalink: CHANGES_PATH, eleventyExcludeFromCollections: true, templateEngineOverride: '11ty.js' },
+      render: (data: EleventyData) => changesPage(site, sections(data), assets),
     });
   }
-  if (userRange.end > userRange.start) {
-    const positions = Array.from({ length: userRange.end - userRange.start }, (_, i) => userRange.start + i);
+  const chunks: { page: number; users: UserView[] }[] = [];
+  for (let i = 0; i < site.users.length || i === 0; i += USERS_PER_INDEX_PAGE) {
+    chunks.push({ page: chunks.length + 1, users: site.users.slice(i, i + USERS_PER_INDEX_PAGE) });
+  }
+  eleventyConfig.addTemplate('users-index.11ty.js', {
+    data: {
+      pagination: { data: 'reportUserChunks', size: 1, alias: 'ci' },
+      reportUserChunks: chunks.map((_, i) => i),
+      permalink: (data: EleventyData) => usersIndexPath(chunks[data.ci!].page),
+      eleventyExcludeFromCollections: true, templateEngineOverride: '11ty.js',
+    },
+    render: (data: EleventyData) =>
+      usersIndexPage(site, sections(data), assets, chunks[data.ci!].page, chunks.length, chunks[data.ci!].users),
+  });
+  if (phase === 'all') {
     eleventyConfig.addTemplate('user-pages.11ty.js', {
       data: {
         pagination: { data: 'reportUsers', size: 1, alias: 'ui' },
-        reportUsers: positions,
+        reportUsers: site.users.map((_, i) => i),
         permalink: (data: EleventyData) => userPagePath(site.users[data.ui!].slug),
         eleventyExcludeFromCollections: true, templateEngineOverride: '11ty.js',
       },

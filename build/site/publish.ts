@@ -7,26 +7,20 @@
 // asset entry page, which holds nothing from data, and Vite bundles the client assets from it:
 // a data-made <img src="../../etc/hostname"> is never seen by a bundler, and Vite's work does
 // not grow with the number of users (DESIGN.md measured 387 s for 10,000 pages). Pass 2 writes
-// every page (report, users index, user pages) without Vite, linking the hashed assets.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// the report pages and the users index without Vite, linking the hashed assets; then the user
+// pages are written from the same template without Eleventy (userPageFiles.ts says why).
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import Eleventy from '@11ty/eleventy';
 import EleventyVitePlugin from '@11ty/eleventy-plugin-vite';
 import { ASSET_ENTRY_PAGE, clientViteOptions, reportPlugin, type ReportPluginOptions } from './eleventyPlugin.ts';
-import type { AssetTags, SiteView } from '../../templates/index.ts';
+import type { AssetTags, Download, NavSection, SiteView } from '../../templates/index.ts';
+import { pathInside, writeUserPages } from './userPageFiles.ts';
 import { stageTimer, type StageTimer } from '../timing.ts';
 import { InputError } from '../types.ts';
 import { checkOutputTarget, removeInBackground, sweepLeftovers, writeMarker, type TargetOptions } from './outputFolder.ts';
 
 export const CONTENT_DIR = 'content';
-/**
- * User pages per Eleventy run. Eleventy renders every page of a run before it writes any, and
- * keeps them all until the run ends: 10,000 user pages in one run held 650 MB. Runs of 2,000
- * bound that to about 130 MB for a fraction of a second per extra run.
- */
-export const USER_PAGES_PER_RUN = 2000;
 /** The client sources, copied into the output for Vite to bundle (see templates/assets/). */
 export const CLIENT_SOURCE_ASSETS: AssetTags = { scripts: ['/client/main.ts'], styles: ['/client/styles.css'] };
 
@@ -62,11 +56,22 @@ function assetsFromEntryPage(staging: string, prefix: string): AssetTags {
 }
 
 /** Writes a download, refusing any path that would leave the output folder. */
-export function writeInside(folder: string, relPath: string, content: string): void {
-  const target = path.resolve(folder, relPath);
-  if (!target.startsWith(path.resolve(folder) + path.sep)) throw new Error(`refusing to write outside the output folder: ${relPath}`);
+export function writeInside(folder: string, relPath: string, content: Download): void {
+  const target = pathInside(folder, relPath);
   mkdirSync(path.dirname(target), { recursive: true });
-  writeFileSync(target, content);
+  if (typeof content === 'string') {
+    writeFileSync(target, content);
+    return;
+  }
+  const fd = openSync(target, 'w');
+  try {
+    for (const part of content()) {
+      const bytes = Buffer.from(part, 'utf8');
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export async function publishSite(site: SiteView, opts: PublishOptions): Promise<void> {
@@ -84,14 +89,14 @@ export async function publishSite(site: SiteView, opts: PublishOptions): Promise
     if (existsSync(folder)) throw new InputError(`${folder}: exists and was not written by this build; move it away`);
   }
   let viteStarted = 0;
-  const eleventyOptions = (phase: 'assets' | 'pages', assets: AssetTags, userRange?: { start: number; end: number }) => ({
+  const eleventyOptions = (phase: 'assets' | 'pages', assets: AssetTags, onSections?: (s: NavSection[]) => void) => ({
     configPath: false,
     quietMode: true,
     pathPrefix: site.pathPrefix,
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     config(cfg: any) {
       cfg.setQuietMode(true);
-      reportPlugin(cfg, { site, root, phase, assets, bind: opts.bind, slots: opts.slots, userRange });
+      reportPlugin(cfg, { site, root, phase, assets, bind: opts.bind, slots: opts.slots, onSections });
       if (phase === 'assets') {
         // Registered before the Vite plugin's own eleventy.after hook, so the time from here to
         // the end of the pass is Vite's (the benchmark reports it as its own stage).
@@ -120,14 +125,14 @@ export async function publishSite(site: SiteView, opts: PublishOptions): Promise
     time.record('vite', pass1End - viteStarted);
     writeMarker(staging, root);
     const assets = assetsFromEntryPage(staging, site.pathPrefix);
+    let sections: NavSection[] | null = null;
     await time('eleventy (pages)', async () => {
-      for (let start = 0; start === 0 || start < site.users.length; start += USER_PAGES_PER_RUN) {
-        const userRange = { start, end: Math.min(site.users.length, start + USER_PAGES_PER_RUN) };
-        const pass2 = new Eleventy(path.join(root, CONTENT_DIR), staging, eleventyOptions('pages', assets, userRange));
-        await pass2.write();
-        collectGarbage();
-      }
+      const pass2 = new Eleventy(path.join(root, CONTENT_DIR), staging, eleventyOptions('pages', assets, (s) => (sections = s)));
+      await pass2.write();
     });
+    if (sections === null) throw new Error('Eleventy did not render the home page, so the user pages have no navigation');
+    const nav: NavSection[] = sections;
+    await time('user pages', () => writeUserPages(staging, site, nav, assets));
     await time('downloads', async () => {
       for (const [rel, content] of site.downloads) writeInside(staging, rel, content);
     });
@@ -140,22 +145,6 @@ export async function publishSite(site: SiteView, opts: PublishOptions): Promise
   } finally {
     rmSync(viteTemp, { recursive: true, force: true });
   }
-}
-
-/**
- * A full garbage collection between Eleventy runs. Each run leaves its rendered pages behind as
- * garbage, and V8 grows the heap rather than collect it early: without this the build's peak
- * memory at 10,000 users rose by a few hundred MB over the runs, to the edge of the 1.5 GB
- * budget. Node exposes gc() only behind a flag, which can be set at run time.
- */
-let gc: (() => void) | undefined;
-function collectGarbage(): void {
-  // Set on first use, not on import: importing the publisher should not change Node's flags.
-  if (!gc) {
-    setFlagsFromString('--expose-gc');
-    gc = runInNewContext('gc') as () => void;
-  }
-  gc();
 }
 
 /** Replaced sites this process renamed aside; their background deletion may still be running. */
