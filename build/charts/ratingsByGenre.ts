@@ -166,9 +166,10 @@ export function renderRatingsByGenre(rows: RatingCountRow[], options: RatingsByG
     (first
       ? `${first.genre} ranks first, median ${fmt(first.median)} and mean ${fmt(first.mean)} (n=${formatCount(first.n)})` +
         (sharing ? `; ${sharing === 1 ? 'one other genre shares' : `${sharing} other genres share`} that median` : '') +
-        (drawn.length > 1 && last.median < first.median ? `; ${last.genre} ranks last, median ${fmt(last.median)} (n=${last.n}).` : '.')
+        (drawn.length > 1 && last.median < first.median ? `; ${last.genre} ranks last, median ${fmt(last.median)} (n=${formatCount(last.n)}).` : '.')
       : 'No genre has enough ratings for a box.') +
-    (small.size ? ` Genres with fewer than ${MIN_BOX_RATINGS} ratings are points, not boxes.` : '');
+    // the ranking is of the boxes only: the narrative's best and worst genre may be a point
+    (small.size ? ` The ranking is of the boxes: genres with fewer than ${MIN_BOX_RATINGS} ratings are points and are not ranked.` : '');
   return { id, title, description, caption, svg, csv };
 }
 
