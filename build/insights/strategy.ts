@@ -189,7 +189,7 @@ const DRAFTS: Draft[] = [
       // a lift measured on fewer held-out ratings than EVAL_MIN_TEST_ITEMS, or whose interval
       // spans no difference, is not called
       ...(num(facts, 'eval.test_items') < EVAL_MIN_TEST_ITEMS
-        ? ['But it rests on only ', f('eval.test_items'), ' held-out ratings, too few to call: run an A/B test of the home screen before moving popularity out of the top row.']
+        ? ['But it rests on only ', f('eval.test_items'), ' held-out ratings, too few to trust', ...(facts.has('eval.lift.ndcg_low') ? [' even that interval'] : []), ': run an A/B test of the home screen before moving popularity out of the top row.']
         : verdictOf(facts) === 'unclear'
           ? ['The interval includes no difference at all, so this sample cannot call it: run an A/B test of the home screen before moving popularity out of the top row.']
           : [

@@ -62,7 +62,7 @@ test('a lift measured on few held-out ratings is not called', () => {
   const facts = pipelineFacts(simulated(42));
   const lift = strategyItems(facts).find((i) => i.id === 'personalisation-lift')!;
   assert.ok((facts.get('eval.test_items').value as number) < 100);
-  assert.match(lift.body, /too few to call/);
+  assert.match(lift.body, /too few to trust even that interval: run an A\/B test/);
   assert.is(lift.headline, 'Test personalised rows against charts before reordering');
 });
 
