@@ -66,6 +66,9 @@ interface Draft {
 const f = (fact: string, format?: string): StrategyPart => ({ fact, format });
 const num = (facts: FactCatalogue, name: string): number => facts.get(name).value as number;
 
+/** What the evaluation held out: ratings, or (plays only) titles the user watched. */
+const heldOut = (facts: FactCatalogue): string => (facts.has('feedback') && facts.get('feedback').value === 'plays' ? 'held-out watched titles' : 'held-out ratings');
+
 /** The lift's verdict (recommenderFacts.ts): 'better', 'worse' or 'unclear'. */
 const verdictOf = (facts: FactCatalogue): string => facts.get('eval.lift.verdict').value as string;
 
@@ -182,14 +185,14 @@ const DRAFTS: Draft[] = [
       verdictOf(facts) === 'better' ? 'Keep personalised rows ahead of charts' : verdictOf(facts) === 'worse' ? 'Earn the top row before personalising it' : 'Test personalised rows against charts before reordering',
     ],
     body: (facts) => [
-      'On held-out ratings the personalised recommender scores an NDCG@', f('eval.k'), ' of ', f('eval.default.ndcg', 'number:3'), ' against ', f('eval.popularity.ndcg', 'number:3'),
+      'On ', heldOut(facts), ' the personalised recommender scores an NDCG@', f('eval.k'), ' of ', f('eval.default.ndcg', 'number:3'), ' against ', f('eval.popularity.ndcg', 'number:3'),
       ' for simply showing the most popular titles: a lift of ', f('eval.lift.ndcg'),
       ...(facts.has('eval.lift.ndcg_low') ? [' (', f('eval.lift.interval_level'), ' interval over users: ', f('eval.lift.ndcg_low'), ' to ', f('eval.lift.ndcg_high'), ')'] : []),
       '. ',
       // a lift measured on fewer held-out ratings than EVAL_MIN_TEST_ITEMS, or whose interval
       // spans no difference, is not called
       ...(num(facts, 'eval.test_items') < EVAL_MIN_TEST_ITEMS
-        ? ['But it rests on only ', f('eval.test_items'), ' held-out ratings, too few to trust', ...(facts.has('eval.lift.ndcg_low') ? [' even that interval'] : []), ': run an A/B test of the home screen before moving popularity out of the top row.']
+        ? ['But it rests on only ', f('eval.test_items'), ' ', heldOut(facts), ', too few to trust', ...(facts.has('eval.lift.ndcg_low') ? [' even that interval'] : []), ': run an A/B test of the home screen before moving popularity out of the top row.']
         : verdictOf(facts) === 'unclear'
           ? ['The interval includes no difference at all, so this sample cannot call it: run an A/B test of the home screen before moving popularity out of the top row.']
           : [
