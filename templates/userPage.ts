@@ -1,6 +1,6 @@
 // One user's page: what we recommend and why, the genre filter over the cards, the user's
 // genre affinity and viewing by device, what they rated, and similar users.
-import { html } from '../build/util/html.ts';
+import { html, type Raw } from '../build/util/html.ts';
 import { url, userPagePath, type AssetTags, type NavSection, type RecommendationView, type SiteView, type UserLists, type UserView } from './view.ts';
 import { layout } from './layout.ts';
 import { chartFigure } from './chart.ts';
@@ -38,19 +38,25 @@ export function recommendationCard(site: SiteView, r: RecommendationView) {
 </li>`;
 }
 
-function ratedList(rated: UserLists['rated']) {
-  return html`<ul class="rated-list">${rated.map((r) => html`<li><bdi>${r.titleName}</bdi> ${r.watch ? html`<span class="watch">${r.watch}</span>` : html`<span class="stars">${stars(r.rating)}</span>`}</li>`)}</ul>`;
+function ratedItem(r: UserLists['rated'][number]) {
+  return html`<li><bdi>${r.titleName}</bdi> ${r.watch ? html`<span class="watch">${r.watch}</span>` : html`<span class="stars">${stars(r.rating)}</span>`}</li>`;
+}
+
+function ratedList(items: Raw[]) {
+  return html`<ul class="rated-list">${items}</ul>`;
 }
 
 /** The rated titles (best first); a long history shows its best and lowest rated, and the rest on request. */
 function ratedHistory(rated: UserLists['rated'], plays: boolean) {
-  if (rated.length <= 2 * RATED_SHOWN) return ratedList(rated);
+  // each item made once: the ends are shown twice, and a page may list thousands
+  const items = rated.map(ratedItem);
+  if (rated.length <= 2 * RATED_SHOWN) return ratedList(items);
   return html`<h3>${plays ? 'Watched most' : 'Highest rated'}</h3>
-${ratedList(rated.slice(0, RATED_SHOWN))}
+${ratedList(items.slice(0, RATED_SHOWN))}
 <h3>${plays ? 'Watched least' : 'Lowest rated'}</h3>
-${ratedList(rated.slice(-RATED_SHOWN))}
+${ratedList(items.slice(-RATED_SHOWN))}
 <details class="rated-all"><summary>Show all ${plays ? plural(rated.length, 'title') : plural(rated.length, 'rating')}</summary>
-${ratedList(rated)}
+${ratedList(items)}
 </details>`;
 }
 

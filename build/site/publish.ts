@@ -132,7 +132,7 @@ export async function publishSite(site: SiteView, opts: PublishOptions): Promise
     });
     if (sections === null) throw new Error('Eleventy did not render the home page, so the user pages have no navigation');
     const nav: NavSection[] = sections;
-    await time('user pages', () => writeUserPages(staging, site, nav, assets));
+    await time('user pages', async () => writeUserPages(staging, site, nav, assets));
     await time('downloads', async () => {
       for (const [rel, content] of site.downloads) writeInside(staging, rel, content);
     });

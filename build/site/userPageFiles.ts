@@ -6,16 +6,9 @@
 // permalink, data cascade and output paths per page. At MovieLens-10M size (70,000 pages) that
 // was 124 s of the build, 78 s of it collecting garbage; written here, a page is garbage as soon
 // as it is on disk.
-import { mkdirSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { userPage, userPagePath, type AssetTags, type NavSection, type SiteView } from '../../templates/index.ts';
-
-/**
- * Pages being written at once. The disk works in the background (libuv's threads) while the
- * next pages render, and a bound keeps rendered pages from piling up in memory.
- */
-const IN_FLIGHT = 16;
 
 /** The path of `rel` inside `folder`, refusing any that would leave it. */
 export function pathInside(folder: string, rel: string): string {
@@ -24,27 +17,20 @@ export function pathInside(folder: string, rel: string): string {
   return target;
 }
 
-/** Writes every user page of `site` into `folder`; `sections` are the report's (for the navigation). */
-export async function writeUserPages(folder: string, site: SiteView, sections: NavSection[], assets: AssetTags): Promise<void> {
-  const writing = new Set<Promise<void>>();
-  let failed: { error: unknown } | null = null;
+/**
+ * Writes every user page of `site` into `folder`; `sections` are the report's (for the
+ * navigation). Synchronously: a page goes to the page cache in microseconds, and fs/promises'
+ * open, write and close per file cost more than they saved (7,000 pages: 2.9 s against 2.1 s).
+ */
+export function writeUserPages(folder: string, site: SiteView, sections: NavSection[], assets: AssetTags): void {
   const folders = new Set<string>();
   for (const u of site.users) {
-    if (writing.size >= IN_FLIGHT) await Promise.race(writing);
-    if (failed) break;
     const file = pathInside(folder, userPagePath(u.slug));
     const dir = path.dirname(file);
     if (!folders.has(dir)) {
       mkdirSync(dir, { recursive: true });
       folders.add(dir);
     }
-    const done: Promise<void> = writeFile(file, userPage(site, sections, u, assets))
-      .catch((error: unknown) => {
-        failed ??= { error };
-      })
-      .finally(() => writing.delete(done));
-    writing.add(done);
+    writeFileSync(file, userPage(site, sections, u, assets));
   }
-  await Promise.all(writing);
-  if (failed) throw (failed as { error: unknown }).error;
 }

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { csvCell, toCsv } from '../../build/util/csv.ts';
+import { csvCell, csvParts, toCsv } from '../../build/util/csv.ts';
 
 test('quotes commas, quotes and newlines (RFC 4180)', () => {
   assert.is(csvCell('a,b'), '"a,b"');
@@ -40,6 +40,20 @@ test('toCsv writes the header and one line per row', () => {
     { name: 'b', value: (r) => r.b },
   ]);
   assert.is(out, 'a,b\n1,"x,y"\n');
+});
+
+test('csvParts: parts of about the size asked for that join to toCsv; remembered cells are the same cells', () => {
+  const rows = Array.from({ length: 500 }, (_, i) => ({ id: ['u1', '=u2', 'u 3 '][i % 3], n: i / 7 }));
+  const columns = [
+    { name: 'id', value: (r: (typeof rows)[number]) => r.id },
+    { name: 'n', value: (r: (typeof rows)[number]) => r.n },
+  ];
+  const whole = toCsv(rows, columns);
+  const parts = Array.from(csvParts(rows, columns, 100));
+  assert.ok(parts.length > 10 && parts.slice(0, -1).every((p) => p.length >= 100 && p.length < 150), 'parts of about 100 characters');
+  assert.is(parts.join(''), whole);
+  assert.is(Array.from(csvParts(rows, columns.map((c) => ({ ...c, repeats: true })), 100)).join(''), whole);
+  assert.equal(Array.from(csvParts([], columns)), ['id,n\n'], 'no rows: the header alone');
 });
 
 test.run();
