@@ -29,7 +29,7 @@ export function recommendationCard(site: SiteView, r: RecommendationView) {
   return html`<li class="rec-card" data-genres="${genresAttribute(r.genres)}">
 <p class="rec-rank" aria-hidden="true">${r.rank}</p>
 <h3 class="rec-title"><bdi>${r.titleName}</bdi></h3>
-<p class="rec-meta"><bdi>${r.genres.join(', ')}</bdi>${r.year === null ? '' : ` · ${r.year}`}${r.source === 'collaborative' ? html` · match <span class="rec-score">${formatPercent(r.score)}</span>` : ''}</p>
+<p class="rec-meta">${r.genres.length > 0 ? html`<bdi>${r.genres.join(', ')}</bdi>` : 'genre not listed'}${r.year === null ? '' : ` · ${r.year}`}${r.source === 'collaborative' ? html` · match <span class="rec-score">${formatPercent(r.score)}</span>` : ''}</p>
 <p class="rec-why">${r.reasons.length > 0
     ? html`Because you ${r.reasons.map(
         (x, i) => html`${i === 0 ? '' : i === r.reasons.length - 1 ? ' and ' : ', '}${verbOf(r.reasons, i)}<em><bdi>${x.titleName}</bdi></em> ${x.watch ? `(${x.watch})` : stars(x.rating)} — ${x.kind === 'content' ? 'content similarity' : 'similarity'} ${formatFixed(x.similarity, 2)}`,

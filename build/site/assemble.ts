@@ -9,6 +9,8 @@ import type { Chart } from '../charts/chart.ts';
 import { csvParts, toCsv } from '../util/csv.ts';
 import { slugify } from './slug.ts';
 import { allInferred, watchText } from '../data/implicit.ts';
+import { NO_GENRES } from '../data/movielens.ts';
+import { formatCount } from '../util/numbers.ts';
 import { similarUsers } from './similarUsers.ts';
 import { standaloneSvgFile } from './svgFile.ts';
 import { buildRecord, RECORD_PATH } from './record.ts';
@@ -124,14 +126,27 @@ function ratingsByUser(ratings: Rating[], userIds: string[]): (userId: string) =
   };
 }
 
+/** A title's genres as readers see them: MovieLens' "(no genres listed)" marks a missing genre, not a genre. */
+function readerGenres(t: Title | undefined): string[] {
+  return (t?.genres ?? []).filter((g) => g !== NO_GENRES);
+}
+
 /** Top genres of a user by what they liked (count of liked titles per genre, ties by name). */
 function topGenresByRatings(titleIds: string[], titles: Map<string, Title>, n: number): string[] {
   const counts = new Map<string, number>();
-  for (const id of titleIds) for (const g of titles.get(id)?.genres ?? []) counts.set(g, (counts.get(g) ?? 0) + 1);
+  for (const id of titleIds) for (const g of readerGenres(titles.get(id))) counts.set(g, (counts.get(g) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, n).map(([g]) => g);
 }
 
 /** The site view of a whole pipeline run (what the build and the dev server both publish). */
+/** The data source as the build configuration names it for readers. */
+const SOURCE_LABELS: Record<Dataset['source']['kind'], string> = {
+  simulation: 'simulation',
+  service: 'your own data (--data)',
+  movielens: 'MovieLens',
+  netflix: 'Netflix catalogue',
+};
+
 /** The site's title by data source: the simulation and a service's own data need no qualifier. */
 const REPORT_TITLES: Record<Dataset['source']['kind'], string> = {
   simulation: 'Streaming recommendations report',
@@ -182,7 +197,7 @@ export function assembleSite(input: AssembleInput): SiteView {
       rank: r.rank,
       titleId: r.titleId,
       titleName: name(r.titleId),
-      genres: t?.genres ?? [],
+      genres: readerGenres(t),
       year: t?.year ?? null,
       score: r.score,
       source: r.source,
@@ -318,8 +333,8 @@ export function assembleSite(input: AssembleInput): SiteView {
   const src = ds.source;
   const settings: [string, string][] = [
     ['seed', String(config.seed)],
-    ['data', src.kind],
-    ...(src.kind === 'movielens' ? [] : ([['users', String(ds.users.length)], ['titles', String(ds.titles.length)]] as [string, string][])),
+    ['data', SOURCE_LABELS[src.kind]],
+    ...(src.kind === 'movielens' ? [] : ([['users', formatCount(ds.users.length)], ['titles', formatCount(ds.titles.length)]] as [string, string][])),
     // the simulation's clock: real data has its own dates
     ...(src.kind === 'simulation' || src.kind === 'netflix' ? ([['viewing window ends', config.endDate]] as [string, string][]) : []),
     ['recommendations per user', String(config.recommendations)],
