@@ -83,47 +83,71 @@ export const inlineChartView = (c: Chart, fileStem: string): ChartView => ({
 });
 
 /**
- * The titles a user liked: rated at or above both their own mean and the scale's middle (the
- * recommender's rule, build/recommend/components.ts `isLiked`). `own`: the user's ratings, as
- * positions in `ratings`.
+ * The ratings by user, copied into typed arrays: user u's (a position in the user ids; a repeated
+ * id keeps its first) are `value` and `title` from `start[u]` to `start[u + 1]`, in data order,
+ * `title` being positions in `titleIds`: the catalogue's ids, then any rated id it lacks. A page
+ * reads its user's ratings from these, in a row, rather than from 10⁷ rating objects spread over
+ * the heap, and finds no title by its id.
  */
-function likedTitleIds(ratings: Rating[], own: Int32Array, midpoint: number): string[] {
-  let sum = 0;
-  for (let k = 0; k < own.length; k++) sum += ratings[own[k]].value;
-  const mean = sum / Math.max(1, own.length);
-  const liked: string[] = [];
-  for (let k = 0; k < own.length; k++) {
-    const r = ratings[own[k]];
-    if (r.value >= mean && r.value >= midpoint) liked.push(r.titleId);
-  }
-  return liked;
+interface RatingsByUser {
+  userPos: Map<string, number>;
+  start: Int32Array;
+  value: Float64Array;
+  title: Int32Array;
+  titleIds: string[];
 }
 
-/**
- * Each user's ratings, as positions in `ratings` in their order there (a repeated user id shares
- * the first one's, as a map by id would). Kept as two typed arrays, not a list of objects per
- * user: at MovieLens-10M size those lists were another 10⁷ objects for the garbage collector.
- */
-function ratingsByUser(ratings: Rating[], userIds: string[]): (userId: string) => Int32Array {
-  const pos = new Map<string, number>();
+function ratingsByUser(ratings: Rating[], userIds: string[], catalogue: Iterable<string>): RatingsByUser {
+  const userPos = new Map<string, number>();
   userIds.forEach((id, i) => {
-    if (!pos.has(id)) pos.set(id, i);
+    if (!userPos.has(id)) userPos.set(id, i);
   });
+  const titleIds = [...catalogue];
+  const titlePos = new Map(titleIds.map((id, i) => [id, i]));
   const owner = new Int32Array(ratings.length);
   const start = new Int32Array(userIds.length + 1);
+  // Data lists a user's ratings together as a rule: the previous rating's user needs no lookup.
+  let lastUser: string | null = null;
+  let u = -1;
   for (let i = 0; i < ratings.length; i++) {
-    const u = pos.get(ratings[i].userId) ?? -1;
+    if (ratings[i].userId !== lastUser) {
+      lastUser = ratings[i].userId;
+      u = userPos.get(lastUser) ?? -1;
+    }
     owner[i] = u;
     if (u >= 0) start[u + 1]++;
   }
-  for (let u = 0; u < userIds.length; u++) start[u + 1] += start[u];
-  const at = new Int32Array(start[userIds.length]);
+  for (let k = 0; k < userIds.length; k++) start[k + 1] += start[k];
+  const value = new Float64Array(start[userIds.length]);
+  const title = new Int32Array(start[userIds.length]);
   const next = start.slice(0, userIds.length);
-  for (let i = 0; i < ratings.length; i++) if (owner[i] >= 0) at[next[owner[i]]++] = i;
-  return (userId) => {
-    const u = pos.get(userId);
-    return u === undefined ? at.subarray(0, 0) : at.subarray(start[u], start[u + 1]);
-  };
+  for (let i = 0; i < ratings.length; i++) {
+    if (owner[i] < 0) continue;
+    const r = ratings[i];
+    let t = titlePos.get(r.titleId);
+    if (t === undefined) {
+      titlePos.set(r.titleId, (t = titleIds.length));
+      titleIds.push(r.titleId);
+    }
+    const at = next[owner[i]]++;
+    value[at] = r.value;
+    title[at] = t;
+  }
+  return { userPos, start, value, title, titleIds };
+}
+
+/**
+ * The titles (positions) a user liked: rated at or above both their own mean and the scale's
+ * middle (the recommender's rule, build/recommend/components.ts `isLiked`); the user's ratings
+ * are `from` to `to` in `rated`.
+ */
+function likedTitles(rated: RatingsByUser, from: number, to: number, midpoint: number): number[] {
+  let sum = 0;
+  for (let k = from; k < to; k++) sum += rated.value[k];
+  const mean = sum / Math.max(1, to - from);
+  const liked: number[] = [];
+  for (let k = from; k < to; k++) if (rated.value[k] >= mean && rated.value[k] >= midpoint) liked.push(rated.title[k]);
+  return liked;
 }
 
 /** A title's genres as readers see them: MovieLens' "(no genres listed)" marks a missing genre, not a genre. */
@@ -131,10 +155,10 @@ function readerGenres(t: Title | undefined): string[] {
   return (t?.genres ?? []).filter((g) => g !== NO_GENRES);
 }
 
-/** Top genres of a user by what they liked (count of liked titles per genre, ties by name). */
-function topGenresByRatings(titleIds: string[], titles: Map<string, Title>, n: number): string[] {
+/** Top genres of a user by what they liked (count of liked titles per genre, ties by name); `genresOf` by title position. */
+function topGenresByRatings(liked: number[], genresOf: string[][], n: number): string[] {
   const counts = new Map<string, number>();
-  for (const id of titleIds) for (const g of readerGenres(titles.get(id))) counts.set(g, (counts.get(g) ?? 0) + 1);
+  for (const t of liked) for (const g of genresOf[t]) counts.set(g, (counts.get(g) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, n).map(([g]) => g);
 }
 
@@ -175,11 +199,11 @@ export function assembleSite(input: AssembleInput): SiteView {
   const namePlace = new Map<string, number>();
   byName.forEach((id, i) => namePlace.set(id, i > 0 && name(byName[i - 1]) === name(id) ? namePlace.get(byName[i - 1])! : i));
   const nameOrder = (id: string) => namePlace.get(id) ?? byName.length;
-  // Both, found with one lookup per rated title of a page (10⁷ of them at MovieLens-10M size).
-  const nameAndPlace = new Map<string, { name: string; place: number }>();
-  for (const id of titles.keys()) nameAndPlace.set(id, { name: name(id), place: nameOrder(id) });
-
-  const ratingsOf = ratingsByUser(ds.ratings, ds.users.map((u) => u.id));
+  const rated = ratingsByUser(ds.ratings, ds.users.map((u) => u.id), titles.keys());
+  // by title position, so a page finds no title by its id
+  const nameOf = rated.titleIds.map(name);
+  const placeOf = Int32Array.from(rated.titleIds, nameOrder);
+  const genresOf = rated.titleIds.map((id) => readerGenres(titles.get(id)));
   const sessionsBy = new Map<string, number>();
   for (const s of ds.sessions ?? []) sessionsBy.set(s.userId, (sessionsBy.get(s.userId) ?? 0) + 1);
 
@@ -211,8 +235,10 @@ export function assembleSite(input: AssembleInput): SiteView {
   const withoutPage: ShardUser[] = [];
   const topGenresOf = new Map<string, string[]>();
   for (const u of ds.users) {
-    const own = ratingsOf(u.id);
-    const topGenres = topGenresByRatings(likedTitleIds(ds.ratings, own, midpoint), titles, 3);
+    const p = rated.userPos.get(u.id)!;
+    const from = rated.start[p];
+    const to = rated.start[p + 1];
+    const topGenres = topGenresByRatings(likedTitles(rated, from, to, midpoint), genresOf, 3);
     topGenresOf.set(u.id, topGenres);
     const recs = input.recommendations.get(u.id) ?? [];
     if (!selection.withPage.has(u.id)) {
@@ -221,7 +247,7 @@ export function assembleSite(input: AssembleInput): SiteView {
         plan: u.plan,
         region: u.region,
         topGenres,
-        ratings: own.length,
+        ratings: to - from,
         recommendations: recs.slice(0, SHARD_RECOMMENDATIONS).map((r) => ({ title: name(r.titleId), reason: r.explanation })),
       });
       continue;
@@ -233,28 +259,16 @@ export function assembleSite(input: AssembleInput): SiteView {
       plan: u.plan,
       region: u.region,
       topGenres,
-      ratingCount: own.length,
+      ratingCount: to - from,
       sessionCount: sessionsBy.get(u.id) ?? 0,
       lists: () => {
-        // best first, then by title name; equal on both, in the order of the data (a stable
-        // sort). Sorted by position, reading copies: not the rating objects, spread over the heap.
-        const ids: string[] = [];
-        const names: string[] = [];
-        const values = new Float64Array(own.length);
-        const places = new Int32Array(own.length);
+        // best first, then by title name; equal on both, in the order of the data (a stable sort)
         const order: number[] = [];
-        for (let k = 0; k < own.length; k++) {
-          const r = ds.ratings[own[k]];
-          const known = nameAndPlace.get(r.titleId);
-          ids.push(r.titleId);
-          names.push(known ? known.name : r.titleId);
-          values[k] = r.value;
-          places[k] = known ? known.place : byName.length;
-          order.push(k);
-        }
-        order.sort((a, b) => values[b] - values[a] || places[a] - places[b]);
+        for (let k = from; k < to; k++) order.push(k);
+        const { value, title, titleIds } = rated;
+        order.sort((a, b) => value[b] - value[a] || placeOf[title[a]] - placeOf[title[b]]);
         return {
-          rated: order.map((k) => ({ titleId: ids[k], titleName: names[k], rating: values[k], watch: watchOf(u.id, ids[k]) })),
+          rated: order.map((k) => ({ titleId: titleIds[title[k]], titleName: nameOf[title[k]], rating: value[k], watch: watchOf(u.id, titleIds[title[k]]) })),
           recommendations: recs.map((r) => recommendationView(r, u.id)),
         };
       },
