@@ -16,7 +16,7 @@
 //   grey, and say which genres it holds; CSVs keep every genre.
 
 import type { Dataset } from '../types.ts';
-import { NO_GENRES } from '../data/movielens.ts';
+import { isGenre } from '../data/movielens.ts';
 
 export const GENRE_HUES = ['#4a75e7', '#b6860f', '#e66652', '#539b8a', '#39a14d', '#d06f94', '#a463f2', '#a37052'] as const;
 /** The "Other genres" group's colour: neutral, 3.3:1 on white and 5.5:1 on the dark page. */
@@ -68,7 +68,7 @@ export function genreColours(dataset: Dataset): GenreColours {
   for (const r of dataset.ratings) ratingCounts.set(r.titleId, (ratingCounts.get(r.titleId) ?? 0) + 1);
   const volume: [string, number][] = [];
   // "(no genres listed)" is not a genre: it takes no hue (the charts leave it out)
-  for (const t of dataset.titles) for (const g of t.genres.length ? t.genres : [UNKNOWN_GENRE]) if (g !== NO_GENRES) volume.push([g, ratingCounts.get(t.id) ?? 0]);
+  for (const t of dataset.titles) for (const g of t.genres.length ? t.genres : [UNKNOWN_GENRE]) if (isGenre(g)) volume.push([g, ratingCounts.get(t.id) ?? 0]);
   const colours = genreColoursByVolume(volume);
   memo.set(dataset, colours);
   return colours;

@@ -6,11 +6,11 @@
 // so the chart and the prose give the same figures.
 
 import * as Plot from '@observablehq/plot';
-import { NO_GENRES } from '../data/movielens.ts';
+import { isGenre } from '../data/movielens.ts';
 import { addTo, genreWeights } from '../insights/tally.ts';
 import type { Dataset } from '../types.ts';
 import { toCsv } from '../util/csv.ts';
-import { formatPercent, groupDigits, maxOf, plural } from '../util/numbers.ts';
+import { formatPercent, formatPoints, groupDigits, maxOf, plural } from '../util/numbers.ts';
 import { emptyChart, standaloneSvg, type Chart, type ReportChartDescriptor } from './chart.ts';
 import { renderPlot } from './dom.ts';
 import { ACCENT } from './palette.ts';
@@ -33,7 +33,7 @@ export function genreDemandRows(dataset: Dataset): GenreDemandRow[] {
   for (const s of sessions) for (const [g, w] of genreWeights(titleById.get(s.titleId))) addTo(viewing, g, w);
   const catalog = new Map<string, number>();
   for (const t of dataset.titles) for (const [g, w] of genreWeights(t)) addTo(catalog, g, w);
-  const genres = [...new Set([...catalog.keys(), ...viewing.keys()])].filter((g) => g !== NO_GENRES);
+  const genres = [...new Set([...catalog.keys(), ...viewing.keys()])].filter(isGenre);
   return genres.map((genre) => ({
     genre,
     viewingShare: sessions.length ? (viewing.get(genre) ?? 0) / sessions.length : 0,
@@ -47,12 +47,6 @@ const MAX_LABEL_CHARS = 17;
 
 const gapOf = (r: GenreDemandRow): number => r.viewingShare - r.catalogShare;
 const byGap = (a: GenreDemandRow, b: GenreDemandRow): number => gapOf(b) - gapOf(a) || (a.genre < b.genre ? -1 : a.genre > b.genre ? 1 : 0);
-
-/** A difference of two shares in percentage points, as the narrative writes it. */
-function points(gap: number): string {
-  const text = groupDigits(Math.abs(gap) * 100, 0);
-  return `${text} percentage ${text === '1' ? 'point' : 'points'}`;
-}
 
 export function renderGenreDemand(rows: GenreDemandRow[], options: { width?: number } = {}): Chart {
   const id = GENRE_DEMAND_ID;
@@ -128,8 +122,8 @@ export function renderGenreDemand(rows: GenreDemandRow[], options: { width?: num
   const least = sorted[sorted.length - 1];
   const caption =
     gapOf(most) > 0
-      ? `${most.genre} takes ${formatPercent(most.viewingShare)} of viewing but holds ${formatPercent(most.catalogShare)} of the titles, ${points(gapOf(most))} more` +
-        (gapOf(least) < 0 ? `; ${least.genre} is stocked ${points(gapOf(least))} above what it is watched.` : '.')
+      ? `${most.genre} takes ${formatPercent(most.viewingShare)} of viewing but holds ${formatPercent(most.catalogShare)} of the titles, ${formatPoints(gapOf(most))} more` +
+        (gapOf(least) < 0 ? `; ${least.genre} is stocked ${formatPoints(-gapOf(least))} above what it is watched.` : '.')
       : 'Every genre is watched in proportion to its share of the catalogue, or less.';
   return { id, title, description, caption, svg, csv };
 }

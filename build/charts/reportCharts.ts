@@ -5,7 +5,7 @@
 // the descriptors. This file imports the chart modules' row types only.
 
 import { mostRatedTitleIds, SIMILARITY_CHART_TITLES, topByCount } from '../model/mostRated.ts';
-import { NO_GENRES } from '../data/movielens.ts';
+import { isGenre } from '../data/movielens.ts';
 import { DEVICES, type Dataset, type EvaluationResult, type Metrics, type ModelView } from '../types.ts';
 import type { UserDeviceRow } from './deviceEngagement.ts';
 import type { GenreShareRow } from './genreCloud.ts';
@@ -24,11 +24,9 @@ export const userLabel = (userId: string): string => `User ${userId}`;
 
 const UNKNOWN_GENRE = 'Unknown';
 const primaryGenre = (genres: string[]): string => genres[0] ?? UNKNOWN_GENRE;
-/**
- * MovieLens' "(no genres listed)" marks a missing genre, not a genre: charts that compare genres
- * leave it out, as the facts do (build/insights/facts.ts); the data section's note counts those titles.
- */
-const isGenre = (g: string): boolean => g !== NO_GENRES;
+// MovieLens' "(no genres listed)" marks a missing genre, not a genre (isGenre): charts that
+// compare genres leave it out, as the facts do (build/insights/facts.ts); the data section's
+// note counts those titles. The similarity chart puts such titles in a block of their own.
 const NO_GENRE_BLOCK = 'No genre';
 
 function countBy<K>(keys: Iterable<K>): Map<K, number> {

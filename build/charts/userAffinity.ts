@@ -5,7 +5,7 @@
 import { toCsv } from '../util/csv.ts';
 import { barListSvg } from './barList.ts';
 import { emptyChart, type Chart, type UserChartDescriptor } from './chart.ts';
-import { NO_GENRES } from '../data/movielens.ts';
+import { isGenre } from '../data/movielens.ts';
 import { OTHER_GENRES_LABEL, genreColours, genreColoursByVolume, otherGenresNote, type GenreColours } from './genreColours.ts';
 import { userLabel } from './reportCharts.ts';
 import { formatPercent } from '../util/numbers.ts';
@@ -78,7 +78,7 @@ export const userAffinityChart: UserChartDescriptor = {
     const u = model.userPos.get(userId);
     // MovieLens' "(no genres listed)" marks a missing genre, not a taste: it gets no bar
     const affinity: GenreAffinityRow[] =
-      u === undefined ? [] : model.genres.flatMap((genre, g) => (genre === NO_GENRES ? [] : [{ genre, affinity: model.genreAffinity(u, g) }]));
+      u === undefined ? [] : model.genres.flatMap((genre, g) => (isGenre(genre) ? [{ genre, affinity: model.genreAffinity(u, g) }] : []));
     return renderUserAffinity(affinity, { userLabel: userLabel(userId), colours });
   },
 };

@@ -27,6 +27,9 @@ export const MOVIES_COLUMNS = ['movieId', 'title', 'genres'] as const;
 export const RATINGS_COLUMNS = ['userId', 'movieId', 'rating', 'timestamp'] as const;
 export const NO_GENRES = '(no genres listed)';
 
+/** Whether a title's genre label is a genre: MovieLens' NO_GENRES marks a missing one. */
+export const isGenre = (g: string): boolean => g !== NO_GENRES;
+
 const TRAILING_ARTICLE = /^(.+?), (The|A|An|Les|La|Le|L'|Il|Die|Der|Das|El|Los|Las)((?: \([^()]*\))*)$/;
 
 /** "Shawshank Redemption, The (1994)" → "The Shawshank Redemption (1994)"; other titles unchanged. */

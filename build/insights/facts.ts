@@ -2,7 +2,7 @@
 // pipeline's values. Content binds to these names (build/narrative/); the strategy is generated from
 // them (strategy.ts); `npm run facts` prints them for editors (scripts/facts.ts).
 import type { Dataset, EvaluationResult, ModelView, Recommendation, Title } from '../types.ts';
-import { NO_GENRES } from '../data/movielens.ts';
+import { isGenre } from '../data/movielens.ts';
 import { FactBuilder, type FactCatalogue } from './catalogue.ts';
 import { compareNames, keySegments } from './factKeys.ts';
 import { genreFacts, matrixFacts, overviewFacts } from './genreFacts.ts';
@@ -34,7 +34,7 @@ export interface FactContext extends FactInput {
 export function buildFacts(input: FactInput): FactCatalogue {
   const { dataset } = input;
   // MovieLens' "(no genres listed)" marks a missing genre, not a genre: it is not counted, listed or ranked
-  const genres = [...new Set(dataset.titles.flatMap((t) => t.genres))].filter((g) => g !== NO_GENRES).sort(compareNames);
+  const genres = [...new Set(dataset.titles.flatMap((t) => t.genres))].filter(isGenre).sort(compareNames);
   const c: FactContext = {
     ...input,
     titleById: new Map(dataset.titles.map((t) => [t.id, t])),

@@ -9,7 +9,8 @@ import type { Chart } from '../charts/chart.ts';
 import { csvParts, toCsv } from '../util/csv.ts';
 import { slugify } from './slug.ts';
 import { allInferred, watchText } from '../data/implicit.ts';
-import { NO_GENRES } from '../data/movielens.ts';
+import { isGenre } from '../data/movielens.ts';
+import { sourceName } from '../data/load.ts';
 import { formatCount } from '../util/numbers.ts';
 import { similarUsers } from './similarUsers.ts';
 import { standaloneSvgFile } from './svgFile.ts';
@@ -152,7 +153,7 @@ function likedTitles(rated: RatingsByUser, from: number, to: number, midpoint: n
 
 /** A title's genres as readers see them: MovieLens' "(no genres listed)" marks a missing genre, not a genre. */
 function readerGenres(t: Title | undefined): string[] {
-  return (t?.genres ?? []).filter((g) => g !== NO_GENRES);
+  return (t?.genres ?? []).filter(isGenre);
 }
 
 /** Top genres of a user by what they liked (count of liked titles per genre, ties by name); `genresOf` by title position. */
@@ -162,15 +163,6 @@ function topGenresByRatings(liked: number[], genresOf: string[][], n: number): s
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, n).map(([g]) => g);
 }
 
-/** The site view of a whole pipeline run (what the build and the dev server both publish). */
-/** The data source as the build configuration names it for readers. */
-const SOURCE_LABELS: Record<Dataset['source']['kind'], string> = {
-  simulation: 'simulation',
-  service: 'your own data (--data)',
-  movielens: 'MovieLens',
-  netflix: 'Netflix catalogue',
-};
-
 /** The site's title by data source: the simulation and a service's own data need no qualifier. */
 const REPORT_TITLES: Record<Dataset['source']['kind'], string> = {
   simulation: 'Streaming recommendations report',
@@ -179,6 +171,7 @@ const REPORT_TITLES: Record<Dataset['source']['kind'], string> = {
   netflix: 'Streaming recommendations report: Netflix catalogue',
 };
 
+/** The site view of a whole pipeline run (what the build and the dev server both publish). */
 export function assembleFromPipeline(
   p: PipelineResult,
   extra: Pick<AssembleInput, 'warnings' | 'generator' | 'command' | 'claims' | 'userPages'>,
@@ -347,7 +340,7 @@ export function assembleSite(input: AssembleInput): SiteView {
   const src = ds.source;
   const settings: [string, string][] = [
     ['seed', String(config.seed)],
-    ['data', SOURCE_LABELS[src.kind]],
+    ['data', sourceName(src.kind)],
     ...(src.kind === 'movielens' ? [] : ([['users', formatCount(ds.users.length)], ['titles', formatCount(ds.titles.length)]] as [string, string][])),
     // the simulation's clock: real data has its own dates
     ...(src.kind === 'simulation' || src.kind === 'netflix' ? ([['viewing window ends', config.endDate]] as [string, string][]) : []),
