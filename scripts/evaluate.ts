@@ -4,7 +4,7 @@ import { helpText, resolveConfig, type ExtraFlag } from '../build/config.ts';
 import { loadDataset } from '../build/data/load.ts';
 import { evaluate } from '../build/evaluate/index.ts';
 import { InputError, type EvaluationResult } from '../build/types.ts';
-import { maxOf } from '../build/util/numbers.ts';
+import { formatCount, formatPercent, maxOf } from '../build/util/numbers.ts';
 import { runCli } from './cli.ts';
 
 const EXTRA: Record<string, ExtraFlag> = {
@@ -43,8 +43,8 @@ function table(result: EvaluationResult): string {
   }
   if (result.lift) {
     const { low, high, level, replicates } = result.lift.ndcg;
-    const pct = (v: number) => `${v >= 0 ? '+' : ''}${(v * 100).toFixed(0)}%`;
-    out.push(`NDCG lift of the published model over popularity: ${level * 100}% bootstrap interval ${pct(low)} to ${pct(high)} (${replicates} replicates over the evaluated users).`, '');
+    const pct = (v: number) => `${v >= 0 ? '+' : ''}${formatPercent(v)}`;
+    out.push(`NDCG lift of the published model over popularity: ${formatPercent(level)} bootstrap interval ${pct(low)} to ${pct(high)} (${formatCount(replicates)} replicates over the evaluated users).`, '');
   }
   return out.join('\n');
 }

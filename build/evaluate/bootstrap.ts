@@ -30,7 +30,6 @@ export function bootstrapLift(model: Float64Array, baseline: Float64Array, seed:
   if (baseSum === 0) return null;
   const rng = seedrandom.alea(`${seed}/bootstrap`);
   const lifts = new Float64Array(replicates);
-  let defined = 0;
   for (let r = 0; r < replicates; r++) {
     let a = 0;
     let b = 0;
@@ -41,10 +40,10 @@ export function bootstrapLift(model: Float64Array, baseline: Float64Array, seed:
     }
     // a replicate in which the baseline never scores has no relative lift: it counts as the
     // largest possible one when the model scores, and as none when neither does
-    lifts[defined++] = b > 0 ? a / b - 1 : a > 0 ? Infinity : 0;
+    lifts[r] = b > 0 ? a / b - 1 : a > 0 ? Infinity : 0;
   }
-  const sorted = lifts.subarray(0, defined).sort();
-  const at = (q: number) => sorted[Math.min(defined - 1, Math.max(0, Math.floor(q * (defined - 1) + 0.5)))];
+  lifts.sort();
+  const at = (q: number) => lifts[Math.round(q * (replicates - 1))];
   const tail = (1 - BOOTSTRAP_LEVEL) / 2;
   const high = at(1 - tail);
   // more than the tail's share of replicates drew no baseline score: the sample cannot bound it

@@ -4,7 +4,7 @@
 // has run: build/insights/slots.ts). Numbers are formatted without the host locale so builds
 // are byte-identical everywhere.
 import { escapeHtml, noBreakHtml } from '../util/html.ts';
-import { groupDigits, listText } from '../util/numbers.ts';
+import { formatPoints, groupDigits, listText } from '../util/numbers.ts';
 import type { Fact, FactKind, FactValue } from './catalogue.ts';
 
 export const FORMATS = ['percent', 'points', 'number', 'integer', 'rating', 'list', 'title', 'text'] as const;
@@ -45,10 +45,8 @@ export function formatPlain(fact: Fact, spec: FormatSpec | null): string {
   switch (name) {
     case 'percent':
       return `${oneDecimal(needNumber(fact, name) * 100, d ?? 0)}%`;
-    case 'points': { // a difference of two shares: 0.2 → "20 percentage points", 0.01 → "1 percentage point"
-      const text = groupDigits(needNumber(fact, name) * 100, d ?? 0);
-      return `${text} percentage ${text === '1' || text === '-1' ? 'point' : 'points'}`;
-    }
+    case 'points':
+      return formatPoints(needNumber(fact, name), d ?? 0);
     case 'number': {
       const v = needNumber(fact, name);
       return oneDecimal(v, d ?? (Number.isInteger(v) ? 0 : 2));

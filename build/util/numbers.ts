@@ -26,6 +26,12 @@ export function formatPercent(share: number, decimals = 0): string {
   return `${groupDigits(share * 100, decimals)}%`;
 }
 
+/** A difference of two shares in percentage points: 0.2 → "20 percentage points", 0.01 → "1 percentage point". */
+export function formatPoints(gap: number, decimals = 0): string {
+  const text = groupDigits(gap * 100, decimals);
+  return `${text} percentage ${text === '1' || text === '-1' ? 'point' : 'points'}`;
+}
+
 /** A number with fixed decimals and thousands separators: (0.58231, 3) → "0.582". */
 export function formatFixed(value: number, decimals: number): string {
   return groupDigits(value, decimals);
