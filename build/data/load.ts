@@ -26,7 +26,10 @@ export type SourceFlag = 'catalog' | 'ratings' | 'movies' | 'data';
 
 /** A data source: the flags that choose it, and how it loads. */
 export interface Loader {
+  /** The source as readers see it named (the build configuration on every page). */
   name: string;
+  /** The DataSource kind its datasets carry. */
+  kind: Dataset['source']['kind'];
   /** Chosen when every one of these is given (build/config.ts refuses mixed sources). */
   flags: readonly SourceFlag[];
   /** Whether it reads the simulation settings (--seed, --users, …) to simulate users. */
@@ -38,29 +41,38 @@ export interface Loader {
 export const LOADERS: readonly Loader[] = [
   {
     name: "service's own data",
+    kind: 'service',
     flags: ['data'],
     simulates: false,
     load: (config, limits) => loadService(config.data!, { seed: config.seed, limits }),
   },
   {
     name: 'Netflix catalogue',
+    kind: 'netflix',
     flags: ['catalog'],
     simulates: true,
     load: (config, limits) => loadNetflixDataset(config.catalog!, simulationOptions(config), limits),
   },
   {
     name: 'MovieLens',
+    kind: 'movielens',
     flags: ['ratings', 'movies'],
     simulates: false,
     load: (config, limits) => loadMovieLens(config.ratings!, config.movies!, { seed: config.seed, limits }),
   },
   {
     name: 'simulation',
+    kind: 'simulation',
     flags: [],
     simulates: true,
     load: async (config) => simulate(simulationOptions(config)),
   },
 ];
+
+/** A data source's reader-facing name, by its kind. */
+export function sourceName(kind: Dataset['source']['kind']): string {
+  return LOADERS.find((l) => l.kind === kind)!.name;
+}
 
 export function loaderFor(config: ReportConfig): Loader {
   return LOADERS.find((l) => l.flags.every((flag) => config[flag] !== null))!;
