@@ -2,6 +2,7 @@
 // about the offline evaluation (accuracy beside the popularity baseline).
 import { PUBLISHED } from '../recommend/index.ts';
 import type { Recommendation, User } from '../types.ts';
+import { allInferred } from '../data/implicit.ts';
 import type { FactBuilder } from './catalogue.ts';
 import type { FactContext } from './facts.ts';
 import { compareNames, keySegment, keySegments } from './factKeys.ts';
@@ -230,6 +231,8 @@ export function evaluationFacts(b: FactBuilder, c: FactContext): void {
       'Whether the published model beats popularity on NDCG: "better" or "worse" when the whole 95 % interval is on one side of no difference (without an interval: the lift\'s sign) and the sample holds at least eval.min_test_items held-out ratings, else "unclear".',
       'the published model or the baseline did not run',
     );
+    // what a held-out item is: a rating, or (plays only, every rating inferred) a watched title
+    b.add('eval.held_out', 'text', ev ? (allInferred(c.dataset) ? 'held-out watched titles' : 'held-out ratings') : null, 'What the evaluation held out, as prose names it: "held-out ratings", or "held-out watched titles" when every rating is inferred from plays.');
     b.add('eval.min_test_items', 'count', EVAL_MIN_TEST_ITEMS, 'Held-out ratings below which a lift between models is reported with a caveat, not called.');
     const best = ev ? [...ev.models].sort((a, b) => b.metrics.ndcg - a.metrics.ndcg || compareNames(a.name, b.name))[0] : null;
     // a model that places no held-out title in its top K wins nothing: with no hits at all the evaluation cannot tell

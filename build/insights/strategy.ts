@@ -66,8 +66,8 @@ interface Draft {
 const f = (fact: string, format?: string): StrategyPart => ({ fact, format });
 const num = (facts: FactCatalogue, name: string): number => facts.get(name).value as number;
 
-/** What the evaluation held out: ratings, or (plays only) titles the user watched. */
-const heldOut = (facts: FactCatalogue): string => (facts.has('feedback') && facts.get('feedback').value === 'plays' ? 'held-out watched titles' : 'held-out ratings');
+/** What the evaluation held out, as prose names it (recommenderFacts.ts `eval.held_out`). */
+const heldOut = (facts: FactCatalogue): string => facts.get('eval.held_out').value as string;
 
 /** The lift's verdict (recommenderFacts.ts): 'better', 'worse' or 'unclear'. */
 const verdictOf = (facts: FactCatalogue): string => facts.get('eval.lift.verdict').value as string;
@@ -179,7 +179,7 @@ const DRAFTS: Draft[] = [
   },
   {
     id: 'personalisation-lift',
-    needs: ['eval.lift.ndcg', 'eval.default.ndcg', 'eval.popularity.ndcg', 'eval.k', 'eval.test_items', 'eval.lift.verdict'],
+    needs: ['eval.lift.ndcg', 'eval.default.ndcg', 'eval.popularity.ndcg', 'eval.k', 'eval.test_items', 'eval.lift.verdict', 'eval.held_out'],
     figure: 'eval.lift.ndcg',
     headline: (facts) => [
       verdictOf(facts) === 'better' ? 'Keep personalised rows ahead of charts' : verdictOf(facts) === 'worse' ? 'Earn the top row before personalising it' : 'Test personalised rows against charts before reordering',
