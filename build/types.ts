@@ -3,6 +3,9 @@
 // site writer touch the file system. Ids are strings everywhere: real inputs use arbitrary
 // ids, and a string from data must never be trusted as an object key — use Map, not Record.
 import { UserError } from './util/errors.ts';
+import type { Ratings } from './util/ratings.ts';
+
+export type { Ratings };
 
 export const DEVICES = ['Mobile', 'TV', 'Desktop', 'Tablet'] as const;
 export type Device = (typeof DEVICES)[number];
@@ -74,7 +77,8 @@ export interface Dataset {
   source: DataSource;
   titles: Title[];
   users: User[];
-  ratings: Rating[];
+  /** Columns, not an object per rating (build/data/ratings.ts). */
+  ratings: Ratings;
   /** null when the input has no viewing sessions (MovieLens). */
   sessions: Session[] | null;
   /** Only the simulation has it. */
@@ -191,6 +195,11 @@ export interface EvaluationResult {
     minRatingsToSplit: number;
     usersEvaluated: number;
     testItems: number;
+    /**
+     * Users with enough ratings to split when the evaluation held out a seeded sample of them
+     * (build/evaluate/split.ts EVALUATION_MAX_USERS); absent when every such user was held out.
+     */
+    sampledFrom?: number;
     description: string;
     /**
      * The liked view's sample: held-out ratings ≥ threshold (80 % of the scale's maximum: 4 on

@@ -64,8 +64,7 @@ const memo = new WeakMap<Dataset, GenreColours>();
 export function genreColours(dataset: Dataset): GenreColours {
   const known = memo.get(dataset);
   if (known) return known;
-  const ratingCounts = new Map<string, number>();
-  for (const r of dataset.ratings) ratingCounts.set(r.titleId, (ratingCounts.get(r.titleId) ?? 0) + 1);
+  const ratingCounts = dataset.ratings.countsByTitleId();
   const volume: [string, number][] = [];
   // "(no genres listed)" is not a genre: it takes no hue (the charts leave it out)
   for (const t of dataset.titles) for (const g of t.genres.length ? t.genres : [UNKNOWN_GENRE]) if (isGenre(g)) volume.push([g, ratingCounts.get(t.id) ?? 0]);

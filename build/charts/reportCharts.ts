@@ -42,7 +42,7 @@ function countBy<K>(keys: Iterable<K>): Map<K, number> {
  */
 export function titlePopularityRows(dataset: Dataset): { rows: TitlePopularityRow[]; measure: 'viewing sessions' | 'ratings' } {
   const viewing = dataset.sessions !== null && dataset.sessions.length > 0;
-  const counts = countBy(viewing ? dataset.sessions!.map((r) => r.titleId) : dataset.ratings.map((r) => r.titleId));
+  const counts = viewing ? countBy(dataset.sessions!.map((r) => r.titleId)) : dataset.ratings.countsByTitleId();
   const rows = dataset.titles.filter((t) => isGenre(primaryGenre(t.genres))).map((t) => ({ titleId: t.id, title: t.name, genre: primaryGenre(t.genres), count: counts.get(t.id) ?? 0 }));
   return { rows, measure: viewing ? 'viewing sessions' : 'ratings' };
 }
@@ -51,12 +51,15 @@ export function titlePopularityRows(dataset: Dataset): { rows: TitlePopularityRo
 export function ratingCountRows(dataset: Dataset): RatingCountRow[] {
   const genresOf = new Map(dataset.titles.map((t) => [t.id, t.genres.length ? t.genres : [UNKNOWN_GENRE]]));
   const counts = new Map<string, Map<number, number>>();
-  for (const r of dataset.ratings) {
-    for (const g of genresOf.get(r.titleId) ?? [UNKNOWN_GENRE]) {
-      if (!isGenre(g)) continue;
+  const { ratings } = dataset;
+  // genres per dictionary title, looked up once
+  const genresAt = ratings.titleIds.map((id) => (genresOf.get(id) ?? [UNKNOWN_GENRE]).filter(isGenre));
+  for (let i = 0; i < ratings.length; i++) {
+    const value = ratings.value[i];
+    for (const g of genresAt[ratings.title[i]]) {
       let byValue = counts.get(g);
       if (!byValue) counts.set(g, (byValue = new Map()));
-      byValue.set(r.value, (byValue.get(r.value) ?? 0) + 1);
+      byValue.set(value, (byValue.get(value) ?? 0) + 1);
     }
   }
   const rows: RatingCountRow[] = [];
@@ -66,7 +69,7 @@ export function ratingCountRows(dataset: Dataset): RatingCountRow[] {
 
 /** Each genre's share of genre-tagged ratings. */
 export function genreShareRows(dataset: Dataset): GenreShareRow[] {
-  const ratingCounts = countBy(dataset.ratings.map((r) => r.titleId));
+  const ratingCounts = dataset.ratings.countsByTitleId();
   const counts = new Map<string, number>();
   for (const t of dataset.titles) {
     const n = ratingCounts.get(t.id) ?? 0;
@@ -118,7 +121,7 @@ export function titleSimilarityInput(dataset: Dataset, model: ModelView, topN = 
 
 /** The most active raters' genre affinities, straight from the model. */
 export function userGenreFlowRows(dataset: Dataset, model: ModelView, topN = TOP_SANKEY_USERS): UserGenreFlowRow[] {
-  const top = topByCount(countBy(dataset.ratings.map((r) => r.userId)), topN).filter((id) => model.userPos.has(id));
+  const top = topByCount(dataset.ratings.countsByUserId(), topN).filter((id) => model.userPos.has(id));
   return top.flatMap((userId) => {
     const u = model.userPos.get(userId)!;
     return model.genres.map((genre, g) => ({ userId, userLabel: userLabel(userId), genre, affinity: model.genreAffinity(u, g) })).filter((r) => r.affinity > 0 && isGenre(r.genre));

@@ -186,7 +186,7 @@ export const userGenreSankeyChart: ReportChartDescriptor = {
   render: ({ dataset, model }) => {
     const rows = userGenreFlowRows(dataset, model, TOP_SANKEY_USERS);
     const shown = new Set(rows.map((r) => r.userId)).size;
-    const all = new Set(dataset.ratings.map((r) => r.userId)).size;
+    const all = dataset.ratings.countsByUserId().size;
     const selection = shown < all ? `Shown: the ${formatCount(shown)} of ${formatCount(all)} users with the most ratings (ties by id).` : `Shown: all ${formatCount(shown)} users.`;
     return renderUserGenreSankey(rows, { colours: genreColours(dataset), selection });
   },

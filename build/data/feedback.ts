@@ -5,7 +5,8 @@
 // rated with an inferred rating on the data's own scale; reasons citing those say "watched".
 // `both` is not the default: it changes what "a held-out rating" means in the evaluation, and
 // a simulation, exported and rebuilt, must give the same recommendations (tests/cli/exportData).
-import { InputError, type Dataset, type Rating } from '../types.ts';
+import { InputError, type Dataset } from '../types.ts';
+import { RatingsBuilder } from '../util/ratings.ts';
 import type { Feedback } from '../config.ts';
 import { IMPLICIT_SCALE, inferRatings, type Watch } from './implicit.ts';
 import { plural } from '../util/numbers.ts';
@@ -56,18 +57,18 @@ export function applyFeedback(ds: Dataset, mode: Feedback): Dataset {
     if (!mine) rated.set(r.userId, (mine = new Set()));
     mine.add(r.titleId);
   }
-  const added: Rating[] = [];
+  const added = new RatingsBuilder();
   const watch = new Map<string, Map<string, Watch>>();
   for (const r of inferred.ratings) {
     if (rated.get(r.userId)?.has(r.titleId)) continue;
-    added.push({ ...r, value: onScale(r.value, ds.ratingScale) });
+    added.push(r.userId, r.titleId, onScale(r.value, ds.ratingScale), r.timestamp ?? NaN);
     let mine = watch.get(r.userId);
     if (!mine) watch.set(r.userId, (mine = new Map()));
     mine.set(r.titleId, inferred.watch.get(r.userId)!.get(r.titleId)!);
   }
   return {
     ...ds,
-    ratings: ds.ratings.concat(added),
+    ratings: ds.ratings.concat(added.finish()),
     implicit: watch,
     notes: [
       ...ds.notes,

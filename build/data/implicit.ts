@@ -7,7 +7,8 @@
 // much 4, a tenth as much about 1.5. Scaling by the user's own median keeps heavy and light
 // viewers comparable, and a title abandoned early lands below the user's mean, where the
 // recommender counts it against similar titles (the same dislike rule as for ratings).
-import type { Dataset, Rating, Session } from '../types.ts';
+import type { Dataset, Ratings, Session } from '../types.ts';
+import { RatingsBuilder } from '../util/ratings.ts';
 
 export const IMPLICIT_SCALE: Dataset['ratingScale'] = { min: 1, max: 5, step: 0.5 };
 const REPEAT_WEIGHT = 0.25;
@@ -29,7 +30,7 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-export function inferRatings(sessions: Session[]): { ratings: Rating[]; watch: Map<string, Map<string, Watch>> } {
+export function inferRatings(sessions: Session[]): { ratings: Ratings; watch: Map<string, Map<string, Watch>> } {
   const watch = new Map<string, Map<string, Watch>>();
   const last = new Map<string, Map<string, number>>();
   for (const s of sessions) {
@@ -47,13 +48,13 @@ export function inferRatings(sessions: Session[]): { ratings: Rating[]; watch: M
     const times = last.get(s.userId)!;
     times.set(s.titleId, Math.max(times.get(s.titleId) ?? -Infinity, s.start));
   }
-  const ratings: Rating[] = [];
+  const ratings = new RatingsBuilder();
   for (const [userId, mine] of watch) {
     const med = median([...mine.values()].map((w) => w.minutes));
     const times = last.get(userId)!;
-    for (const [titleId, w] of mine) ratings.push({ userId, titleId, value: inferredRating(w, med), timestamp: times.get(titleId)! });
+    for (const [titleId, w] of mine) ratings.push(userId, titleId, inferredRating(w, med), times.get(titleId)!);
   }
-  return { ratings, watch };
+  return { ratings: ratings.finish(), watch };
 }
 
 /**

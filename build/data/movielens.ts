@@ -22,6 +22,7 @@ import type { Dataset, Rating, Title, User } from '../types.ts';
 import type { CsvLimits } from './csv.ts';
 import { CsvTable, oneLine } from './table.ts';
 import { groupDigits } from '../util/numbers.ts';
+import { IdDictionary, RatingsBuilder, type Ratings } from '../util/ratings.ts';
 
 export const MOVIES_COLUMNS = ['movieId', 'title', 'genres'] as const;
 export const RATINGS_COLUMNS = ['userId', 'movieId', 'rating', 'timestamp'] as const;
@@ -144,41 +145,29 @@ const HALF_STARS = 'a number from 0.5 to 5 in steps of 0.5';
 /** A decimal number written plainly (no NaN, Infinity, hex, exponent or empty cell). */
 const DECIMAL = /^\s*\d+(?:\.\d+)?\s*$/;
 
-async function readRatings(table: CsvTable, titles: Title[], moviesPath: string): Promise<{ ratings: Rating[]; users: User[]; replaced: number }> {
-  const ratings: Rating[] = [];
-  // One string per id: 100k ratings share a few hundred user ids.
-  const userIds = new Map<string, string>();
-  const titleIds = new Map<string, string>(titles.map((t) => [t.id, t.id]));
-  // userId → titleId → position in `ratings` (nested maps: no key string built per row).
-  const position = new Map<string, Map<string, number>>();
-  let replaced = 0;
+async function readRatings(table: CsvTable, titles: Title[], moviesPath: string): Promise<{ ratings: Ratings; users: User[]; replaced: number }> {
+  const cols = new RatingsBuilder(1 << 16, { users: new IdDictionary(), titles: new IdDictionary(titles.map((t) => t.id)) });
+  // MovieLens lists a user's ratings together: a row by the previous row's user needs no lookup.
+  let lastRaw: string | null = null;
+  let lastUser = -1;
   for await (const batch of table.batches()) for (const { line, fields } of batch) {
     const [rawUser, rawMovie, rawRating, rawTime] = fields;
-    let userId = requireId(table, line, 'userId', rawUser);
-    const movieId = requireId(table, line, 'movieId', rawMovie);
-    const titleId = titleIds.get(movieId);
-    if (titleId === undefined) table.fail(line, 'movieId', `a movieId listed in ${moviesPath}`, rawMovie);
+    if (rawUser !== lastRaw) {
+      lastUser = cols.users.intern(requireId(table, line, 'userId', rawUser));
+      lastRaw = rawUser;
+    }
+    const title = cols.titles.get(requireId(table, line, 'movieId', rawMovie));
+    if (title < 0) table.fail(line, 'movieId', `a movieId listed in ${moviesPath}`, rawMovie);
     const value = Number(rawRating);
     if (!DECIMAL.test(rawRating) || value < 0.5 || value > 5 || !Number.isInteger(value * 2)) table.fail(line, 'rating', HALF_STARS, rawRating);
     const seconds = Number(rawTime);
     if (!/^\s*\d+\s*$/.test(rawTime) || seconds < RATING_TIMES.min || seconds >= RATING_TIMES.max) {
       table.fail(line, 'timestamp', 'Unix time in whole seconds from 1995 to 2100', rawTime);
     }
-    const known = userIds.get(userId);
-    if (known === undefined) userIds.set(userId, userId);
-    else userId = known;
-    const rating: Rating = { userId, titleId, value, timestamp: seconds * 1000 };
-    let mine = position.get(userId);
-    if (mine === undefined) position.set(userId, (mine = new Map()));
-    const earlier = mine.get(titleId);
-    if (earlier === undefined) {
-      mine.set(titleId, ratings.length);
-      ratings.push(rating);
-    } else {
-      ratings[earlier] = rating; // the later row wins
-      replaced++;
-    }
+    cols.pushIndexes(lastUser, title, value, seconds * 1000);
   }
-  const users = [...userIds.keys()].map((id) => ({ id, plan: null, region: null }));
-  return { ratings, users, replaced };
+  // the later row wins, in the earlier one's place
+  const replaced = cols.replaceRepeats('by file order');
+  const users = cols.users.names.map((id) => ({ id, plan: null, region: null }));
+  return { ratings: cols.finish(), users, replaced };
 }

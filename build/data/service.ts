@@ -19,7 +19,7 @@
 //   recommender, explanations and evaluation protocol run on watch history.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { DEVICES, InputError, type Dataset, type Device, type Rating, type Session, type Title, type User } from '../types.ts';
+import { DEVICES, InputError, type Dataset, type Device, type Session, type Title, type User } from '../types.ts';
 import type { CsvLimits } from './csv.ts';
 import { openCsvTable, openParquetTable, type InputTable, type TableSpec } from './inputTable.ts';
 import { oneLine } from './table.ts';
@@ -29,6 +29,7 @@ import { learnFromPlays } from './feedback.ts';
 import { plural } from '../util/numbers.ts';
 import { quoted } from '../util/quote.ts';
 import { parseTime } from './times.ts';
+import { IdDictionary, Ratings, RatingsBuilder } from '../util/ratings.ts';
 
 export { parseTime };
 
@@ -220,58 +221,10 @@ async function readUsers(table: InputTable): Promise<User[]> {
  * Ids as dense numbers, one string per id, so 10⁷ rows share a few hundred thousand id strings
  * and the loaders keep numbers per row instead of strings.
  */
-class Ids {
-  private readonly index = new Map<string, number>();
-  /** Position → id, in order of first appearance. */
-  readonly names: string[] = [];
-  constructor(ids: Iterable<string> = []) {
-    for (const i of ids) this.intern(i);
-  }
-  /** The id's position, or -1 when it is not known. */
-  get(raw: string): number {
-    return this.index.get(raw) ?? -1;
-  }
-  intern(raw: string): number {
-    const k = this.index.get(raw);
-    if (k !== undefined) return k;
-    this.index.set(raw, this.names.length);
-    this.names.push(raw);
-    return this.names.length - 1;
-  }
-}
-
-/**
- * The ratings as read: four typed columns (no timestamp: NaN), not an object and a map entry
- * per row. At 10⁷ rows that was most of the loader's time and garbage.
- */
-class RatingColumns {
-  length = 0;
-  users = new Int32Array(1 << 16);
-  titles = new Int32Array(1 << 16);
-  values = new Float64Array(1 << 16);
-  times = new Float64Array(1 << 16);
-
-  push(user: number, title: number, value: number, time: number): void {
-    if (this.length === this.users.length) this.grow();
-    const i = this.length++;
-    this.users[i] = user;
-    this.titles[i] = title;
-    this.values[i] = value;
-    this.times[i] = time;
-  }
-
-  private grow(): void {
-    const size = this.users.length * 2;
-    const widen = <A extends Int32Array | Float64Array>(a: A, b: A): A => (b.set(a), b);
-    this.users = widen(this.users, new Int32Array(size));
-    this.titles = widen(this.titles, new Int32Array(size));
-    this.values = widen(this.values, new Float64Array(size));
-    this.times = widen(this.times, new Float64Array(size));
-  }
-}
-
-async function readRatings(table: InputTable, titleIds: Ids, userIds: Ids, titlesPath: string): Promise<{ ratings: Rating[]; replaced: number }> {
-  const cols = new RatingColumns();
+async function readRatings(table: InputTable, titleIds: IdDictionary, userIds: IdDictionary, titlesPath: string): Promise<{ ratings: Ratings; replaced: number }> {
+  // The ratings as read go straight into typed columns, not an object and a map entry per row:
+  // at 10⁷ rows those were most of the loader's time and garbage.
+  const cols = new RatingsBuilder(1 << 16, { users: userIds, titles: titleIds });
   // Exports list a user's ratings together: a row by the previous row's user needs no lookup.
   let lastRaw: string | null = null;
   let lastUser = -1;
@@ -290,61 +243,14 @@ async function readRatings(table: InputTable, titleIds: Ids, userIds: Ids, title
       if (title < 0) table.fail(line, 'title_id', `a title_id listed in ${titlesPath}`, rawTitle);
       const value = number(table, line, 'rating', rawRating, 'a number', (n) => Number.isFinite(n) && n >= 0);
       const timestamp = timed && rawTime.trim() !== '' ? time(table, line, 'timestamp', rawTime) : NaN;
-      cols.push(lastUser, title, value, timestamp);
+      cols.pushIndexes(lastUser, title, value, timestamp);
     }
   }
-  const replaced = resolveRepeats(cols, userIds.names.length, titleIds.names.length);
-  const ratings: Rating[] = [];
-  const { users, titles, values, times } = cols;
-  for (let i = 0; i < cols.length; i++) {
-    if (users[i] < 0) continue;
-    // A whole rating leaves as a small integer, as Number("4") gave it: V8 then keeps it in the
-    // object rather than boxing a double for each of 10⁷ ratings.
-    const v = values[i];
-    ratings.push({ userId: userIds.names[users[i]], titleId: titleIds.names[titles[i]], value: v === (v | 0) && !Object.is(v, -0) ? v | 0 : v, timestamp: Number.isNaN(times[i]) ? null : times[i] });
-  }
-  return { ratings, replaced };
+  const replaced = cols.replaceRepeats('by time');
+  return { ratings: cols.finish(), replaced };
 }
 
-/**
- * A user's repeated rating of a title: the first row keeps its place and takes the later
- * rating's value and time (by timestamp when both have one, else by file order); the later row
- * is dropped (its user set to -1). Rows are visited user by user in file order (a counting
- * sort), each user's titles stamped, so no map per user is needed. Returns the rows dropped.
- */
-function resolveRepeats(cols: RatingColumns, userCount: number, titleCount: number): number {
-  const { users, titles, values, times, length: n } = cols;
-  const start = new Int32Array(userCount + 1);
-  for (let i = 0; i < n; i++) start[users[i] + 1]++;
-  for (let u = 0; u < userCount; u++) start[u + 1] += start[u];
-  const next = start.slice(0, userCount);
-  const byUser = new Int32Array(n);
-  for (let i = 0; i < n; i++) byUser[next[users[i]]++] = i;
-  const stamp = new Int32Array(titleCount).fill(-1);
-  const first = new Int32Array(titleCount);
-  let replaced = 0;
-  for (let u = 0; u < userCount; u++) {
-    for (let k = start[u]; k < start[u + 1]; k++) {
-      const i = byUser[k];
-      const t = titles[i];
-      if (stamp[t] !== u) {
-        stamp[t] = u;
-        first[t] = i;
-        continue;
-      }
-      const f = first[t];
-      if (Number.isNaN(times[f]) || Number.isNaN(times[i]) || times[i] >= times[f]) {
-        values[f] = values[i];
-        times[f] = times[i];
-      }
-      users[i] = -1;
-      replaced++;
-    }
-  }
-  return replaced;
-}
-
-async function readPlays(table: InputTable, titleIds: Ids, userIds: Ids, titlesPath: string): Promise<Session[]> {
+async function readPlays(table: InputTable, titleIds: IdDictionary, userIds: IdDictionary, titlesPath: string): Promise<Session[]> {
   const sessions: Session[] = [];
   for await (const batch of table.batches()) for (const { line, fields } of batch) {
     const [rawUser, rawTitle, rawStart, rawDevice, rawMinutes] = fields;
@@ -360,11 +266,12 @@ async function readPlays(table: InputTable, titleIds: Ids, userIds: Ids, titlesP
 }
 
 /** The scale from columns.json, or detected from the ratings (rules above). */
-function ratingScale(given: Dataset['ratingScale'] | null, ratings: Rating[], table: InputTable): Dataset['ratingScale'] {
+function ratingScale(given: Dataset['ratingScale'] | null, ratings: Ratings, table: InputTable): Dataset['ratingScale'] {
+  const values = ratings.value;
   if (given !== null) {
-    for (const r of ratings) {
-      if (r.value < given.min || r.value > given.max) {
-        throw new InputError(`${table.path}: a rating of ${r.value} is outside columns.json's ratingScale ${given.min}–${given.max}`, { file: table.path, field: 'rating' });
+    for (const v of values) {
+      if (v < given.min || v > given.max) {
+        throw new InputError(`${table.path}: a rating of ${v} is outside columns.json's ratingScale ${given.min}–${given.max}`, { file: table.path, field: 'rating' });
       }
     }
     return given;
@@ -372,12 +279,12 @@ function ratingScale(given: Dataset['ratingScale'] | null, ratings: Rating[], ta
   let lo = Infinity;
   let hi = -Infinity;
   let halves = false;
-  for (const r of ratings) {
-    if (r.value < lo) lo = r.value;
-    if (r.value > hi) hi = r.value;
-    if (!Number.isInteger(r.value)) {
-      if (!Number.isInteger(r.value * 2)) {
-        throw new InputError(`${table.path}: a rating of ${r.value} is neither whole nor a half; give the scale in columns.json ("ratingScale": {"min", "max", "step"})`, { file: table.path, field: 'rating' });
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+    if (!Number.isInteger(v)) {
+      if (!Number.isInteger(v * 2)) {
+        throw new InputError(`${table.path}: a rating of ${v} is neither whole nor a half; give the scale in columns.json ("ratingScale": {"min", "max", "step"})`, { file: table.path, field: 'rating' });
       }
       halves = true;
     }
@@ -396,8 +303,8 @@ export async function loadService(dir: string, options: { seed?: number; limits?
   const titles = await readTitles(titlesTable, columns.listSeparator);
   const usersTable = open(files, columns, 'users', limits);
   const listedUsers = usersTable ? await readUsers(usersTable) : [];
-  const titleIds = new Ids(titles.map((t) => t.id));
-  const userIds = new Ids(listedUsers.map((u) => u.id));
+  const titleIds = new IdDictionary(titles.map((t) => t.id));
+  const userIds = new IdDictionary(listedUsers.map((u) => u.id));
   const ratingsTable = open(files, columns, 'ratings', limits);
   const playsTable = open(files, columns, 'plays', limits);
   const read = ratingsTable ? await readRatings(ratingsTable, titleIds, userIds, titlesTable.path) : null;
@@ -409,7 +316,7 @@ export async function loadService(dir: string, options: { seed?: number; limits?
   const users = [...listedUsers, ...extra];
 
   const notes: string[] = [];
-  const ratings: Rating[] = read?.ratings ?? [];
+  const ratings = read?.ratings ?? Ratings.empty;
   // without ratings, learnFromPlays below sets the scale of the inferred ones
   const scale = read ? ratingScale(columns.ratingScale, ratings, ratingsTable!) : IMPLICIT_SCALE;
   if (!sessions) notes.push('The data has no plays: no viewing sessions or devices, so the engagement sections are left out.');

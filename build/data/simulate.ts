@@ -7,6 +7,7 @@ import { appeal, CatalogueIndex, drawTitle, drawTruth, type UserTaste } from './
 import { AliasTable, apportion, normal, stream, type Rng } from './random.ts';
 import { syntheticTitles } from './synthetic-titles.ts';
 import { plural } from '../util/numbers.ts';
+import { Ratings } from '../util/ratings.ts';
 
 import type { ReportConfig } from '../config.ts';
 export { topGenres } from './preferences.ts';
@@ -76,7 +77,7 @@ export function simulate(opts: SimulationOptions, catalogue?: Title[]): Dataset 
     },
     titles,
     users,
-    ratings,
+    ratings: Ratings.of(ratings),
     // none drawn (--sessions-per-user 0) is "no sessions in the data", as for MovieLens: every
     // section that reads sessions is then left out rather than written about an empty log
     sessions: sessions.length > 0 ? sessions : null,

@@ -40,11 +40,15 @@ export function evaluate(ds: Dataset, opts: EvaluateOptions): EvaluationResult {
   // The liked view: held-out ratings at or above 80 % of the scale's maximum (4 on 1–5).
   const likedThreshold = likedThresholdOf(ds.ratingScale);
   const liked = new Map<string, Set<string>>();
-  for (const r of ds.ratings) {
-    if (r.value < likedThreshold || !split.test.get(r.userId)?.has(r.titleId)) continue;
-    let s = liked.get(r.userId);
-    if (!s) liked.set(r.userId, (s = new Set()));
-    s.add(r.titleId);
+  const { ratings } = ds;
+  for (let i = 0; i < ratings.length; i++) {
+    if (ratings.value[i] < likedThreshold) continue;
+    const userId = ratings.userId(i);
+    const titleId = ratings.titleId(i);
+    if (!split.test.get(userId)?.has(titleId)) continue;
+    let s = liked.get(userId);
+    if (!s) liked.set(userId, (s = new Set()));
+    s.add(titleId);
   }
   const likedUsers = users.filter((id) => liked.has(id));
 

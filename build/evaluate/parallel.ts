@@ -1,14 +1,15 @@
 // The evaluation on the machine's second core. The build is one thread of JavaScript, and the
 // evaluation trains its own models on the train split and ranks every user once per compared
 // model (4–6 s at 10,000 users): work that needs nothing the recommend stage makes, so it runs
-// in a worker thread while the main thread recommends. The worker gets the dataset in compact
-// form (typed arrays, not 500,000 objects) and sends back the EvaluationResult; the result is
+// in a worker thread while the main thread recommends. The worker gets the dataset's rating
+// columns (copied: transferring them detaches the sender's) and sends back the EvaluationResult; the result is
 // the same as `evaluate` in the main thread (tests/evaluate/parallel.test.ts).
 //
 // Small datasets evaluate in the main thread: starting a worker (about 0.3 s) would cost more
 // than it saves.
 import { runWorker } from '../util/worker.ts';
-import type { Dataset, EvaluationResult, Rating } from '../types.ts';
+import type { Dataset, EvaluationResult } from '../types.ts';
+import { Ratings } from '../util/ratings.ts';
 import { evaluate } from './evaluate.ts';
 import { COMPARED_BY_NAME } from '../recommend/index.ts';
 
@@ -38,32 +39,16 @@ export interface ParallelOptions {
   workerMinRatings?: number;
 }
 
-/** The dataset as an EvaluationJob: what crosses to the worker. */
+/** The dataset as an EvaluationJob: what crosses to the worker (copies of the columns, which the transfer detaches). */
 export function toJob(ds: Dataset, opts: ParallelOptions): EvaluationJob {
-  const users: string[] = [];
-  const titles: string[] = [];
-  const userIdx = new Map<string, number>();
-  const titleIdx = new Map<string, number>();
-  const n = ds.ratings.length;
-  const ratings = { user: new Int32Array(n), title: new Int32Array(n), value: new Float64Array(n), timestamp: new Float64Array(n) };
-  for (let i = 0; i < n; i++) {
-    const r = ds.ratings[i];
-    let u = userIdx.get(r.userId);
-    if (u === undefined) userIdx.set(r.userId, (u = users.push(r.userId) - 1));
-    let t = titleIdx.get(r.titleId);
-    if (t === undefined) titleIdx.set(r.titleId, (t = titles.push(r.titleId) - 1));
-    ratings.user[i] = u;
-    ratings.title[i] = t;
-    ratings.value[i] = r.value;
-    ratings.timestamp[i] = r.timestamp ?? NaN;
-  }
+  const r = ds.ratings;
   return {
     source: ds.source,
     titles: ds.titles,
     users: ds.users,
     ratingScale: ds.ratingScale,
-    ids: { users, titles },
-    ratings,
+    ids: { users: [...r.userIds], titles: [...r.titleIds] },
+    ratings: { user: r.user.slice(), title: r.title.slice(), value: r.value.slice(), timestamp: r.time.slice() },
     truthTopGenres: ds.truth ? [...ds.truth.topGenres] : null,
     k: opts.k,
     seed: opts.seed,
@@ -74,11 +59,7 @@ export function toJob(ds: Dataset, opts: ParallelOptions): EvaluationJob {
 /** The inverse of toJob, as far as the evaluation reads a dataset, and the evaluation itself. */
 export function runJob(job: EvaluationJob): EvaluationResult {
   const { ratings: r, ids } = job;
-  const ratings: Rating[] = new Array(r.user.length);
-  for (let i = 0; i < ratings.length; i++) {
-    const ts = r.timestamp[i];
-    ratings[i] = { userId: ids.users[r.user[i]], titleId: ids.titles[r.title[i]], value: r.value[i], timestamp: Number.isNaN(ts) ? null : ts };
-  }
+  const ratings = new Ratings(ids.users, ids.titles, r.user, r.title, r.value, r.timestamp);
   const ds: Dataset = {
     source: job.source,
     titles: job.titles,

@@ -2,15 +2,17 @@
 // their own generator (seed + user id), and their ratings are put in title-id order first, so a
 // user's split does not depend on the order of the input or on other users.
 import seedrandom from 'seedrandom';
-import type { Rating } from '../types.ts';
+import type { Ratings } from '../types.ts';
 import { compareIds } from '../recommend/index.ts';
+import { RatingsBuilder, IdDictionary } from '../util/ratings.ts';
 
 export const TRAIN_SHARE = 0.75;
 /** Users with fewer ratings than this keep them all in train (nothing left to learn from otherwise). */
 export const MIN_RATINGS_TO_SPLIT = 4;
 
 export interface Split {
-  train: Rating[];
+  /** Users in id order, each user's ratings in their shuffled order. */
+  train: Ratings;
   /** userId → the titles held out for that user (all relevant). */
   test: Map<string, Set<string>>;
 }
@@ -20,30 +22,60 @@ export function testCount(n: number): number {
   return n < MIN_RATINGS_TO_SPLIT ? 0 : Math.max(1, Math.round(n * (1 - TRAIN_SHARE)));
 }
 
-export function splitRatings(ratings: Rating[], seed: number): Split {
-  const byUser = new Map<string, Rating[]>();
-  for (const r of ratings) {
-    let list = byUser.get(r.userId);
-    if (!list) byUser.set(r.userId, (list = []));
-    list.push(r);
-  }
-  const train: Rating[] = [];
+/** Positions 0..n-1 of `ids` in compareIds order. */
+function ranksOf(ids: readonly string[]): Int32Array {
+  const order = [...ids.keys()].sort((a, b) => compareIds(ids[a], ids[b]));
+  const rank = new Int32Array(ids.length);
+  order.forEach((i, r) => (rank[i] = r));
+  return rank;
+}
+
+/** Stable counting sort of `order` by key[order[i]]. */
+function sortByKey(order: Int32Array, key: (i: number) => number, nKeys: number): { sorted: Int32Array; start: Int32Array } {
+  const start = new Int32Array(nKeys + 1);
+  for (let i = 0; i < order.length; i++) start[key(order[i]) + 1]++;
+  for (let k = 0; k < nKeys; k++) start[k + 1] += start[k];
+  const next = start.slice(0, nKeys);
+  const sorted = new Int32Array(order.length);
+  for (let i = 0; i < order.length; i++) sorted[next[key(order[i])]++] = order[i];
+  return { sorted, start };
+}
+
+export function splitRatings(ratings: Ratings, seed: number): Split {
+  const { user, title } = ratings;
+  // Two counting sorts instead of a sort per user: by title rank, then stably by user rank, so
+  // each user's ratings come out together and in title-id order.
+  const titleRank = ranksOf(ratings.titleIds);
+  const userRank = ranksOf(ratings.userIds);
+  const identity = new Int32Array(ratings.length);
+  for (let i = 0; i < identity.length; i++) identity[i] = i;
+  const byTitle = sortByKey(identity, (i) => titleRank[title[i]], ratings.titleIds.length).sorted;
+  const { sorted: byUser, start } = sortByKey(byTitle, (i) => userRank[user[i]], ratings.userIds.length);
+  const userOfRank = new Int32Array(userRank.length);
+  userRank.forEach((r, u) => (userOfRank[r] = u));
+
+  const train = new RatingsBuilder(ratings.length, { users: new IdDictionary(ratings.userIds), titles: new IdDictionary(ratings.titleIds) });
   const test = new Map<string, Set<string>>();
-  const users = [...byUser.keys()].sort(compareIds);
-  for (const userId of users) {
-    const list = byUser.get(userId)!.slice().sort((a, b) => compareIds(a.titleId, b.titleId));
+  for (let r = 0; r < userOfRank.length; r++) {
+    const list = byUser.subarray(start[r], start[r + 1]);
     const nTest = testCount(list.length);
-    if (nTest === 0) {
-      for (const r of list) train.push(r);
-      continue;
+    if (nTest > 0) {
+      const userId = ratings.userIds[userOfRank[r]];
+      const rng = seedrandom(`${seed}:${userId}`);
+      for (let i = list.length - 1; i > 0; i--) {
+        const j = Math.floor(rng() * (i + 1));
+        const swap = list[i];
+        list[i] = list[j];
+        list[j] = swap;
+      }
+      const held = new Set<string>();
+      for (let i = 0; i < nTest; i++) held.add(ratings.titleIds[title[list[i]]]);
+      test.set(userId, held);
     }
-    const rng = seedrandom(`${seed}:${userId}`);
-    for (let i = list.length - 1; i > 0; i--) {
-      const j = Math.floor(rng() * (i + 1));
-      [list[i], list[j]] = [list[j], list[i]];
+    for (let i = nTest; i < list.length; i++) {
+      const e = list[i];
+      train.pushIndexes(user[e], title[e], ratings.value[e], ratings.time[e]);
     }
-    test.set(userId, new Set(list.slice(0, nTest).map((r) => r.titleId)));
-    for (let i = nTest; i < list.length; i++) train.push(list[i]);
   }
-  return { train, test };
+  return { train: train.finish(), test };
 }

@@ -35,7 +35,7 @@ export function overviewFacts(b: FactBuilder, c: FactContext): void {
   b.add('genres', 'list', c.genres, 'Every genre in the catalogue, by name.');
   b.add('ratings_per_user', 'number', ratio(ds.ratings.length, ds.users.length), 'Average number of ratings per user.');
   let sum = 0;
-  for (const r of ds.ratings) sum += r.value;
+  for (const v of ds.ratings.value) sum += v;
   b.add('rating_mean', 'rating', ds.ratings.length > 0 ? sum / ds.ratings.length : NaN, 'Mean of all ratings.');
   b.add('rating_scale_min', 'number', ds.ratingScale.min, 'Lowest possible rating.');
   b.add('rating_scale_max', 'number', ds.ratingScale.max, 'Highest possible rating.');
@@ -80,7 +80,7 @@ export function genreFacts(b: FactBuilder, c: FactContext): void {
   const counts = new Int32Array(ix.genres.length);
   for (let i = 0; i < ds.ratings.length; i++) {
     const own = ix.titleGenres[ix.ratingTitle[i]];
-    const value = ds.ratings[i].value;
+    const value = ds.ratings.value[i];
     for (let k = 0; k < own.length; k++) {
       const g = own[k];
       weights[g] += 1 / own.length;

@@ -3,7 +3,7 @@
 // per rating, building a genre list per rating and a string per (user, title) pair; with this
 // index each rating costs a few array reads. Sums are still taken in data order, so every mean
 // and share comes out bit for bit as before.
-import type { Rating, Title } from '../types.ts';
+import type { Ratings, Title } from '../types.ts';
 import { compareNames } from './factKeys.ts';
 
 export interface RatingIndex {
@@ -26,7 +26,7 @@ export interface RatingIndex {
   byUser: Int32Array;
 }
 
-export function indexRatings(titles: readonly Title[], ratings: readonly Rating[]): RatingIndex {
+export function indexRatings(titles: readonly Title[], ratings: Ratings): RatingIndex {
   const genres = [...new Set(titles.flatMap((t) => t.genres))].sort(compareNames);
   const genrePos = new Map(genres.map((g, i) => [g, i]));
   const titlePos = new Map<string, number>();
@@ -43,29 +43,30 @@ export function indexRatings(titles: readonly Title[], ratings: readonly Rating[
     titleGenres[at] = Int32Array.from(new Set(t.genres), (g) => genrePos.get(g)!);
     titleGenreList[at] = Int32Array.from(t.genres, (g) => genrePos.get(g)!);
   }
-  const ratingTitle = new Int32Array(ratings.length);
-  const ratingUser = new Int32Array(ratings.length);
-  const userPos = new Map<string, number>();
-  // Data lists a user's ratings together as a rule: the previous rating's user needs no lookup.
-  let lastUser: string | null = null;
-  let u = -1;
-  for (let i = 0; i < ratings.length; i++) {
-    const r = ratings[i];
-    let t = titlePos.get(r.titleId);
+  // positions of the ratings' own dictionaries: one lookup per distinct id, not per rating
+  const titleAt = Int32Array.from(ratings.titleIds, (id) => {
+    let t = titlePos.get(id);
     if (t === undefined) {
       t = titleIds.length;
-      titlePos.set(r.titleId, t);
-      titleIds.push(r.titleId);
+      titlePos.set(id, t);
+      titleIds.push(id);
       titleGenres.push(new Int32Array(0));
       titleGenreList.push(new Int32Array(0));
     }
-    ratingTitle[i] = t;
-    if (r.userId !== lastUser) {
-      lastUser = r.userId;
-      u = userPos.get(lastUser) ?? -1;
-      if (u < 0) userPos.set(lastUser, (u = userPos.size));
+    return t;
+  });
+  const userAt = new Int32Array(ratings.userIds.length).fill(-1);
+  const ratingTitle = new Int32Array(ratings.length);
+  const ratingUser = new Int32Array(ratings.length);
+  const userPos = new Map<string, number>();
+  for (let i = 0; i < ratings.length; i++) {
+    ratingTitle[i] = titleAt[ratings.title[i]];
+    const d = ratings.user[i];
+    if (userAt[d] < 0) {
+      userAt[d] = userPos.size;
+      userPos.set(ratings.userIds[d], userAt[d]);
     }
-    ratingUser[i] = u;
+    ratingUser[i] = userAt[d];
   }
   // A stable counting sort by user: each user's ratings stay in data order.
   const start = new Int32Array(userPos.size + 1);

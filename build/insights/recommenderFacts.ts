@@ -137,7 +137,7 @@ function segmentFacts(b: FactBuilder, c: FactContext, matchOf: (userId: string) 
           tally.recs += m.recs;
           const u = ix.userPos.get(user.id);
           if (u === undefined) continue;
-          for (let k = ix.start[u]; k < ix.start[u + 1]; k++) sum += c.dataset.ratings[ix.byUser[k]].value;
+          for (let k = ix.start[u]; k < ix.start[u + 1]; k++) sum += c.dataset.ratings.value[ix.byUser[k]];
           count += ix.start[u + 1] - ix.start[u];
         }
         const seg = { kind, name, match: ratio(tally.matched, tally.recs), ratingMean: count > 0 ? sum / count : NaN };

@@ -41,7 +41,13 @@ export function indexMaps(ds: Pick<Dataset, 'users' | 'titles' | 'ratings'>): In
     }
   };
   for (const u of ds.users) addUser(u.id);
-  for (const r of ds.ratings) addUser(r.userId);
+  // the ratings' own dictionaries, in order of first appearance: one lookup per id, not per rating
+  const { ratings } = ds;
+  const firstSeen = new Int32Array(ratings.userIds.length).fill(-1);
+  for (let i = 0; i < ratings.length; i++) if (firstSeen[ratings.user[i]] < 0) firstSeen[ratings.user[i]] = i;
+  const unlisted = [...firstSeen.keys()].filter((u) => firstSeen[u] >= 0 && !userPos.has(ratings.userIds[u]));
+  unlisted.sort((a, b) => firstSeen[a] - firstSeen[b]);
+  for (const u of unlisted) addUser(ratings.userIds[u]);
   const titleIds: string[] = [];
   const titlePos = new Map<string, number>();
   for (const t of ds.titles) {
@@ -49,9 +55,10 @@ export function indexMaps(ds: Pick<Dataset, 'users' | 'titles' | 'ratings'>): In
     titlePos.set(t.id, titleIds.length);
     titleIds.push(t.id);
   }
-  for (const r of ds.ratings) {
-    if (!titlePos.has(r.titleId)) throw new Error(`rating for unknown title ${JSON.stringify(r.titleId)}`);
-  }
+  const rated = ratings.countByTitle();
+  ratings.titleIds.forEach((id, t) => {
+    if (rated[t] > 0 && !titlePos.has(id)) throw new Error(`rating for unknown title ${JSON.stringify(id)}`);
+  });
   return { userIds, titleIds, userPos, titlePos };
 }
 
@@ -81,14 +88,14 @@ export function buildMatrix(nUsers: number, nTitles: number, users: Int32Array, 
   const byTitle = bucket(titles, nTitles, identity).perm;
   const byUser = bucket(users, nUsers, byTitle);
   // drop all but the last of each repeated (user, title)
-  const keep: number[] = [];
+  const keep = new Int32Array(n);
+  let m = 0;
   for (let i = 0; i < n; i++) {
     const e = byUser.perm[i];
     const nextE = i + 1 < n ? byUser.perm[i + 1] : -1;
     if (nextE >= 0 && users[nextE] === users[e] && titles[nextE] === titles[e]) continue;
-    keep.push(e);
+    keep[m++] = e;
   }
-  const m = keep.length;
   const rowPtr = new Int32Array(nUsers + 1);
   const colIdx = new Int32Array(m);
   const rowVal = new Float32Array(m);
@@ -120,15 +127,17 @@ export function buildMatrix(nUsers: number, nTitles: number, users: Int32Array, 
 
 /** The rating matrix of a dataset under the given index maps. */
 export function ratingMatrix(ds: Pick<Dataset, 'ratings'>, maps: IndexMaps): RatingMatrix {
-  const n = ds.ratings.length;
+  const { ratings } = ds;
+  const n = ratings.length;
+  const userAt = Int32Array.from(ratings.userIds, (id) => maps.userPos.get(id) ?? -1);
+  const titleAt = Int32Array.from(ratings.titleIds, (id) => maps.titlePos.get(id) ?? -1);
   const users = new Int32Array(n);
   const titles = new Int32Array(n);
   const values = new Float32Array(n);
   for (let i = 0; i < n; i++) {
-    const r = ds.ratings[i];
-    users[i] = maps.userPos.get(r.userId)!;
-    titles[i] = maps.titlePos.get(r.titleId)!;
-    values[i] = r.value;
+    users[i] = userAt[ratings.user[i]];
+    titles[i] = titleAt[ratings.title[i]];
+    values[i] = ratings.value[i];
   }
   return buildMatrix(maps.userIds.length, maps.titleIds.length, users, titles, values);
 }
@@ -146,3 +155,4 @@ export function entry(m: RatingMatrix, u: number, t: number): number {
   }
   return 0;
 }
+

@@ -2,7 +2,7 @@
 // narrative's "most alike pair" is chosen among them, so the sentence names a pair the reader can
 // find in the chart (over the whole catalogue the top pair was two titles one user rated alike:
 // a cosine of 1.00 that says nothing). Also the ranking by count the report's charts share.
-import type { Rating } from '../types.ts';
+import type { Ratings } from '../types.ts';
 
 /** Titles in the title-similarity heatmap: the most rated ones. */
 export const SIMILARITY_CHART_TITLES = 15;
@@ -16,8 +16,6 @@ export function topByCount(counts: ReadonlyMap<string, number>, n: number): stri
 }
 
 /** Ids of the `n` most rated titles, most first, ties by id. */
-export function mostRatedTitleIds(ratings: readonly Rating[], n = SIMILARITY_CHART_TITLES): string[] {
-  const counts = new Map<string, number>();
-  for (const r of ratings) counts.set(r.titleId, (counts.get(r.titleId) ?? 0) + 1);
-  return topByCount(counts, n);
+export function mostRatedTitleIds(ratings: Ratings, n = SIMILARITY_CHART_TITLES): string[] {
+  return topByCount(ratings.countsByTitleId(), n);
 }

@@ -1,7 +1,7 @@
 // Site data assembly: turns the pipeline's stage values into the one SiteView the templates
 // read, and the downloads analysts get (the exact data behind every chart and user page).
 import path from 'node:path';
-import type { Dataset, EvaluationResult, ModelView, Rating, Recommendation, Title } from '../types.ts';
+import type { Dataset, EvaluationResult, ModelView, Ratings, Recommendation, Title } from '../types.ts';
 import { describeUserPages, selectUserPages, type UserPageSelection } from './userPages.ts';
 import type { ReportConfig } from '../config.ts';
 import type { PipelineResult } from '../pipeline.ts';
@@ -98,24 +98,26 @@ interface RatingsByUser {
   titleIds: string[];
 }
 
-function ratingsByUser(ratings: Rating[], userIds: string[], catalogue: Iterable<string>): RatingsByUser {
+function ratingsByUser(ratings: Ratings, userIds: string[], catalogue: Iterable<string>): RatingsByUser {
   const userPos = new Map<string, number>();
   userIds.forEach((id, i) => {
     if (!userPos.has(id)) userPos.set(id, i);
   });
   const titleIds = [...catalogue];
   const titlePos = new Map(titleIds.map((id, i) => [id, i]));
-  const owner = new Int32Array(ratings.length);
-  const start = new Int32Array(userIds.length + 1);
-  // Data lists a user's ratings together as a rule: the previous rating's user needs no lookup.
-  let lastUser: string | null = null;
-  let u = -1;
-  for (let i = 0; i < ratings.length; i++) {
-    if (ratings[i].userId !== lastUser) {
-      lastUser = ratings[i].userId;
-      u = userPos.get(lastUser) ?? -1;
+  // positions of the ratings' own dictionaries: one lookup per distinct id, not per rating
+  const userAt = Int32Array.from(ratings.userIds, (id) => userPos.get(id) ?? -1);
+  const titleAt = Int32Array.from(ratings.titleIds, (id) => {
+    let t = titlePos.get(id);
+    if (t === undefined) {
+      titlePos.set(id, (t = titleIds.length));
+      titleIds.push(id);
     }
-    owner[i] = u;
+    return t;
+  });
+  const start = new Int32Array(userIds.length + 1);
+  for (let i = 0; i < ratings.length; i++) {
+    const u = userAt[ratings.user[i]];
     if (u >= 0) start[u + 1]++;
   }
   for (let k = 0; k < userIds.length; k++) start[k + 1] += start[k];
@@ -123,16 +125,11 @@ function ratingsByUser(ratings: Rating[], userIds: string[], catalogue: Iterable
   const title = new Int32Array(start[userIds.length]);
   const next = start.slice(0, userIds.length);
   for (let i = 0; i < ratings.length; i++) {
-    if (owner[i] < 0) continue;
-    const r = ratings[i];
-    let t = titlePos.get(r.titleId);
-    if (t === undefined) {
-      titlePos.set(r.titleId, (t = titleIds.length));
-      titleIds.push(r.titleId);
-    }
-    const at = next[owner[i]]++;
-    value[at] = r.value;
-    title[at] = t;
+    const u = userAt[ratings.user[i]];
+    if (u < 0) continue;
+    const at = next[u]++;
+    value[at] = ratings.value[i];
+    title[at] = titleAt[ratings.title[i]];
   }
   return { userPos, start, value, title, titleIds };
 }
@@ -289,10 +286,10 @@ export function assembleSite(input: AssembleInput): SiteView {
   // The two downloads with a line per rating and per recommendation are made as they are
   // written (publish.ts), part by part.
   downloads.set('data/ratings.csv', () =>
-    csvParts(ds.ratings, [
-      { name: 'user_id', value: (r) => r.userId, repeats: true },
-      { name: 'title_id', value: (r) => r.titleId, repeats: true },
-      { name: 'rating', value: (r) => r.value },
+    csvParts(ds.ratings.user.keys(), [
+      { name: 'user_id', value: (i) => ds.ratings.userId(i), repeats: true },
+      { name: 'title_id', value: (i) => ds.ratings.titleId(i), repeats: true },
+      { name: 'rating', value: (i) => ds.ratings.value[i] },
     ]),
   );
   // Every user's recommendations, with a page or without one.

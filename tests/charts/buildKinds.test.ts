@@ -27,7 +27,7 @@ const KINDS: Record<string, string[]> = {
 async function chartsOf(argv: string[]): Promise<{ where: string; chart: Chart }[]> {
   const { config } = resolveConfig(argv, { cwd: ROOT });
   const pipeline = await runPipeline(config);
-  const users = [...new Set(pipeline.dataset.ratings.map((r) => r.userId))];
+  const users = [...new Set([...pipeline.dataset.ratings].map((r) => r.userId))];
   return [
     ...pipeline.charts.map((chart) => ({ where: 'report', chart })),
     ...users.flatMap((u) => pipeline.userCharts(u).map((chart) => ({ where: `user ${u}`, chart }))),

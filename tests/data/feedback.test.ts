@@ -20,7 +20,7 @@ test('auto and ratings keep the dataset as loaded', () => {
 
 test('plays: one inferred rating per watched title, on 1–5, every rating inferred', () => {
   const ds = applyFeedback(sim, 'plays');
-  assert.equal(pairs(ds.ratings), pairs(sim.sessions!));
+  assert.equal(pairs([...ds.ratings]), pairs(sim.sessions!));
   assert.equal(ds.ratingScale, { min: 1, max: 5, step: 0.5 });
   assert.ok(allInferred(ds));
   assert.ok(ds.notes.some((n) => /--feedback plays/.test(n)));
@@ -28,9 +28,9 @@ test('plays: one inferred rating per watched title, on 1–5, every rating infer
 
 test('both: every rating kept as given, watched-but-unrated titles added, and only those cite the watching', () => {
   const ds = applyFeedback(sim, 'both');
-  assert.equal(ds.ratings.slice(0, sim.ratings.length), sim.ratings);
-  const rated = pairs(sim.ratings);
-  const added = ds.ratings.slice(sim.ratings.length);
+  assert.equal([...ds.ratings].slice(0, sim.ratings.length), [...sim.ratings]);
+  const rated = pairs([...sim.ratings]);
+  const added = [...ds.ratings].slice(sim.ratings.length);
   assert.ok(added.length > 0);
   for (const r of added) {
     assert.not.ok(rated.has(`${r.userId}\u0000${r.titleId}`), 'a rated title is never re-rated');

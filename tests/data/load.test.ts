@@ -149,12 +149,12 @@ test('accepted: BOM, CRLF, quoted commas and quoted line breaks', async () => {
     ['1', 'The Heat (1995)', ['Action', 'Crime'], 1995],
     ['2', 'Two Lines (2001)', ['Drama'], 2001], // quoted CRLF normalised to a space by the reader
   ]);
-  assert.equal(d.ratings.map((r) => r.value), [4.5, 0.5]);
+  assert.equal([...d.ratings].map((r) => r.value), [4.5, 0.5]);
 });
 
 test('duplicate (user, title) pairs: the later row wins, counted', async () => {
   const d = await loadDataset(setup({ ratings: ratings('1,1,4,964982710', '1,2,3,964982711', '1,1,2.5,964982712') }));
-  assert.equal(d.ratings, [
+  assert.equal([...d.ratings], [
     { userId: '1', titleId: '1', value: 2.5, timestamp: 964982712000 },
     { userId: '1', titleId: '2', value: 3, timestamp: 964982711000 },
   ]);
@@ -197,7 +197,7 @@ test('control characters in fields are normalised, and counted per file in the d
     ['Evil (1995)[2J', ['Drama ![a](/etc/hostname)', 'Comedy'], null],
     ['Two Lines (2001)', ['Drama ![a](/etc/hostname)', 'Comedy'], 2001],
   ]);
-  assert.is(d.ratings[0].value, 4);
+  assert.is(d.ratings.at(0).value, 4);
   assert.is(d.counts.get('control characters normalised in movies.csv'), 8);
   assert.is(d.counts.get('control characters normalised in ratings.csv'), 1);
   assert.match(describeCounts(d), 'control characters normalised in movies.csv 8, control characters normalised in ratings.csv 1');

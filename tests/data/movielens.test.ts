@@ -13,7 +13,7 @@ test('every movie and rating of the excerpt is loaded, ids as raw strings', asyn
   assert.is(dataset.ratings.length, 28);
   assert.equal(dataset.users.map((u) => u.id), ['1', '2', '15', '17', '299', '7']);
   assert.ok(dataset.users.every((u) => u.plan === null && u.region === null));
-  assert.equal(dataset.ratings[0], { userId: '1', titleId: '31', value: 2.5, timestamp: 1260759144000 });
+  assert.equal(dataset.ratings.at(0), { userId: '1', titleId: '31', value: 2.5, timestamp: 1260759144000 });
 });
 
 test('quoted commas and non-ASCII titles; year from the trailing (1995)', async () => {
@@ -38,7 +38,7 @@ test('"(no genres listed)" is kept as the one genre and counted', async () => {
 test('half-star scale, no sessions or truth, plain notes, hashed source files', async () => {
   const dataset = await load();
   assert.equal(dataset.ratingScale, { min: 0.5, max: 5, step: 0.5 });
-  assert.ok(dataset.ratings.some((r) => r.value === 2.5) && dataset.ratings.some((r) => r.value === 4.5));
+  assert.ok(dataset.ratings.value.includes(2.5) && dataset.ratings.value.includes(4.5));
   assert.is(dataset.sessions, null);
   assert.is(dataset.truth, null);
   assert.match(dataset.notes[0], /no viewing sessions, devices/);

@@ -11,6 +11,7 @@ import { loadService } from '../../build/data/service.ts';
 import { exportData } from '../../build/data/exportData.ts';
 import { buildModel } from '../../build/model/index.ts';
 import { recommendAll } from '../../build/recommend/index.ts';
+import { Ratings } from '../../build/util/ratings.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'round-trip-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
@@ -23,7 +24,7 @@ test('simulate → export → load: titles, users, ratings, plays and the scale 
     const back = await loadService(path.join(dir, format), { seed: 9 });
     assert.equal(back.titles, sim.titles, `${format}: titles`);
     assert.equal(back.users, sim.users, `${format}: users`);
-    assert.equal(back.ratings, sim.ratings, `${format}: ratings`);
+    assert.equal([...back.ratings], [...sim.ratings], `${format}: ratings`);
     assert.equal(back.sessions, sim.sessions, `${format}: plays`);
     assert.equal(back.ratingScale, sim.ratingScale, `${format}: scale`);
     const a = recommendAll(buildModel(sim), sim, { k: 10 });
@@ -33,7 +34,7 @@ test('simulate → export → load: titles, users, ratings, plays and the scale 
 });
 
 test('plays alone: every watched title gets an inferred rating, and the reasons cite the watching', async () => {
-  const playsOnly = { ...sim, ratings: [], implicit: null };
+  const playsOnly = { ...sim, ratings: Ratings.empty, implicit: null };
   const out = path.join(dir, 'plays');
   // An export without ratings: drop them from the dataset before writing.
   await exportData(playsOnly, out);

@@ -54,7 +54,7 @@ test('CSV tables: titles with optional columns, users, ratings and plays; extra 
     { id: 'u2', plan: 'Basic', region: null },
     { id: 'u3', plan: null, region: null },
   ]);
-  assert.equal(ds.ratings.map((r) => [r.userId, r.titleId, r.value, r.timestamp]), [
+  assert.equal([...ds.ratings].map((r) => [r.userId, r.titleId, r.value, r.timestamp]), [
     ['u1', 't1', 5, Date.UTC(2025, 5, 1, 10)],
     ['u1', 't2', 2, 1717236000_000],
     ['u2', 't3', 4, null],
@@ -96,7 +96,7 @@ test('plays without ratings: inferred ratings, the watch history kept for the re
   const ds = await loadService(folder({ 'titles.csv': TITLES, 'plays.csv': PLAYS }));
   assert.ok(ds.implicit);
   assert.equal(ds.implicit!.get('u1')!.get('t1'), { sessions: 2, minutes: 90 });
-  assert.equal(ds.ratings.map((r) => [r.userId, r.titleId, r.value]), [
+  assert.equal([...ds.ratings].map((r) => [r.userId, r.titleId, r.value]), [
     ['u1', 't1', inferredRating({ sessions: 2, minutes: 90 }, 90)],
     ['u2', 't3', 3],
   ]);
@@ -149,7 +149,7 @@ test('Parquet: the same tables read back from an export, and a bad cell named by
   const back = await loadService(path.join(out, 'parquet'));
   assert.equal(back.titles, ds.titles);
   assert.equal(back.users, ds.users);
-  assert.equal(back.ratings, ds.ratings);
+  assert.equal([...back.ratings], [...ds.ratings]);
   assert.equal(back.sessions, ds.sessions);
   assert.equal(back.ratingScale, ds.ratingScale);
   // A Parquet table with a bad value: rebuilt through the CSV export with one cell changed.
@@ -174,7 +174,7 @@ test('a Parquet table may be a folder of part files, as Spark writes it', async 
   await db.run(`COPY (SELECT * FROM read_parquet('${src}') WHERE user_id <> 'u1') TO '${path.join(dir, 'ratings.parquet', 'part-00001.parquet')}' (FORMAT parquet)`);
   db.closeSync();
   const back = await loadService(dir);
-  assert.equal(back.ratings, ds.ratings);
+  assert.equal([...back.ratings], [...ds.ratings]);
   assert.is(back.source.files.find((f) => f.path.endsWith('ratings.parquet'))!.bytes > 0, true);
 });
 

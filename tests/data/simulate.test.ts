@@ -10,8 +10,8 @@ test('same seed gives a deep-equal dataset; another seed changes the ratings', (
   assert.equal(simulate(DEFAULT_SIMULATION), base);
   const other = simulate({ ...DEFAULT_SIMULATION, seed: 7 });
   assert.not.equal(
-    other.ratings.map((r) => [r.userId, r.titleId, r.value]),
-    base.ratings.map((r) => [r.userId, r.titleId, r.value]),
+    [...other.ratings].map((r) => [r.userId, r.titleId, r.value]),
+    [...base.ratings].map((r) => [r.userId, r.titleId, r.value]),
   );
 });
 
@@ -74,7 +74,7 @@ test('hidden truth: preferences sum to 1 and top genres are the 3 heaviest', () 
 
 function shareInTopGenres(d: Dataset): number {
   const genres = new Map(d.titles.map((t) => [t.id, t.genres]));
-  const hits = d.ratings.filter((r) => genres.get(r.titleId)!.some((g) => d.truth!.topGenres.get(r.userId)!.includes(g)));
+  const hits = [...d.ratings].filter((r) => genres.get(r.titleId)!.some((g) => d.truth!.topGenres.get(r.userId)!.includes(g)));
   return hits.length / d.ratings.length;
 }
 

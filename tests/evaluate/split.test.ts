@@ -2,6 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { splitRatings, testCount } from '../../build/evaluate/index.ts';
 import type { Rating } from '../../build/types.ts';
+import { Ratings } from '../../build/util/ratings.ts';
 
 function ratings(perUser: [string, number][]): Rating[] {
   return perUser.flatMap(([u, n]) => Array.from({ length: n }, (_, i) => ({ userId: u, titleId: String(i + 1), value: 1 + (i % 5), timestamp: null })));
@@ -15,22 +16,23 @@ const data = ratings([
 ]);
 
 test('users with fewer than 4 ratings stay wholly in train; others hold out a quarter', () => {
-  const s = splitRatings(data, 42);
+  const s = splitRatings(Ratings.of(data), 42);
+  const train = [...s.train];
   assert.not.ok(s.test.has('1'));
-  assert.is(s.train.filter((r) => r.userId === '1').length, 3);
+  assert.is(train.filter((r) => r.userId === '1').length, 3);
   assert.is(s.test.get('2')!.size, 1);
   assert.is(s.test.get('3')!.size, 2);
   assert.is(s.test.get('4')!.size, 5);
   assert.is(s.train.length + [...s.test.values()].reduce((n, t) => n + t.size, 0), data.length);
-  for (const [u, held] of s.test) for (const t of held) assert.not.ok(s.train.some((r) => r.userId === u && r.titleId === t));
+  for (const [u, held] of s.test) for (const t of held) assert.not.ok(train.some((r) => r.userId === u && r.titleId === t));
   assert.equal([3, 4, 5, 7, 8].map(testCount), [0, 1, 1, 2, 2]);
 });
 
 test('the split is deterministic in the seed and independent of input order', () => {
-  const a = splitRatings(data, 42);
-  const b = splitRatings(data.slice().reverse(), 42);
+  const a = splitRatings(Ratings.of(data), 42);
+  const b = splitRatings(Ratings.of(data.slice().reverse()), 42);
   assert.equal([...a.test].map(([u, t]) => [u, [...t].sort()]), [...b.test].map(([u, t]) => [u, [...t].sort()]));
-  const c = splitRatings(data, 7);
+  const c = splitRatings(Ratings.of(data), 7);
   assert.not.equal(
     [...a.test.get('4')!].sort(),
     [...c.test.get('4')!].sort(),

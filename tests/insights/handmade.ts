@@ -3,6 +3,7 @@
 import type { Dataset, ModelView, Recommendation, Session, Title, User, Rating } from '../../build/types.ts';
 import { buildFacts } from '../../build/insights/facts.ts';
 import type { FactCatalogue } from '../../build/insights/catalogue.ts';
+import { Ratings } from '../../build/util/ratings.ts';
 
 export function title(id: string, name: string, genres: string[]): Title {
   return { id, name, genres, year: 2020, durationMin: 50, kind: 'TV Show', description: '', tags: [] };
@@ -35,7 +36,7 @@ export function smallDataset(overrides: { genres?: Partial<Record<string, string
     source: { kind: 'simulation', seed: 1, files: [], description: 'hand-made test data' },
     titles,
     users,
-    ratings,
+    ratings: Ratings.of(ratings),
     sessions: overrides.sessions === undefined ? sessions : overrides.sessions,
     truth: null,
     ratingScale: { min: 1, max: 5, step: 1 },
@@ -49,7 +50,7 @@ export function directModel(ds: Dataset): ModelView {
   const userIds = ds.users.map((u) => u.id);
   const titleIds = ds.titles.map((t) => t.id);
   const genres = [...new Set(ds.titles.flatMap((t) => t.genres))].sort();
-  const value = new Map(ds.ratings.map((r) => [`${r.userId}|${r.titleId}`, r.value]));
+  const value = new Map([...ds.ratings].map((r) => [`${r.userId}|${r.titleId}`, r.value]));
   const col = (t: number) => userIds.map((u) => value.get(`${u}|${titleIds[t]}`) ?? 0);
   const cos = (a: number[], b: number[]) => {
     const dot = a.reduce((s, x, i) => s + x * b[i], 0);
@@ -71,7 +72,7 @@ export function directModel(ds: Dataset): ModelView {
         .filter((n) => n.pos !== t && n.sim > 0)
         .sort((a, b) => b.sim - a.sim || a.pos - b.pos),
     genreAffinity: (u, g) => {
-      const own = ds.ratings.filter((r) => r.userId === userIds[u]);
+      const own = [...ds.ratings].filter((r) => r.userId === userIds[u]);
       const total = own.reduce((s, r) => s + r.value, 0);
       const inGenre = own.filter((r) => ds.titles.find((t) => t.id === r.titleId)!.genres.includes(genres[g])).reduce((s, r) => s + r.value, 0);
       return total > 0 ? inGenre / total : 0;

@@ -6,6 +6,7 @@ import { buildModel } from '../../build/model/index.ts';
 import { isLiked, recommend, recommendAll, MIN_MATCH } from '../../build/recommend/index.ts';
 import { simulate } from '../../build/data/simulate.ts';
 import { dataset, title } from '../fixtures/model/dataset.ts';
+import { Ratings } from '../../build/util/ratings.ts';
 
 /**
  * Eight viewers rate Loved and its neighbour NearLoved; eight others rate Hated and its neighbour
@@ -59,7 +60,7 @@ test('a title rated ★1 is never a reason, and its neighbour ranks below a neig
 test('a dislike lowers its neighbours: the same user without the ★1 scores NearHated no lower', () => {
   // Hated ★1 → NearHated gets nothing from history; rating Hated ★5 instead makes it a real match
   const ds = twoNeighbourhoods();
-  const liked = { ...ds, ratings: ds.ratings.map((r) => (r.userId === 'me' && r.titleId === '3' ? { ...r, value: 5 } : r)) };
+  const liked = { ...ds, ratings: Ratings.of([...ds.ratings].map((r) => (r.userId === 'me' && r.titleId === '3' ? { ...r, value: 5 } : r))) };
   const m = buildModel(liked);
   const recs = recommend(m, liked, 'me', { k: 2 });
   assert.ok(recs.every((r) => r.source === 'collaborative'));
