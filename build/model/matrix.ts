@@ -156,3 +156,80 @@ export function entry(m: RatingMatrix, u: number, t: number): number {
   return 0;
 }
 
+/**
+ * Pair updates (Σ over users of their ratings²) the item–item kernels may spend: what they cost
+ * is that sum, not the number of ratings, and on the Netflix Prize's shape (10⁸ ratings, users
+ * with up to 17,000) it is about 10¹¹, several minutes per kernel. Below this budget (MovieLens-10M's
+ * shape is about 1.5·10⁹) nothing changes.
+ */
+export const PAIR_BUDGET = 2.5e9;
+
+/** Σ_u min(deg u, cap)². */
+function pairCost(m: RatingMatrix, cap: number): number {
+  let s = 0;
+  for (let u = 0; u < m.nUsers; u++) {
+    const d = Math.min(cap, m.rowPtr[u + 1] - m.rowPtr[u]);
+    s += d * d;
+  }
+  return s;
+}
+
+/** A well-mixed 32-bit hash of (user, title) positions: which of a user's ratings are kept. */
+function pairHash(u: number, t: number): number {
+  let h = Math.imul(u ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(t + 0x7f4a7c15, 0xc2b2ae35);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x7feb352d);
+  h ^= h >>> 15;
+  return h >>> 0;
+}
+
+/**
+ * The matrix the item–item weights learn from: `m` itself while its pair cost is within
+ * `budget`; else every user's ratings beyond the largest cap that fits, a fixed pseudo-random
+ * choice of `cap` of them (by a hash of user and title, so the same data keeps the same ones).
+ * Heavy users then still count, each as much as a typical one; scoring and the site read the
+ * whole history.
+ */
+export function learningMatrix(m: RatingMatrix, budget = PAIR_BUDGET): { matrix: RatingMatrix; cap: number | null } {
+  if (pairCost(m, Infinity) <= budget) return { matrix: m, cap: null };
+  let lo = 1;
+  let hi = 1;
+  for (let u = 0; u < m.nUsers; u++) hi = Math.max(hi, m.rowPtr[u + 1] - m.rowPtr[u]);
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pairCost(m, mid) <= budget) lo = mid;
+    else hi = mid - 1;
+  }
+  const cap = lo;
+  let kept = 0;
+  for (let u = 0; u < m.nUsers; u++) kept += Math.min(cap, m.rowPtr[u + 1] - m.rowPtr[u]);
+  const users = new Int32Array(kept);
+  const titles = new Int32Array(kept);
+  const values = new Float32Array(kept);
+  const hashes = new Float64Array(hi);
+  const order = new Int32Array(hi);
+  let at = 0;
+  for (let u = 0; u < m.nUsers; u++) {
+    const from = m.rowPtr[u];
+    const n = m.rowPtr[u + 1] - from;
+    if (n <= cap) {
+      for (let p = from; p < from + n; p++) {
+        users[at] = u;
+        titles[at] = m.colIdx[p];
+        values[at++] = m.rowVal[p];
+      }
+      continue;
+    }
+    for (let q = 0; q < n; q++) {
+      hashes[q] = pairHash(u, m.colIdx[from + q]);
+      order[q] = q;
+    }
+    const chosen = order.subarray(0, n).sort((a, b) => hashes[a] - hashes[b] || a - b).subarray(0, cap).sort();
+    for (const q of chosen) {
+      users[at] = u;
+      titles[at] = m.colIdx[from + q];
+      values[at++] = m.rowVal[from + q];
+    }
+  }
+  return { matrix: buildMatrix(m.nUsers, m.nTitles, users, titles, values), cap };
+}

@@ -4,7 +4,7 @@ import type { Dataset, ModelView, Title } from '../types.ts';
 import { allInferred } from '../data/implicit.ts';
 import { genreAffinities, titleGenreIndex, type TitleGenres } from './affinity.ts';
 import { buildContentIndex, contentCosine, type ContentIndex } from './content.ts';
-import { indexMaps, ratingMatrix, type RatingMatrix } from './matrix.ts';
+import { indexMaps, learningMatrix, ratingMatrix, type RatingMatrix } from './matrix.ts';
 import { columnCosine, columnNorms, itemCosineTopK, type Neighbours } from './similarity.ts';
 
 export interface ModelOptions {
@@ -21,6 +21,13 @@ export interface Model extends ModelView {
   titles: Title[];
   genrePos: Map<string, number>;
   matrix: RatingMatrix;
+  /**
+   * What the item–item weights (cosine neighbours, RP3beta, EASE) learn from: `matrix`, or on
+   * data too large for them a fixed sample of the heaviest users' ratings (`learningMatrix`).
+   */
+  learning: RatingMatrix;
+  /** Ratings per user the item–item weights learnt from, null when every rating counted. */
+  learningCap: number | null;
   /** Norm of each title's rating column (for exact cosine on demand). */
   columnNorm: Float64Array;
   /** Top-k rating-cosine neighbours per title. */
@@ -68,7 +75,8 @@ export function buildModel(ds: Dataset, opts: ModelOptions = {}): Model {
     genrePos,
   );
   const columnNorm = columnNorms(matrix);
-  const ratingNeighbours = opts.ratingNeighbours ?? itemCosineTopK(matrix, opts.neighbours ?? DEFAULT_NEIGHBOURS);
+  const learning = learningMatrix(matrix);
+  const ratingNeighbours = opts.ratingNeighbours ?? itemCosineTopK(learning.matrix, opts.neighbours ?? DEFAULT_NEIGHBOURS);
   const content = contentIndexFor(ds.titles, titles, opts.contentNeighbours ?? DEFAULT_NEIGHBOURS);
   const affinity = genreAffinities(matrix, titleGenres, genres.length);
   const ratingCount = new Int32Array(matrix.nTitles);
@@ -89,6 +97,8 @@ export function buildModel(ds: Dataset, opts: ModelOptions = {}): Model {
     titles,
     genrePos,
     matrix,
+    learning: learning.matrix,
+    learningCap: learning.cap,
     columnNorm,
     ratingNeighbours,
     content,

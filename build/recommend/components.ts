@@ -43,7 +43,7 @@ export interface ItemKnnOptions {
 
 /** Item-kNN: cosine between titles' rating columns, optionally shrunk and on implicit data. */
 export function itemKnn(model: Model, o: ItemKnnOptions): Neighbours {
-  return memoised(model, `knn ${JSON.stringify(o)}`, () => itemCosineTopK(model.matrix, o.k, { shrink: o.shrink, binary: o.binary }));
+  return memoised(model, `knn ${JSON.stringify(o)}`, () => itemCosineTopK(model.learning, o.k, { shrink: o.shrink, binary: o.binary }));
 }
 
 export interface Rp3Options {
@@ -64,7 +64,7 @@ export function rp3beta(model: Model, o: Rp3Options): Neighbours {
 }
 
 function buildRp3beta(model: Model, o: Rp3Options): Neighbours {
-  const m = model.matrix;
+  const m = model.learning;
   const userWeight = new Float64Array(m.nUsers);
   for (let u = 0; u < m.nUsers; u++) {
     const d = m.rowPtr[u + 1] - m.rowPtr[u];

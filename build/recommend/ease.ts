@@ -33,7 +33,7 @@ export function ease(model: Model, o: EaseOptions): Neighbours {
 }
 
 function buildEase(model: Model, o: EaseOptions): Neighbours {
-  const m = model.matrix;
+  const m = model.learning;
   const eligible: number[] = [];
   for (let t = 0; t < m.nTitles; t++) if (model.ratingCount[t] >= o.minCount) eligible.push(t);
   eligible.sort((a, b) => model.ratingCount[b] - model.ratingCount[a] || a - b);
