@@ -7,7 +7,7 @@ import { bootstrapLift } from './bootstrap.ts';
 import type { Dataset, EvaluationResult, LikedMetrics, Metrics } from '../types.ts';
 import { catalogueCoverage, genreMatchAtK, hitRateAtK, ndcgAtK, precisionAtK, recallAtK, topGenresByCount } from './metrics.ts';
 import { MIN_RATINGS_TO_SPLIT, splitRatings, TRAIN_SHARE } from './split.ts';
-import { plural } from '../util/numbers.ts';
+import { formatCount, plural } from '../util/numbers.ts';
 
 export interface EvaluateOptions {
   k: number;
@@ -114,10 +114,13 @@ export function evaluate(ds: Dataset, opts: EvaluateOptions): EvaluationResult {
       minRatingsToSplit: MIN_RATINGS_TO_SPLIT,
       usersEvaluated: users.length,
       testItems,
+      ...(split.sampledFrom !== null ? { sampledFrom: split.sampledFrom } : {}),
       liked: { threshold: likedThreshold, usersEvaluated: likedUsers.length, testItems: likedItems },
       description:
         `Per-user random ${TRAIN_SHARE * 100}/${100 - TRAIN_SHARE * 100} split (seed ${seed}); users with fewer than ` +
-        `${MIN_RATINGS_TO_SPLIT} ratings stay in train. Every held-out title is relevant; candidates are all titles ` +
+        `${MIN_RATINGS_TO_SPLIT} ratings stay in train` +
+        (split.sampledFrom !== null ? `; a seeded sample of ${formatCount(users.length)} of the ${formatCount(split.sampledFrom)} users with enough ratings hold titles out, the others train with all theirs` : '') +
+        `. Every held-out title is relevant; candidates are all titles ` +
         `the user has not rated in train; metrics at K = ${k}, averaged over the ${plural(users.length, 'user')} with held-out titles.`,
     },
     models,

@@ -9,12 +9,21 @@ import { RatingsBuilder, IdDictionary } from '../util/ratings.ts';
 export const TRAIN_SHARE = 0.75;
 /** Users with fewer ratings than this keep them all in train (nothing left to learn from otherwise). */
 export const MIN_RATINGS_TO_SPLIT = 4;
+/**
+ * Users held out at most. Ranking every title for a user costs about a millisecond per compared
+ * model; beyond this many users the evaluation holds out a seeded sample of them, and the others
+ * train with all their ratings (MovieLens-10M's 70,000 users are all held out; the Netflix Prize's
+ * 480,000 are sampled).
+ */
+export const EVALUATION_MAX_USERS = 100_000;
 
 export interface Split {
   /** Users in id order, each user's ratings in their shuffled order. */
   train: Ratings;
   /** userId → the titles held out for that user (all relevant). */
   test: Map<string, Set<string>>;
+  /** Users with enough ratings to split, when more than the held-out sample (else null). */
+  sampledFrom: number | null;
 }
 
 /** Test items for a user with n ratings: a quarter, rounded, at least one. */
@@ -41,7 +50,31 @@ function sortByKey(order: Int32Array, key: (i: number) => number, nKeys: number)
   return { sorted, start };
 }
 
-export function splitRatings(ratings: Ratings, seed: number): Split {
+/**
+ * Which users hold out titles: every user with enough ratings, or beyond `maxUsers` the `maxUsers`
+ * of them with the smallest seeded draw (their own generator, so the choice does not depend on
+ * the order of the input).
+ */
+function heldOutUsers(ratings: Ratings, seed: number, maxUsers: number): { chosen: Uint8Array; sampledFrom: number | null } {
+  const counts = ratings.countByUser();
+  const chosen = new Uint8Array(counts.length);
+  const eligible: number[] = [];
+  counts.forEach((n, u) => {
+    if (testCount(n) > 0) eligible.push(u);
+  });
+  if (eligible.length <= maxUsers) {
+    for (const u of eligible) chosen[u] = 1;
+    return { chosen, sampledFrom: null };
+  }
+  const draw = new Float64Array(counts.length);
+  for (const u of eligible) draw[u] = seedrandom(`${seed}:sample:${ratings.userIds[u]}`)();
+  eligible.sort((a, b) => draw[a] - draw[b] || compareIds(ratings.userIds[a], ratings.userIds[b]));
+  for (let i = 0; i < maxUsers; i++) chosen[eligible[i]] = 1;
+  return { chosen, sampledFrom: eligible.length };
+}
+
+export function splitRatings(ratings: Ratings, seed: number, maxUsers = EVALUATION_MAX_USERS): Split {
+  const { chosen, sampledFrom } = heldOutUsers(ratings, seed, maxUsers);
   const { user, title } = ratings;
   // Two counting sorts instead of a sort per user: by title rank, then stably by user rank, so
   // each user's ratings come out together and in title-id order.
@@ -58,7 +91,7 @@ export function splitRatings(ratings: Ratings, seed: number): Split {
   const test = new Map<string, Set<string>>();
   for (let r = 0; r < userOfRank.length; r++) {
     const list = byUser.subarray(start[r], start[r + 1]);
-    const nTest = testCount(list.length);
+    const nTest = chosen[userOfRank[r]] ? testCount(list.length) : 0;
     if (nTest > 0) {
       const userId = ratings.userIds[userOfRank[r]];
       const rng = seedrandom(`${seed}:${userId}`);
@@ -77,5 +110,5 @@ export function splitRatings(ratings: Ratings, seed: number): Split {
       train.pushIndexes(user[e], title[e], ratings.value[e], ratings.time[e]);
     }
   }
-  return { train: train.finish(), test };
+  return { train: train.finish(), test, sampledFrom };
 }

@@ -116,6 +116,7 @@ function readEvaluation(file: string): EvaluationResult {
   const root = obj(parsed, 'the file');
   const protocol = obj(root.protocol, 'protocol');
   for (const k of ['k', 'seed', 'minRatingsToSplit', 'usersEvaluated', 'testItems']) count(protocol, k, 'protocol');
+  if (protocol.sampledFrom !== undefined) count(protocol, 'sampledFrom', 'protocol');
   share(protocol, 'trainShare', 'protocol');
   if (typeof protocol.description !== 'string') bad('protocol.description', 'text');
   if (protocol.liked !== undefined) {

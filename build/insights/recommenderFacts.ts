@@ -185,6 +185,7 @@ export function evaluationFacts(b: FactBuilder, c: FactContext): void {
   b.lacking(ev ? null : 'the evaluation was not run for this build', () => {
     b.add('eval.k', 'count', ev?.protocol.k, 'K: the list length every accuracy figure is measured at.');
     b.add('eval.users', 'count', ev?.protocol.usersEvaluated, 'Users with a held-out test set in the evaluation.');
+    b.add('eval.sampled_from', 'count', ev?.protocol.sampledFrom, 'Users with enough ratings to split, when the evaluation held out a seeded sample of them.', 'every user with enough ratings to split was held out');
     b.add('eval.test_items', 'count', ev?.protocol.testItems, 'Held-out ratings the evaluation scores against.');
     b.add('eval.train_share', 'share', ev?.protocol.trainShare, 'Share of each user\'s ratings used for training.');
     for (const m of models) {

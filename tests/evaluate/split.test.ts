@@ -40,4 +40,18 @@ test('the split is deterministic in the seed and independent of input order', ()
   );
 });
 
+test('beyond maxUsers a seeded sample holds out; the others train with all their ratings', () => {
+  const s = splitRatings(Ratings.of(data), 42, 2);
+  assert.is(s.sampledFrom, 3, 'users 2, 3 and 4 have enough ratings');
+  assert.is(s.test.size, 2);
+  const train = [...s.train];
+  for (const u of ['2', '3', '4']) {
+    const own = data.filter((r) => r.userId === u).length;
+    assert.is(train.filter((r) => r.userId === u).length, s.test.has(u) ? own - s.test.get(u)!.size : own);
+  }
+  const again = splitRatings(Ratings.of(data.slice().reverse()), 42, 2);
+  assert.equal([...again.test.keys()].sort(), [...s.test.keys()].sort(), 'the sample does not depend on input order');
+  assert.is(splitRatings(Ratings.of(data), 42).sampledFrom, null);
+});
+
 test.run();
