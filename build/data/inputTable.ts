@@ -22,13 +22,29 @@ export interface TableSpec {
   name: string;
   required: readonly string[];
   optional: readonly string[];
+  /**
+   * Columns a Parquet file may deliver as JavaScript numbers rather than text, when its column
+   * is numeric (the number) or a timestamp (Unix seconds): the readers of these columns take
+   * either. At 10⁸ ratings, writing each rating and time as text in DuckDB and parsing it back
+   * here was most of the load.
+   */
+  numeric?: readonly string[];
+  /**
+   * Id columns a Parquet file may deliver as JavaScript integers, when its column is an integer
+   * of up to 32 bits: the id is then the integer's decimal text, as a cast to text gives it, and
+   * the readers look it up by number (a fresh string per row cost a hash per lookup).
+   */
+  integerIds?: readonly string[];
 }
+
+/** A cell: text, or (only in a spec's `numeric` and `integerIds` columns, from Parquet) a number. */
+export type Field = string | number;
 
 /** One data row: fields in the spec's order (required, then optional; '' where absent or null). */
 export interface InputRow {
   /** CSV: the 1-based line the record starts on; Parquet: the 1-based data row. */
   line: number;
-  fields: string[];
+  fields: Field[];
 }
 
 export interface InputTable {
@@ -38,7 +54,7 @@ export interface InputTable {
   readonly present: ReadonlySet<string>;
   batches(): AsyncGenerator<InputRow[]>;
   /** Throws the standard one-line error for a bad cell. */
-  fail(line: number, column: string, expected: string, got: string): never;
+  fail(line: number, column: string, expected: string, got: Field): never;
   file(): SourceFile;
   /** Characters changed by normalisation (control characters and the like). */
   readonly normalised: number;
@@ -49,8 +65,8 @@ function place(path: string, format: 'csv' | 'parquet', line: number): string {
   return format === 'csv' ? `${path}:${line}` : `${path}: row ${line}`;
 }
 
-function failAt(path: string, format: 'csv' | 'parquet', line: number, column: string, expected: string, got: string): never {
-  throw new InputError(`${place(path, format, line)}: column "${column}": expected ${expected}, got ${shown(got)}`, { file: path, line, field: column });
+function failAt(path: string, format: 'csv' | 'parquet', line: number, column: string, expected: string, got: Field): never {
+  throw new InputError(`${place(path, format, line)}: column "${column}": expected ${expected}, got ${shown(String(got))}`, { file: path, line, field: column });
 }
 
 /**
@@ -212,9 +228,25 @@ export function openParquetTable(path: string, spec: TableSpec, rename: Readonly
         });
         // Every wanted column as text: lists joined with "|" (the CSV convention), timestamps as
         // Unix seconds; a missing optional column is a NULL (→ '').
-        const select = order.map((i) => {
+        const wanted = [...spec.required, ...spec.optional];
+        const numeric = order.map(
+          (i, c) => i >= 0 && (((spec.numeric ?? []).includes(wanted[c]) && NUMERIC_TYPES.test(columns[i].type)) || ((spec.integerIds ?? []).includes(wanted[c]) && INTEGER_TYPES.test(columns[i].type))),
+        );
+        // a 64-bit integer id column is read as a number when every id is a safe integer (one
+        // pass over the column; Spark and warehouses write BIGINT ids as a rule)
+        for (let c = 0; c < order.length; c++) {
+          const i = order[c];
+          if (i < 0 || numeric[c] || !(spec.integerIds ?? []).includes(wanted[c]) || !/^(?:BIGINT|UBIGINT)$/.test(columns[i].type)) continue;
+          const col = `"${columns[i].name.replaceAll('"', '""')}"`;
+          const range = await connection.runAndReadAll(`SELECT min(${col}) >= -9007199254740991 AND max(${col}) <= 9007199254740991 FROM read_parquet($1)`, [listValue(parts)]);
+          numeric[c] = range.getRows()[0][0] === true;
+        }
+        const select = order.map((i, c) => {
           if (i < 0) return 'NULL';
           const col = `"${columns[i].name.replaceAll('"', '""')}"`;
+          if (numeric[c] && INTEGER_TYPES.test(columns[i].type)) return col;
+          if (numeric[c] && /BIGINT$/.test(columns[i].type)) return `CAST(${col} AS DOUBLE)`;
+          if (numeric[c]) return /^TIMESTAMP/.test(columns[i].type) ? `CAST(epoch_ms(${col}) AS DOUBLE) / 1000` : `CAST(${col} AS DOUBLE)`;
           if (columns[i].type.endsWith('[]')) return `array_to_string(${col}, '|')`;
           // Unix seconds with milliseconds ("1717236000.250"): exact, and a fifth of strftime's cost.
           if (/^TIMESTAMP/.test(columns[i].type)) return `CAST(CAST(epoch_ms(${col}) AS DECIMAL(18, 0)) / 1000 AS DECIMAL(18, 3))`;
@@ -222,7 +254,7 @@ export function openParquetTable(path: string, spec: TableSpec, rename: Readonly
         });
         // Numbers, times and booleans written as text hold no control character: only text
         // columns go through normaliseField (a regex per value).
-        const textual = order.map((i) => i >= 0 && !PLAIN_TYPES.test(columns[i].type));
+        const textual = order.map((i, c) => i >= 0 && !numeric[c] && !PLAIN_TYPES.test(columns[i].type));
         let result;
         try {
           result = await connection.stream(`SELECT ${select.join(', ')} FROM read_parquet($1)`, [listValue(parts)]);
@@ -245,11 +277,13 @@ export function openParquetTable(path: string, spec: TableSpec, rename: Readonly
           for (let r = 0; r < rows; r++) {
             row++;
             if (row > maxRows) throw new InputError(`${path}: row ${row}: more than ${maxRows} data rows, the limit for one input file`, { file: path, line: row });
-            const fields: string[] = new Array(vectors.length);
+            const fields: Field[] = new Array(vectors.length);
             for (let c = 0; c < vectors.length; c++) {
               const v = vectors[c].getItem(r);
               if (v === null || v === undefined) {
                 fields[c] = '';
+              } else if (numeric[c]) {
+                fields[c] = v as number;
               } else if (v instanceof DuckDBDecimalValue) {
                 fields[c] = decimalText(v);
               } else if (!textual[c]) {
@@ -288,6 +322,12 @@ function decimalText(d: DuckDBDecimalValue): string {
   const frac = abs % unit;
   return `${n < 0 ? '-' : ''}${(abs - frac) / unit}.${String(frac).padStart(d.scale, '0')}`;
 }
+
+/** DuckDB integer types JavaScript gets as numbers (not BigInt): what an `integerIds` column may be. */
+const INTEGER_TYPES = /^(?:TINYINT|SMALLINT|INTEGER|UTINYINT|USMALLINT|UINTEGER)$/;
+
+/** DuckDB types a `numeric` column is read from as a number (timestamps as Unix seconds). */
+const NUMERIC_TYPES = /^(?:TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL\(\d+,\s*\d+\)|TIMESTAMP(?:_S|_MS|_NS| WITH TIME ZONE)?)$/;
 
 /** DuckDB types whose text is digits, signs, separators, "inf", "nan", "true" or "false". */
 const PLAIN_TYPES = /^(?:TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL\(\d+,\s*\d+\)|BOOLEAN|DATE|TIMESTAMP(?:_S|_MS|_NS| WITH TIME ZONE)?)$/;

@@ -21,14 +21,14 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DEVICES, InputError, type Dataset, type Device, type Session, type Title, type User } from '../types.ts';
 import type { CsvLimits } from './csv.ts';
-import { openCsvTable, openParquetTable, type InputTable, type TableSpec } from './inputTable.ts';
+import { openCsvTable, openParquetTable, type Field, type InputTable, type TableSpec } from './inputTable.ts';
 import { oneLine } from './table.ts';
 import { YEARS } from './movielens.ts';
 import { IMPLICIT_SCALE } from './implicit.ts';
 import { learnFromPlays } from './feedback.ts';
 import { plural } from '../util/numbers.ts';
 import { quoted } from '../util/quote.ts';
-import { parseTime } from './times.ts';
+import { parseTime, unixSeconds } from './times.ts';
 import { IdDictionary, Ratings, RatingsBuilder } from '../util/ratings.ts';
 
 export { parseTime };
@@ -36,8 +36,8 @@ export { parseTime };
 export const SERVICE_TABLES = {
   titles: { name: 'titles', required: ['title_id', 'title', 'genres'], optional: ['year', 'kind', 'duration_min', 'description', 'tags', 'cast', 'director', 'country'] },
   users: { name: 'users', required: ['user_id'], optional: ['plan', 'region', 'signup_date'] },
-  ratings: { name: 'ratings', required: ['user_id', 'title_id', 'rating'], optional: ['timestamp'] },
-  plays: { name: 'plays', required: ['user_id', 'title_id', 'start', 'device', 'minutes'], optional: [] },
+  ratings: { name: 'ratings', required: ['user_id', 'title_id', 'rating'], optional: ['timestamp'], numeric: ['rating', 'timestamp'], integerIds: ['user_id', 'title_id'] },
+  plays: { name: 'plays', required: ['user_id', 'title_id', 'start', 'device', 'minutes'], optional: [], numeric: ['start', 'minutes'], integerIds: ['user_id', 'title_id'] },
 } as const satisfies Record<string, TableSpec>;
 
 export type ServiceTable = keyof typeof SERVICE_TABLES;
@@ -145,14 +145,16 @@ function id(table: InputTable, line: number, column: string, raw: string): strin
 
 const DECIMAL = /^\s*-?\d+(?:\.\d+)?\s*$/;
 
-function number(table: InputTable, line: number, column: string, raw: string, expected: string, ok: (n: number) => boolean): number {
+/** A number cell: text as a plain decimal, or a number a Parquet column gave as it is. */
+function number(table: InputTable, line: number, column: string, raw: Field, expected: string, ok: (n: number) => boolean): number {
   const n = Number(raw);
-  if (!DECIMAL.test(raw) || !ok(n)) table.fail(line, column, expected, raw);
+  if ((typeof raw === 'string' && !DECIMAL.test(raw)) || !Number.isFinite(n) || !ok(n)) table.fail(line, column, expected, raw);
   return n;
 }
 
-function time(table: InputTable, line: number, column: string, raw: string): number {
-  const ms = parseTime(raw);
+/** A time cell: text (ISO 8601 or Unix seconds), or Unix seconds from a Parquet timestamp or number. */
+function time(table: InputTable, line: number, column: string, raw: Field): number {
+  const ms = typeof raw === 'number' ? unixSeconds(raw) : parseTime(raw);
   if (ms === null) table.fail(line, column, 'a time as ISO 8601 (2025-06-01 or 2025-06-01T20:15:00Z) or Unix seconds, from 1970 to 2100', raw);
   return ms;
 }
@@ -178,7 +180,8 @@ async function readTitles(table: InputTable, sep: string): Promise<Title[]> {
   const firstLine = new Map<string, number>();
   const has = (c: string) => table.present.has(c);
   for await (const batch of table.batches()) for (const { line, fields } of batch) {
-    const [rawId, rawTitle, rawGenres, rawYear, rawKind, rawDuration, rawDescription, rawTags, rawCast, rawDirector, rawCountry] = fields;
+    // text only: the titles spec has no `numeric` column
+    const [rawId, rawTitle, rawGenres, rawYear, rawKind, rawDuration, rawDescription, rawTags, rawCast, rawDirector, rawCountry] = fields as string[];
     const titleId = id(table, line, 'title_id', rawId);
     const seen = firstLine.get(titleId);
     if (seen !== undefined) table.fail(line, 'title_id', `an id not used before (already on ${table.format === 'csv' ? 'line' : 'row'} ${seen})`, rawId);
@@ -204,7 +207,8 @@ async function readUsers(table: InputTable): Promise<User[]> {
   const users: User[] = [];
   const firstLine = new Map<string, number>();
   for await (const batch of table.batches()) for (const { line, fields } of batch) {
-    const [rawId, rawPlan, rawRegion, rawSignup] = fields;
+    // text only: the users spec has no `numeric` column
+    const [rawId, rawPlan, rawRegion, rawSignup] = fields as string[];
     const userId = id(table, line, 'user_id', rawId);
     const seen = firstLine.get(userId);
     if (seen !== undefined) table.fail(line, 'user_id', `an id not used before (already on ${table.format === 'csv' ? 'line' : 'row'} ${seen})`, rawId);
@@ -218,16 +222,42 @@ async function readUsers(table: InputTable): Promise<User[]> {
 }
 
 /**
- * Ids as dense numbers, one string per id, so 10⁷ rows share a few hundred thousand id strings
- * and the loaders keep numbers per row instead of strings.
+ * An id column's cells as positions in a dictionary: text ids as they are (trimmed, never
+ * empty), integer ids (a Parquet `integerIds` column) by number, each distinct number turned into
+ * its text once. `intern` adds unknown ids; `lookup` gives -1 for them.
  */
+class IdCells {
+  private readonly byNumber = new Map<number, number>();
+  constructor(
+    private readonly table: InputTable,
+    private readonly column: string,
+    private readonly dictionary: IdDictionary,
+    private readonly mode: 'intern' | 'lookup',
+  ) {}
+
+  position(line: number, raw: Field): number {
+    if (typeof raw === 'number') {
+      let at = this.byNumber.get(raw);
+      if (at === undefined) this.byNumber.set(raw, (at = this.find(String(raw))));
+      return at;
+    }
+    return this.find(id(this.table, line, this.column, raw));
+  }
+
+  private find(text: string): number {
+    return this.mode === 'intern' ? this.dictionary.intern(text) : this.dictionary.get(text);
+  }
+}
+
 async function readRatings(table: InputTable, titleIds: IdDictionary, userIds: IdDictionary, titlesPath: string): Promise<{ ratings: Ratings; replaced: number }> {
   // The ratings as read go straight into typed columns, not an object and a map entry per row:
   // at 10⁷ rows those were most of the loader's time and garbage.
   const cols = new RatingsBuilder(1 << 16, { users: userIds, titles: titleIds });
   // Exports list a user's ratings together: a row by the previous row's user needs no lookup.
-  let lastRaw: string | null = null;
+  let lastRaw: Field | null = null;
   let lastUser = -1;
+  const users = new IdCells(table, 'user_id', userIds, 'intern');
+  const titles = new IdCells(table, 'title_id', titleIds, 'lookup');
   for await (const batch of table.batches()) {
     const timed = table.present.has('timestamp'); // known once the header is read
     for (const { line, fields } of batch) {
@@ -236,13 +266,13 @@ async function readRatings(table: InputTable, titleIds: IdDictionary, userIds: I
       const rawRating = fields[2];
       const rawTime = fields[3];
       if (rawUser !== lastRaw) {
-        lastUser = userIds.intern(id(table, line, 'user_id', rawUser));
+        lastUser = users.position(line, rawUser);
         lastRaw = rawUser;
       }
-      const title = titleIds.get(id(table, line, 'title_id', rawTitle));
+      const title = titles.position(line, rawTitle);
       if (title < 0) table.fail(line, 'title_id', `a title_id listed in ${titlesPath}`, rawTitle);
       const value = number(table, line, 'rating', rawRating, 'a number', (n) => Number.isFinite(n) && n >= 0);
-      const timestamp = timed && rawTime.trim() !== '' ? time(table, line, 'timestamp', rawTime) : NaN;
+      const timestamp = timed && rawTime !== '' && (typeof rawTime === 'number' || rawTime.trim() !== '') ? time(table, line, 'timestamp', rawTime) : NaN;
       cols.pushIndexes(lastUser, title, value, timestamp);
     }
   }
@@ -252,10 +282,12 @@ async function readRatings(table: InputTable, titleIds: IdDictionary, userIds: I
 
 async function readPlays(table: InputTable, titleIds: IdDictionary, userIds: IdDictionary, titlesPath: string): Promise<Session[]> {
   const sessions: Session[] = [];
+  const users = new IdCells(table, 'user_id', userIds, 'intern');
+  const titles = new IdCells(table, 'title_id', titleIds, 'lookup');
   for await (const batch of table.batches()) for (const { line, fields } of batch) {
-    const [rawUser, rawTitle, rawStart, rawDevice, rawMinutes] = fields;
-    const userId = userIds.names[userIds.intern(id(table, line, 'user_id', rawUser))];
-    const title = titleIds.get(id(table, line, 'title_id', rawTitle));
+    const [rawUser, rawTitle, rawStart, rawDevice, rawMinutes] = fields as [Field, Field, Field, string, Field];
+    const userId = userIds.names[users.position(line, rawUser)];
+    const title = titles.position(line, rawTitle);
     if (title < 0) table.fail(line, 'title_id', `a title_id listed in ${titlesPath}`, rawTitle);
     const start = time(table, line, 'start', rawStart);
     const device = deviceOf(table, line, rawDevice);

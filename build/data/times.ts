@@ -8,14 +8,17 @@ const TIMES = { min: Date.UTC(1970, 0, 1), max: Date.UTC(2100, 0, 1) } as const;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
 
 /** ms since epoch from ISO 8601 or Unix seconds; null when `raw` is neither. */
+/** Unix seconds (milliseconds in the fraction) as ms since epoch, or null outside 1970–2100. */
+export function unixSeconds(seconds: number): number | null {
+  const ms = Math.round(seconds * 1000);
+  return ms >= TIMES.min && ms < TIMES.max ? ms : null;
+}
+
 export function parseTime(raw: string): number | null {
   const text = raw.trim();
   const fast = plainUtcTime(text);
   if (fast !== undefined) return fast;
-  if (/^\d{1,10}(?:\.\d+)?$/.test(text)) {
-    const ms = Math.round(Number(text) * 1000);
-    return ms >= TIMES.min && ms < TIMES.max ? ms : null;
-  }
+  if (/^\d{1,10}(?:\.\d+)?$/.test(text)) return unixSeconds(Number(text));
   const m = ISO.exec(text);
   if (!m) return null;
   const [, y, mo, d, h = '00', mi = '00', s = '00', frac = '', zone = 'Z'] = m;

@@ -183,7 +183,7 @@ async function readNeighbours(file: string, titlePos: ReadonlyMap<string, number
   const table = openParquetTable(file, SPECS.neighbours, new Map());
   const lists: { pos: number; sim: number }[][] = Array.from({ length: nTitles }, () => []);
   for await (const batch of table.batches()) for (const { line, fields } of batch) {
-    const [rawT, rawN, rawS] = fields;
+    const [rawT, rawN, rawS] = fields as string[]; // text only: no `numeric` column in these specs
     const t = titlePos.get(rawT.trim()) ?? table.fail(line, 'title_id', 'a title id of the data', rawT);
     const nb = titlePos.get(rawN.trim()) ?? table.fail(line, 'neighbour_id', 'a title id of the data', rawN);
     const sim = real(table, line, 'similarity', rawS);
@@ -228,7 +228,7 @@ async function readRecommendations(file: string, reasonsFile: string | null, mod
   if (reasonsFile !== null) {
     const table = openParquetTable(reasonsFile, SPECS.reasons, new Map());
     for await (const batch of table.batches()) for (const { line, fields } of batch) {
-      const [rawU, rawRank, rawPos, rawT, rawRating, rawSim, rawKind] = fields;
+      const [rawU, rawRank, rawPos, rawT, rawRating, rawSim, rawKind] = fields as string[];
       const userId = rawU.trim();
       if (!model.userPos.has(userId)) table.fail(line, 'user_id', 'a user id of the data', rawU);
       const rank = int(table, line, 'rank', rawRank, 1);
@@ -254,7 +254,7 @@ async function readRecommendations(file: string, reasonsFile: string | null, mod
   const out = new Map<string, Recommendation[]>();
   const table = openParquetTable(file, SPECS.recommendations, new Map());
   for await (const batch of table.batches()) for (const { line, fields } of batch) {
-    const [rawU, rawRank, rawT, rawScore, rawSource, rawExplanation] = fields;
+    const [rawU, rawRank, rawT, rawScore, rawSource, rawExplanation] = fields as string[];
     const userId = rawU.trim();
     if (!model.userPos.has(userId)) table.fail(line, 'user_id', 'a user id of the data', rawU);
     const titleId = rawT.trim();

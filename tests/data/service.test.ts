@@ -161,6 +161,43 @@ test('Parquet: the same tables read back from an export, and a bad cell named by
   await fails(bad, /ratings\.parquet: row 3: column "rating": expected a number, got "six"$/);
 });
 
+test('Parquet numbers and timestamps read as numbers: a bad one is still named by row and column', async () => {
+  const ds = await loadService(folder({ 'titles.csv': TITLES, 'users.csv': USERS, 'ratings.csv': RATINGS }));
+  const out = path.join(root, 'numeric-export');
+  await exportData(ds, out);
+  const src = path.join(out, 'parquet', 'ratings.parquet');
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const db = await (await DuckDBInstance.create(':memory:')).connect();
+  // the export's rating is DOUBLE and its timestamp TIMESTAMP; the same as FLOAT, INTEGER-free DECIMAL and TIMESTAMP_MS
+  const retyped = folder({ 'titles.csv': TITLES });
+  await db.run(`COPY (SELECT user_id, title_id, CAST(rating AS DECIMAL(4, 1)) AS rating, CAST(timestamp AS TIMESTAMP_MS) AS timestamp FROM read_parquet('${src}')) TO '${path.join(retyped, 'ratings.parquet')}' (FORMAT parquet)`);
+  const negative = folder({ 'titles.csv': TITLES });
+  await db.run(`COPY (SELECT * REPLACE (CASE WHEN user_id = 'u2' THEN -1.5 ELSE rating END AS rating) FROM read_parquet('${src}')) TO '${path.join(negative, 'ratings.parquet')}' (FORMAT parquet)`);
+  const early = folder({ 'titles.csv': TITLES });
+  await db.run(`COPY (SELECT * REPLACE (CASE WHEN user_id = 'u2' THEN TIMESTAMP '1969-12-31 23:59:59' ELSE timestamp END AS timestamp) FROM read_parquet('${src}')) TO '${path.join(early, 'ratings.parquet')}' (FORMAT parquet)`);
+  db.closeSync();
+  assert.equal([...(await loadService(retyped)).ratings], [...ds.ratings]);
+  await fails(negative, /ratings\.parquet: row 3: column "rating": expected a number, got "-1\.5"$/);
+  await fails(early, /ratings\.parquet: row 3: column "timestamp": expected a time .*, got "-1"$/);
+});
+
+test('Parquet integer ids (INTEGER or BIGINT) are the same ids as their text', async () => {
+  const titles = 'title_id,title,genres\n7,Dark,Drama\n12,Heat,Crime\n';
+  const text = await loadService(folder({ 'titles.csv': titles, 'ratings.csv': 'user_id,title_id,rating\n3,7,5\n3,12,2\n40,7,4\n' }));
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const db = await (await DuckDBInstance.create(':memory:')).connect();
+  for (const type of ['INTEGER', 'BIGINT']) {
+    const dir = folder({});
+    const rows = `(VALUES (3, 7, 5.0), (3, 12, 2.0), (40, 7, 4.0)) v(u, t, r)`;
+    await db.run(`COPY (SELECT CAST(t AS ${type}) AS title_id, CASE t WHEN 7 THEN 'Dark' ELSE 'Heat' END AS title, [CASE t WHEN 7 THEN 'Drama' ELSE 'Crime' END] AS genres FROM (SELECT DISTINCT t FROM ${rows}) ORDER BY t) TO '${path.join(dir, 'titles.parquet')}' (FORMAT parquet)`);
+    await db.run(`COPY (SELECT CAST(u AS ${type}) AS user_id, CAST(t AS ${type}) AS title_id, r AS rating FROM ${rows}) TO '${path.join(dir, 'ratings.parquet')}' (FORMAT parquet)`);
+    const back = await loadService(dir);
+    assert.equal([...back.ratings], [...text.ratings], type);
+    assert.equal(back.users.map((u) => u.id), ['3', '40'], type);
+  }
+  db.closeSync();
+});
+
 test('a Parquet table may be a folder of part files, as Spark writes it', async () => {
   const ds = await loadService(folder({ 'titles.csv': TITLES, 'users.csv': USERS, 'ratings.csv': RATINGS }));
   const out = path.join(root, 'parts-export');
