@@ -9,6 +9,7 @@ import { loadMovieLens } from './data/movielens.ts';
 import { loadService } from './data/service.ts';
 import { exportData } from './data/exportData.ts';
 import { simulate, DEFAULT_SIMULATION } from './data/simulate.ts';
+import { NETFLIX_PRIZE, writePrizeShape } from './benchShapes.ts';
 import { indexMaps, ratingMatrix, itemCosineTopK } from './model/index.ts';
 import { maxOf, minOf } from './util/numbers.ts';
 
@@ -21,7 +22,7 @@ export interface Scale {
    * Build from this data in the --data schema instead of simulating (issue 14's MovieLens-10M
    * shape): prepared once by `prepareData`, not timed. Every user gets a page.
    */
-  data?: { format: 'csv' | 'parquet' };
+  data?: { format: 'csv' | 'parquet'; shape?: 'simulation' | 'netflix-prize' };
 }
 
 export const SCALES: Scale[] = [
@@ -30,14 +31,30 @@ export const SCALES: Scale[] = [
   { name: '10,000 × 2,000', users: 10000, titles: 2000, ratingsPerUser: 50 },
 ];
 
-/** Opt-in scales (`--scales ml10m-parquet`): MovieLens-10M-shaped data, 70,000 × 10,700 × 10⁷ ratings. */
+/**
+ * Opt-in scales (`--scales ml10m-parquet`): MovieLens-10M-shaped data, 70,000 × 10,700 × 10⁷
+ * ratings, simulated; and the Netflix Prize's shape (build/benchShapes.ts) at 10⁶, 10⁷ and 10⁸
+ * ratings — the same 17,770 titles and spread of ratings per user, a tenth of the users each step
+ * down — for the growth per stage. Those get pages for the default sample (USER_PAGE_LIMIT).
+ */
 export const DATA_SCALES: Scale[] = [
   { name: 'ML-10M shape, Parquet', users: 70000, titles: 10700, ratingsPerUser: 143, data: { format: 'parquet' } },
   { name: 'ML-10M shape, CSV', users: 70000, titles: 10700, ratingsPerUser: 143, data: { format: 'csv' } },
+  { name: 'Netflix Prize shape / 100, Parquet', users: 4802, titles: 17770, ratingsPerUser: 209, data: { format: 'parquet', shape: 'netflix-prize' } },
+  { name: 'Netflix Prize shape / 10, Parquet', users: 48019, titles: 17770, ratingsPerUser: 209, data: { format: 'parquet', shape: 'netflix-prize' } },
+  { name: 'Netflix Prize shape, Parquet', users: NETFLIX_PRIZE.users, titles: NETFLIX_PRIZE.titles, ratingsPerUser: 209, data: { format: 'parquet', shape: 'netflix-prize' } },
 ];
 
-/** Simulates `scale` and writes it in the --data schema under `workDir` (once per shape; untimed). */
+/**
+ * Writes `scale`'s input in the --data schema under `workDir` (once per shape: a folder already
+ * there is used as it is; untimed): simulated, or drawn in DuckDB for the Netflix Prize's shape.
+ */
 export async function prepareData(scale: Scale, workDir: string): Promise<string> {
+  if (scale.data?.shape === 'netflix-prize') {
+    const dir = path.join(workDir, `prize-${scale.users}x${scale.titles}`);
+    await writePrizeShape({ ...NETFLIX_PRIZE, users: scale.users, titles: scale.titles }, dir, path.join(workDir, 'duckdb-spill'));
+    return dir;
+  }
   const dir = path.join(workDir, `data-${scale.users}x${scale.titles}x${scale.ratingsPerUser}`);
   if (!existsSync(dir)) {
     const ds = simulate({ ...DEFAULT_SIMULATION, users: scale.users, titles: scale.titles, ratingsPerUser: scale.ratingsPerUser, sessionsPerUser: 0 });
@@ -92,7 +109,7 @@ export function benchScale(root: string, scale: Scale, runs: number, workDir: st
         'scripts/launch.mjs',
         'scripts/build.ts',
         ...(dataDir !== null
-          ? ['--data', dataDir, '--user-pages', String(scale.users)]
+          ? ['--data', dataDir, ...(scale.data?.shape === 'netflix-prize' ? [] : ['--user-pages', String(scale.users)])]
           : ['--users', String(scale.users), '--titles', String(scale.titles), '--ratings-per-user', String(scale.ratingsPerUser)]),
         '--out',
         path.join(dir, 'site'),
@@ -140,13 +157,36 @@ export async function benchSimilarity(ratingsPath: string, moviesPath: string, k
   return { titles: rated, ratings: ds.ratings.length, k, medianMs: median(times), runs: times };
 }
 
+/** A Markdown table, the first column left-aligned and the others right. */
+function markdownTable(head: string[], rows: string[][]): string {
+  const width = head.map((h, i) => maxOf(rows.map((row) => row[i].length), h.length));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(width[i]) : c.padStart(width[i]))).join(' | ')} |`;
+  return [line(head), `|${width.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
 export function formatTable(results: ScaleResult[]): string {
   const cols = [...STAGES.map(([s]) => s), 'total'];
   const head = ['scale', ...cols.map((c) => `${c} s`), 'peak RSS MB'];
   const rows = results.map((r) => [r.scale.name, ...cols.map((c) => ((r.median.get(c) ?? 0) / 1000).toFixed(2)), r.peakRssMB.toFixed(0)]);
-  const width = head.map((h, i) => maxOf(rows.map((row) => row[i].length), h.length));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(width[i]) : c.padStart(width[i]))).join(' | ')} |`;
-  return [line(head), `|${width.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n');
+  return markdownTable(head, rows);
+}
+
+/**
+ * Growth per stage across the Netflix-Prize-shaped scales run (10⁶ → 10⁷ → 10⁸ ratings): each
+ * stage's median at each, and the factor from one to the next (10× the ratings, 10× the users).
+ * Empty when fewer than two ran.
+ */
+export function formatGrowth(results: ScaleResult[]): string {
+  const prize = results.filter((r) => r.scale.data?.shape === 'netflix-prize').sort((a, b) => a.scale.users - b.scale.users);
+  if (prize.length < 2) return '';
+  const cols = [...STAGES.map(([s]) => s), 'total'];
+  const head = ['stage', ...prize.map((r) => `${r.scale.users.toLocaleString('en-US')} users s`), ...prize.slice(1).map((_, i) => `growth ${i + 1}→${i + 2}`)];
+  const rows = cols.map((c) => {
+    const t = prize.map((r) => (r.median.get(c) ?? 0) / 1000);
+    return [c, ...t.map((x) => x.toFixed(2)), ...t.slice(1).map((x, i) => (t[i] > 0.05 ? `${(x / t[i]).toFixed(1)}×` : '–'))];
+  });
+  rows.push(['peak RSS MB', ...prize.map((r) => r.peakRssMB.toFixed(0)), ...prize.slice(1).map((r, i) => `${(r.peakRssMB / prize[i].peakRssMB).toFixed(1)}×`)]);
+  return markdownTable(head, rows);
 }
 
 export interface LoadResult {

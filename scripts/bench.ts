@@ -1,9 +1,9 @@
-// `npm run bench [-- --runs N --scales seed,1k,10k[,ml10m-parquet,ml10m-csv] --load-users 20000 --json --skip-similarity]`: see build/bench.ts.
+// `npm run bench [-- --runs N --scales seed,1k,10k[,ml10m-parquet,ml10m-csv,prize-1e6,prize-1e7,prize] --data-cache DIR --load-users 20000 --json --skip-similarity]`: see build/bench.ts.
 import { parseArgs } from 'node:util';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DATA_SCALES, SCALES, prepareData, benchLoad, benchScale, benchSimilarity, formatTable, type LoadResult, type ScaleResult } from '../build/bench.ts';
+import { DATA_SCALES, SCALES, prepareData, benchLoad, benchScale, benchSimilarity, formatGrowth, formatTable, type LoadResult, type ScaleResult } from '../build/bench.ts';
 import { runCli } from './cli.ts';
 import { InputError } from '../build/types.ts';
 
@@ -20,6 +20,8 @@ await runCli(async () => {
         // 20,000 users × 50 ratings + 10 plays: 10⁶ ratings and 2 × 10⁵ plays through --data; 0 skips it
         'load-users': { type: 'string', default: '20000' },
         movielens: { type: 'string', default: '../shared/data/ml-latest-small' },
+        // where the opt-in scales' inputs are prepared and kept (default: a temporary folder, deleted)
+        'data-cache': { type: 'string' },
       },
       strict: true,
     }));
@@ -28,7 +30,7 @@ await runCli(async () => {
   }
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new InputError(`--runs: invalid value "${values.runs}": expected a whole number ≥ 1`);
-  const keys = new Map([['seed', SCALES[0]], ['1k', SCALES[1]], ['10k', SCALES[2]], ['ml10m-parquet', DATA_SCALES[0]], ['ml10m-csv', DATA_SCALES[1]]]);
+  const keys = new Map([['seed', SCALES[0]], ['1k', SCALES[1]], ['10k', SCALES[2]], ['ml10m-parquet', DATA_SCALES[0]], ['ml10m-csv', DATA_SCALES[1]], ['prize-1e6', DATA_SCALES[2]], ['prize-1e7', DATA_SCALES[3]], ['prize', DATA_SCALES[4]]]);
   const scales = values.scales.split(',').map((s) => {
     const scale = keys.get(s.trim());
     if (!scale) throw new InputError(`--scales: unknown scale "${s}" (known: ${[...keys.keys()].join(', ')})`);
@@ -41,7 +43,7 @@ await runCli(async () => {
   try {
     for (const scale of scales) {
       log(`building ${scale.name} × ${runs}…`);
-      const data = scale.data ? await prepareData(scale, workDir) : null;
+      const data = scale.data ? await prepareData(scale, values['data-cache'] ?? workDir) : null;
       results.push(benchScale(process.cwd(), scale, runs, workDir, data));
     }
     const loadUsers = Number(values['load-users']);
@@ -82,6 +84,8 @@ await runCli(async () => {
   log(formatTable(results));
   const k1 = results.find((r) => r.scale.users === 1000);
   const k10 = results.find((r) => r.scale.users === 10000);
+  const growth = formatGrowth(results);
+  if (growth) log(`\ngrowth per stage on the Netflix Prize's shape (each step 10× the users and ratings)\n\n${growth}`);
   if (k1 && k10) log(`\ngrowth 1,000 → 10,000 users: ${(k10.median.get('total')! / k1.median.get('total')!).toFixed(1)}× the time for 10× the users`);
   if (load) {
     const mb = (b: number) => (b / 1024 / 1024).toFixed(0);
