@@ -10,7 +10,7 @@ import { isGenre } from '../data/movielens.ts';
 import { addTo, genreWeights } from '../insights/tally.ts';
 import type { Dataset } from '../types.ts';
 import { toCsv } from '../util/csv.ts';
-import { formatPercent, formatPoints, groupDigits, maxOf, plural } from '../util/numbers.ts';
+import { formatPercent, formatPoints, groupDigits, maxOf, plural, printedGap } from '../util/numbers.ts';
 import { emptyChart, standaloneSvg, type Chart, type ReportChartDescriptor } from './chart.ts';
 import { renderPlot } from './dom.ts';
 import { ACCENT } from './palette.ts';
@@ -46,6 +46,8 @@ export const MAX_DEMAND_GENRES = 16;
 const MAX_LABEL_CHARS = 17;
 
 const gapOf = (r: GenreDemandRow): number => r.viewingShare - r.catalogShare;
+/** The gap as the printed shares give it (labels and caption sit beside those shares). */
+const shownGap = (r: GenreDemandRow): number => printedGap(r.viewingShare, r.catalogShare);
 const byGap = (a: GenreDemandRow, b: GenreDemandRow): number => gapOf(b) - gapOf(a) || (a.genre < b.genre ? -1 : a.genre > b.genre ? 1 : 0);
 
 export function renderGenreDemand(rows: GenreDemandRow[], options: { width?: number } = {}): Chart {
@@ -96,8 +98,8 @@ export function renderGenreDemand(rows: GenreDemandRow[], options: { width?: num
         x: () => top * 1.05,
         y: 'genre',
         text: (r: GenreDemandRow) => {
-          const text = groupDigits(Math.abs(gapOf(r)) * 100, 0);
-          return text === '0' ? '0' : `${gapOf(r) > 0 ? '+' : '−'}${text}`;
+          const text = groupDigits(Math.abs(shownGap(r)) * 100, 0);
+          return text === '0' ? '0' : `${shownGap(r) > 0 ? '+' : '−'}${text}`;
         },
         textAnchor: 'start',
         dx: 8,
@@ -122,8 +124,8 @@ export function renderGenreDemand(rows: GenreDemandRow[], options: { width?: num
   const least = sorted[sorted.length - 1];
   const caption =
     gapOf(most) > 0
-      ? `${most.genre} takes ${formatPercent(most.viewingShare)} of viewing but holds ${formatPercent(most.catalogShare)} of the titles, ${formatPoints(gapOf(most))} more` +
-        (gapOf(least) < 0 ? `; ${least.genre} is stocked ${formatPoints(-gapOf(least))} above what it is watched.` : '.')
+      ? `${most.genre} takes ${formatPercent(most.viewingShare)} of viewing but holds ${formatPercent(most.catalogShare)} of the titles, ${formatPoints(shownGap(most))} more` +
+        (gapOf(least) < 0 ? `; ${least.genre} is stocked ${formatPoints(-shownGap(least))} above what it is watched.` : '.')
       : 'Every genre is watched in proportion to its share of the catalogue, or less.';
   return { id, title, description, caption, svg, csv };
 }

@@ -6,7 +6,7 @@ import type { FactBuilder } from './catalogue.ts';
 import type { FactContext } from './facts.ts';
 import { keySegments } from './factKeys.ts';
 import { addTo, argMax, argMin, distinctSorted, genreWeights, rankKeys, ratio } from './tally.ts';
-import { formatPercent, maxOf, minOf } from '../util/numbers.ts';
+import { formatPercent, maxOf, minOf, printedGap } from '../util/numbers.ts';
 
 /** Plan names the simulation and the case study use, cheapest first: the upsell ladder. */
 export const PLAN_LADDER = ['Basic', 'Standard', 'Premium'] as const;
@@ -68,7 +68,7 @@ function genreViewing(b: FactBuilder, c: FactContext, sessions: Session[]): void
   for (const g of c.genres) {
     const k = `genre.${c.genreKey.get(g)}`;
     b.add(`${k}.viewing_share`, 'share', viewShare(g), `Share of viewing sessions spent on ${g} (multi-genre titles split equally).`);
-    b.add(`${k}.viewing_gap`, 'share', viewShare(g) - catShare(g), `${g}'s viewing share minus its catalogue share (positive: watched more than it is stocked).`);
+    b.add(`${k}.viewing_gap`, 'share', printedGap(viewShare(g), catShare(g)), `${g}'s viewing share minus its catalogue share, as whole percentages (positive: watched more than it is stocked).`);
     gaps.set(g, viewShare(g) - catShare(g));
   }
 
@@ -79,12 +79,12 @@ function genreViewing(b: FactBuilder, c: FactContext, sessions: Session[]): void
 
   const gap = argMax(gaps);
   b.add('acquisition_gap_genre', 'genre', gap, 'The genre whose viewing share most exceeds its catalogue share: where more titles would meet demand.');
-  b.add('acquisition_gap', 'share', gap ? gaps.get(gap) : null, 'How far the acquisition-gap genre\'s viewing share exceeds its catalogue share (percentage points as a fraction).');
+  b.add('acquisition_gap', 'share', gap ? printedGap(viewShare(gap), catShare(gap)) : null, 'How far the acquisition-gap genre\'s viewing share exceeds its catalogue share: the difference of the two as printed (whole percentages), as a fraction.');
   b.add('acquisition_gap_viewing_share', 'share', gap ? viewShare(gap) : null, 'Viewing share of the acquisition-gap genre.');
   b.add('acquisition_gap_catalog_share', 'share', gap ? catShare(gap) : null, 'Catalogue share of the acquisition-gap genre.');
   const over = argMin(gaps);
   b.add('oversupplied_genre', 'genre', over, 'The genre whose catalogue share most exceeds its viewing share: stocked more than it is watched.');
-  b.add('oversupplied_gap', 'share', over ? -gaps.get(over)! : null, 'How far the oversupplied genre\'s catalogue share exceeds its viewing share.');
+  b.add('oversupplied_gap', 'share', over ? printedGap(catShare(over), viewShare(over)) : null, 'How far the oversupplied genre\'s catalogue share exceeds its viewing share, as whole percentages.');
 
   const topTitle = argMax(perTitle);
   const title = topTitle ? c.titleById.get(topTitle) : undefined;

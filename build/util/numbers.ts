@@ -32,6 +32,15 @@ export function formatPoints(gap: number, decimals = 0): string {
   return `${text} percentage ${text === '1' || text === '-1' ? 'point' : 'points'}`;
 }
 
+/**
+ * The gap between two shares as a reader can check it: the difference of the two as printed
+ * (whole percentages), as a share. 0.084 and 0.056 print as 8% and 6%, so their gap is 0.02
+ * ("2 percentage points"), not 0.028, which would print as 3.
+ */
+export function printedGap(a: number, b: number): number {
+  return (Math.round(a * 100) - Math.round(b * 100)) / 100;
+}
+
 /** A number with fixed decimals and thousands separators: (0.58231, 3) → "0.582". */
 export function formatFixed(value: number, decimals: number): string {
   return groupDigits(value, decimals);

@@ -1,8 +1,8 @@
-// build/util/numbers.ts: minOf/maxOf, the stack-safe Math.min(...xs)/Math.max(...xs) (issue 14).
+// build/util/numbers.ts: minOf/maxOf, the stack-safe Math.min(...xs)/Math.max(...xs) (issue 14), and printedGap.
 // The oracle is the spread form itself, on arrays small enough for it.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { maxOf, minOf } from '../../build/util/numbers.ts';
+import { formatPoints, maxOf, minOf, printedGap } from '../../build/util/numbers.ts';
 
 const same = (a: number, b: number) => Object.is(a, b);
 
@@ -22,6 +22,15 @@ test('any iterable, and far more values than a call can take as arguments', () =
   assert.throws(() => Math.max(...big), /call stack/);
   assert.is(minOf(big), 0);
   assert.is(maxOf(big), 1_000_002);
+});
+
+
+
+test('printedGap: the gap of two shares as their printed whole percentages give it', () => {
+  assert.is(printedGap(0.084, 0.056), 0.02, '8% and 6%: 2 points, not the 3 that 2.8 rounds to');
+  assert.is(printedGap(0.056, 0.084), -0.02);
+  assert.is(printedGap(0.3, 0.3), 0);
+  assert.is(formatPoints(printedGap(0.084, 0.056)), '2 percentage points');
 });
 
 test.run();
