@@ -117,6 +117,11 @@ export class InputError extends UserError {
  * Positions (`u`, `t`, `g`) index `userIds`, `titleIds`, `genres`.
  */
 export interface ModelView {
+  /**
+   * Ratings per user the title × title weights learnt from when the data was too large for all
+   * of them (build/model/matrix.ts learningMatrix); null or absent when every rating counted.
+   */
+  learningCap?: number | null;
   userIds: string[];
   titleIds: string[];
   /** Every genre in the catalogue, sorted by name. */

@@ -2,8 +2,8 @@
 // evaluation trains its own models on the train split and ranks every user once per compared
 // model (4–6 s at 10,000 users): work that needs nothing the recommend stage makes, so it runs
 // in a worker thread while the main thread recommends. The worker gets the dataset's rating
-// columns (copied: transferring them detaches the sender's) and sends back the EvaluationResult; the result is
-// the same as `evaluate` in the main thread (tests/evaluate/parallel.test.ts).
+// columns (copies: a transfer would detach the main thread's) and sends back the
+// EvaluationResult, the same as `evaluate` in the main thread (tests/evaluate/parallel.test.ts).
 //
 // Small datasets evaluate in the main thread: starting a worker (about 0.3 s) would cost more
 // than it saves.

@@ -136,6 +136,13 @@ export function genreFacts(b: FactBuilder, c: FactContext): void {
 /** What the item–item similarity and the user × genre affinity matrices say. */
 export function matrixFacts(b: FactBuilder, c: FactContext): void {
   const { model } = c;
+  b.add(
+    'learning_cap',
+    'count',
+    model.learningCap ?? undefined,
+    'Ratings per user the title × title weights learnt from, when the data was too large for all of them: a fixed sample of the heaviest users\' ratings.',
+    'the title × title weights learnt from every rating',
+  );
   // The pair is chosen among the titles the similarity heatmap shows (the most rated), so the
   // sentence names a pair the reader finds in the chart; over the whole catalogue the best pair was
   // two obscure titles one user rated alike (cosine 1.00), which says nothing about the audience.
