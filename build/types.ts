@@ -3,9 +3,11 @@
 // site writer touch the file system. Ids are strings everywhere: real inputs use arbitrary
 // ids, and a string from data must never be trusted as an object key — use Map, not Record.
 import { UserError } from './util/errors.ts';
+import type { WatchHistory } from './data/implicit.ts';
+import type { Plays } from './util/plays.ts';
 import type { Ratings } from './util/ratings.ts';
 
-export type { Ratings };
+export type { Plays, Ratings };
 
 export const DEVICES = ['Mobile', 'TV', 'Desktop', 'Tablet'] as const;
 export type Device = (typeof DEVICES)[number];
@@ -79,15 +81,15 @@ export interface Dataset {
   users: User[];
   /** Columns, not an object per rating (build/data/ratings.ts). */
   ratings: Ratings;
-  /** null when the input has no viewing sessions (MovieLens). */
-  sessions: Session[] | null;
+  /** Columns, as ratings (build/util/plays.ts); null when the input has no viewing sessions (MovieLens). */
+  sessions: Plays | null;
   /** Only the simulation has it. */
   truth: HiddenTruth | null;
   /**
-   * Set when `ratings` were inferred from plays (build/data/implicit.ts): userId → titleId → the
-   * watch history behind the inferred rating, which explanations cite instead of stars.
+   * Set when `ratings` were inferred from plays (build/data/implicit.ts): per (user, title) the
+   * watch history behind the inferred rating, as columns, which explanations cite instead of stars.
    */
-  implicit?: Map<string, Map<string, { sessions: number; minutes: number }>> | null;
+  implicit?: WatchHistory | null;
   ratingScale: { min: number; max: number; step: number };
   /** Plain-language caveats the site prints (e.g. "MovieLens has no devices"). */
   notes: string[];

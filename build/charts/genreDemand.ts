@@ -9,6 +9,7 @@ import * as Plot from '@observablehq/plot';
 import { isGenre } from '../data/movielens.ts';
 import { addTo, genreWeights } from '../insights/tally.ts';
 import type { Dataset } from '../types.ts';
+import { Plays } from '../util/plays.ts';
 import { toCsv } from '../util/csv.ts';
 import { formatPercent, formatPoints, groupDigits, maxOf, plural, printedGap } from '../util/numbers.ts';
 import { emptyChart, standaloneSvg, type Chart, type ReportChartDescriptor } from './chart.ts';
@@ -27,10 +28,12 @@ export interface GenreDemandRow {
 
 /** Every genre's viewing and catalogue shares (MovieLens' "(no genres listed)" is no genre). */
 export function genreDemandRows(dataset: Dataset): GenreDemandRow[] {
-  const sessions = dataset.sessions ?? [];
+  const sessions = dataset.sessions ?? Plays.empty;
   const titleById = new Map(dataset.titles.map((t) => [t.id, t]));
+  // each dictionary title's genre weights, looked up once; still added play by play, in order
+  const weightsOf = sessions.titleIds.map((id) => genreWeights(titleById.get(id)));
   const viewing = new Map<string, number>();
-  for (const s of sessions) for (const [g, w] of genreWeights(titleById.get(s.titleId))) addTo(viewing, g, w);
+  for (let i = 0; i < sessions.length; i++) for (const [g, w] of weightsOf[sessions.title[i]]) addTo(viewing, g, w);
   const catalog = new Map<string, number>();
   for (const t of dataset.titles) for (const [g, w] of genreWeights(t)) addTo(catalog, g, w);
   const genres = [...new Set([...catalog.keys(), ...viewing.keys()])].filter(isGenre);

@@ -9,6 +9,7 @@ import { MIN_PLAN_SUBSCRIBERS } from '../insights/strategy.ts';
 import { PLAN_LADDER } from '../insights/viewingFacts.ts';
 import { DEVICES, type Dataset } from '../types.ts';
 import { toCsv } from '../util/csv.ts';
+import { Plays } from '../util/plays.ts';
 import { formatCount, formatFixed, formatPercent, maxOf } from '../util/numbers.ts';
 import { emptyChart, standaloneSvg, type Chart, type ReportChartDescriptor } from './chart.ts';
 import { renderPlot } from './dom.ts';
@@ -38,7 +39,7 @@ function planOrder(plans: Set<string>): string[] {
 
 /** Sessions by plan × device (users without a plan count in the last row only). */
 export function planDeviceRows(dataset: Dataset): PlanDeviceRow[] {
-  const sessions = dataset.sessions ?? [];
+  const sessions = dataset.sessions ?? Plays.empty;
   const planOf = new Map<string, string>();
   const subscribers = new Map<string, number>();
   for (const u of dataset.users) {
@@ -47,14 +48,18 @@ export function planDeviceRows(dataset: Dataset): PlanDeviceRow[] {
     subscribers.set(u.plan, (subscribers.get(u.plan) ?? 0) + 1);
   }
   const rows = [...planOrder(new Set(subscribers.keys())), ALL_USERS];
-  const deviceIndex = new Map<string, number>(DEVICES.map((d, i) => [d, i]));
   const counts = new Map<string, Float64Array>(rows.map((r) => [r, new Float64Array(DEVICES.length)]));
   const all = counts.get(ALL_USERS)!;
-  for (const s of sessions) {
-    const d = deviceIndex.get(s.device)!;
+  // each dictionary user's plan row, looked up once (null: no plan)
+  const rowOfUser = sessions.userIds.map((id) => {
+    const plan = planOf.get(id);
+    return plan === undefined ? null : counts.get(plan)!;
+  });
+  for (let i = 0; i < sessions.length; i++) {
+    const d = sessions.device[i];
     all[d]++;
-    const plan = planOf.get(s.userId);
-    if (plan !== undefined) counts.get(plan)![d]++;
+    const row = rowOfUser[sessions.user[i]];
+    if (row !== null) row[d]++;
   }
   return rows.flatMap((plan) => {
     const c = counts.get(plan)!;

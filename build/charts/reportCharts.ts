@@ -42,7 +42,7 @@ function countBy<K>(keys: Iterable<K>): Map<K, number> {
  */
 export function titlePopularityRows(dataset: Dataset): { rows: TitlePopularityRow[]; measure: 'viewing sessions' | 'ratings' } {
   const viewing = dataset.sessions !== null && dataset.sessions.length > 0;
-  const counts = viewing ? countBy(dataset.sessions!.map((r) => r.titleId)) : dataset.ratings.countsByTitleId();
+  const counts = viewing ? dataset.sessions!.countsByTitleId() : dataset.ratings.countsByTitleId();
   const rows = dataset.titles.filter((t) => isGenre(primaryGenre(t.genres))).map((t) => ({ titleId: t.id, title: t.name, genre: primaryGenre(t.genres), count: counts.get(t.id) ?? 0 }));
   return { rows, measure: viewing ? 'viewing sessions' : 'ratings' };
 }
@@ -81,23 +81,24 @@ export function genreShareRows(dataset: Dataset): GenreShareRow[] {
 
 /** Minutes and sessions per device for the most active users (by number of sessions). */
 export function userDeviceRows(dataset: Dataset, topN = TOP_DEVICE_USERS): UserDeviceRow[] {
-  const sessions = dataset.sessions ?? [];
-  const top = topByCount(countBy(sessions.map((s) => s.userId)), topN);
-  const wanted = new Set(top);
-  const cells = new Map<string, { minutes: number; sessions: number }>();
-  for (const s of sessions) {
-    if (!wanted.has(s.userId)) continue;
-    const key = `${s.userId}\u0000${s.device}`;
-    const c = cells.get(key) ?? { minutes: 0, sessions: 0 };
-    c.minutes += s.minutes;
-    c.sessions += 1;
-    cells.set(key, c);
+  const sessions = dataset.sessions;
+  if (!sessions) return [];
+  const top = topByCount(sessions.countsByUserId(), topN);
+  // row of each dictionary user in the chart (-1: not drawn), then a users × devices table
+  const rowOf = new Int32Array(sessions.userIds.length).fill(-1);
+  const rowById = new Map(top.map((id, r) => [id, r]));
+  sessions.userIds.forEach((id, u) => (rowOf[u] = rowById.get(id) ?? -1));
+  const minutes = new Float64Array(top.length * DEVICES.length);
+  const count = new Int32Array(top.length * DEVICES.length);
+  for (let i = 0; i < sessions.length; i++) {
+    const r = rowOf[sessions.user[i]];
+    if (r < 0) continue;
+    const cell = r * DEVICES.length + sessions.device[i];
+    minutes[cell] += sessions.minutes[i];
+    count[cell]++;
   }
-  return top.flatMap((userId) =>
-    DEVICES.map((device) => {
-      const c = cells.get(`${userId}\u0000${device}`) ?? { minutes: 0, sessions: 0 };
-      return { userId, userLabel: userLabel(userId), device, minutes: Math.round(c.minutes), sessions: c.sessions };
-    }),
+  return top.flatMap((userId, r) =>
+    DEVICES.map((device, d) => ({ userId, userLabel: userLabel(userId), device, minutes: Math.round(minutes[r * DEVICES.length + d]), sessions: count[r * DEVICES.length + d] })),
   );
 }
 

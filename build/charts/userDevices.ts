@@ -5,6 +5,7 @@ import { toCsv } from '../util/csv.ts';
 import { barListSvg } from './barList.ts';
 import { emptyChart, type Chart, type UserChartDescriptor } from './chart.ts';
 import { DEVICES } from '../types.ts';
+import { Plays } from '../util/plays.ts';
 import { userLabel } from './reportCharts.ts';
 import { formatCount, formatPercent, plural } from '../util/numbers.ts';
 
@@ -54,18 +55,22 @@ export const userDevicesChart: UserChartDescriptor = {
   needs: 'sessions',
   facts: [],
   renderer: ({ dataset }) => {
-    const devicesByUser = new Map<string, Map<string, DeviceMinutesRow>>();
-    for (const s of dataset.sessions ?? []) {
-      let byDevice = devicesByUser.get(s.userId);
-      if (!byDevice) devicesByUser.set(s.userId, (byDevice = new Map()));
-      const row = byDevice.get(s.device) ?? { device: s.device, minutes: 0, sessions: 0 };
-      row.minutes += s.minutes;
-      row.sessions += 1;
-      byDevice.set(s.device, row);
+    // users × devices tables over the plays' user dictionary: two typed arrays, not a map per user
+    const plays = dataset.sessions ?? Plays.empty;
+    const width = DEVICES.length;
+    const minutes = new Float64Array(plays.userIds.length * width);
+    const sessions = new Int32Array(plays.userIds.length * width);
+    for (let i = 0; i < plays.length; i++) {
+      const cell = plays.user[i] * width + plays.device[i];
+      minutes[cell] += plays.minutes[i];
+      sessions[cell]++;
     }
+    const rowOf = new Map(plays.userIds.map((id, u) => [id, u]));
     return (userId) => {
-      const byDevice = devicesByUser.get(userId);
-      const rows = DEVICES.map((device) => byDevice?.get(device) ?? { device, minutes: 0, sessions: 0 });
+      const u = rowOf.get(userId);
+      const rows: DeviceMinutesRow[] = DEVICES.map((device, d) =>
+        u === undefined ? { device, minutes: 0, sessions: 0 } : { device, minutes: minutes[u * width + d], sessions: sessions[u * width + d] },
+      );
       return renderUserDevices(rows, { userLabel: userLabel(userId) });
     };
   },

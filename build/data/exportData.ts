@@ -65,7 +65,8 @@ export function dataTables(ds: Dataset): DataTable[] {
       text: csvText(
         ['user_id', 'title_id', 'rating', 'timestamp'],
         (function* () {
-          for (const r of ds.ratings) yield [r.userId, r.titleId, r.value, iso(r.timestamp)];
+          const { ratings } = ds;
+          for (let i = 0; i < ratings.length; i++) yield [ratings.userId(i), ratings.titleId(i), ratings.value[i], iso(Number.isNaN(ratings.time[i]) ? null : ratings.time[i])];
         })(),
       ),
       types: { user_id: 'VARCHAR', title_id: 'VARCHAR', rating: 'DOUBLE', timestamp: 'TIMESTAMP' },
@@ -77,7 +78,8 @@ export function dataTables(ds: Dataset): DataTable[] {
       text: csvText(
         ['user_id', 'title_id', 'start', 'device', 'minutes'],
         (function* () {
-          for (const s of ds.sessions!) yield [s.userId, s.titleId, iso(s.start), s.device, s.minutes];
+          const plays = ds.sessions!;
+          for (let i = 0; i < plays.length; i++) yield [plays.userId(i), plays.titleId(i), iso(plays.start[i]), plays.deviceName(i), plays.minutes[i]];
         })(),
       ),
       types: { user_id: 'VARCHAR', title_id: 'VARCHAR', start: 'TIMESTAMP', device: 'VARCHAR', minutes: 'DOUBLE' },

@@ -6,9 +6,11 @@
 // `both` is not the default: it changes what "a held-out rating" means in the evaluation, and
 // a simulation, exported and rebuilt, must give the same recommendations (tests/cli/exportData).
 import { InputError, type Dataset } from '../types.ts';
+import { Plays } from '../util/plays.ts';
 import { RatingsBuilder } from '../util/ratings.ts';
 import type { Feedback } from '../config.ts';
-import { IMPLICIT_SCALE, inferRatings, type Watch } from './implicit.ts';
+import { IMPLICIT_SCALE, inferRatings, WatchHistory } from './implicit.ts';
+import { PairIndex } from '../util/buckets.ts';
 import { plural } from '../util/numbers.ts';
 
 /** An inferred rating (1–5 in half stars) placed on `scale`, rounded to its step. */
@@ -24,7 +26,7 @@ export function onScale(value: number, scale: Dataset['ratingScale']): number {
  * plays and no ratings (build/data/service.ts) and for `--feedback plays`.
  */
 export function learnFromPlays(ds: Dataset, note: string): Dataset {
-  const inferred = inferRatings(ds.sessions ?? []);
+  const inferred = inferRatings(ds.sessions ?? Plays.empty);
   return {
     ...ds,
     ratings: inferred.ratings,
@@ -51,24 +53,27 @@ export function applyFeedback(ds: Dataset, mode: Feedback): Dataset {
   }
   const inferred = inferRatings(ds.sessions);
   // both: every rating stays; watched-but-unrated titles get an inferred one on the data's scale
-  const rated = new Map<string, Set<string>>();
-  for (const r of ds.ratings) {
-    let mine = rated.get(r.userId);
-    if (!mine) rated.set(r.userId, (mine = new Set()));
-    mine.add(r.titleId);
-  }
+  const { ratings } = ds;
+  const rated = new PairIndex(ratings.user, ratings.title, ratings.userIds.length);
+  const userIn = new Map(ratings.userIds.map((id, i) => [id, i]));
+  const titleIn = new Map(ratings.titleIds.map((id, i) => [id, i]));
+  const userAt = Int32Array.from(inferred.ratings.userIds, (id) => userIn.get(id) ?? -1);
+  const titleAt = Int32Array.from(inferred.ratings.titleIds, (id) => titleIn.get(id) ?? -1);
+  const from = inferred.ratings;
   const added = new RatingsBuilder();
-  const watch = new Map<string, Map<string, Watch>>();
-  for (const r of inferred.ratings) {
-    if (rated.get(r.userId)?.has(r.titleId)) continue;
-    added.push(r.userId, r.titleId, onScale(r.value, ds.ratingScale), r.timestamp ?? NaN);
-    let mine = watch.get(r.userId);
-    if (!mine) watch.set(r.userId, (mine = new Map()));
-    mine.set(r.titleId, inferred.watch.get(r.userId)!.get(r.titleId)!);
+  const sessions = new Int32Array(from.length);
+  const minutes = new Float64Array(from.length);
+  for (let i = 0; i < from.length; i++) {
+    if (rated.find(userAt[from.user[i]], titleAt[from.title[i]]) >= 0) continue;
+    sessions[added.length] = inferred.watch.sessions[i];
+    minutes[added.length] = inferred.watch.minutes[i];
+    added.push(from.userId(i), from.titleId(i), onScale(from.value[i], ds.ratingScale), from.time[i]);
   }
+  const extra = added.finish();
+  const watch = new WatchHistory(extra.userIds, extra.titleIds, extra.user, extra.title, sessions.slice(0, extra.length), minutes.slice(0, extra.length));
   return {
     ...ds,
-    ratings: ds.ratings.concat(added.finish()),
+    ratings: ds.ratings.concat(extra),
     implicit: watch,
     notes: [
       ...ds.notes,

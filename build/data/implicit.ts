@@ -7,7 +7,9 @@
 // much 4, a tenth as much about 1.5. Scaling by the user's own median keeps heavy and light
 // viewers comparable, and a title abandoned early lands below the user's mean, where the
 // recommender counts it against similar titles (the same dislike rule as for ratings).
-import type { Dataset, Ratings, Session } from '../types.ts';
+import type { Dataset, Ratings } from '../types.ts';
+import { bucketBy, PairIndex, widened } from '../util/buckets.ts';
+import type { Plays } from '../util/plays.ts';
 import { RatingsBuilder } from '../util/ratings.ts';
 
 export const IMPLICIT_SCALE: Dataset['ratingScale'] = { min: 1, max: 5, step: 0.5 };
@@ -24,37 +26,129 @@ export function inferredRating(watch: Watch, medianMinutes: number): number {
   return Math.round(2 * (1 + (4 * e) / (1 + e))) / 2;
 }
 
-function median(values: number[]): number {
-  const sorted = Float64Array.from(values).sort();
+function median(sorted: Float64Array): number {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-export function inferRatings(sessions: Session[]): { ratings: Ratings; watch: Map<string, Map<string, Watch>> } {
-  const watch = new Map<string, Map<string, Watch>>();
-  const last = new Map<string, Map<string, number>>();
-  for (const s of sessions) {
-    let mine = watch.get(s.userId);
-    if (mine === undefined) {
-      watch.set(s.userId, (mine = new Map()));
-      last.set(s.userId, new Map());
-    }
-    const w = mine.get(s.titleId);
-    if (w === undefined) mine.set(s.titleId, { sessions: 1, minutes: s.minutes });
-    else {
-      w.sessions++;
-      w.minutes += s.minutes;
-    }
-    const times = last.get(s.userId)!;
-    times.set(s.titleId, Math.max(times.get(s.titleId) ?? -Infinity, s.start));
+/**
+ * The watch history behind inferred ratings, as columns: per (user, title) watched, the number
+ * of plays and the minutes. Row i describes the rating i of the ratings it was made with (same
+ * dictionaries). A look-up by ids is a binary search (util/buckets.ts), built on first use.
+ */
+export class WatchHistory {
+  readonly size: number;
+  private lookup: { users: Map<string, number>; titles: Map<string, number>; pairs: PairIndex } | null = null;
+
+  constructor(
+    readonly userIds: readonly string[],
+    readonly titleIds: readonly string[],
+    readonly user: Int32Array,
+    readonly title: Int32Array,
+    readonly sessions: Int32Array,
+    readonly minutes: Float64Array,
+  ) {
+    this.size = user.length;
   }
-  const ratings = new RatingsBuilder();
-  for (const [userId, mine] of watch) {
-    const med = median([...mine.values()].map((w) => w.minutes));
-    const times = last.get(userId)!;
-    for (const [titleId, w] of mine) ratings.push(userId, titleId, inferredRating(w, med), times.get(titleId)!);
+
+  /** Rows from `{ userId → titleId → watch }` (the tests' way in). */
+  static of(entries: Iterable<[string, string, Watch]>): WatchHistory {
+    const b = new RatingsBuilder();
+    const sessions: number[] = [];
+    const minutes: number[] = [];
+    for (const [userId, titleId, w] of entries) {
+      b.push(userId, titleId, 0, NaN);
+      sessions.push(w.sessions);
+      minutes.push(w.minutes);
+    }
+    const r = b.finish();
+    return new WatchHistory(r.userIds, r.titleIds, r.user, r.title, Int32Array.from(sessions), Float64Array.from(minutes));
   }
-  return { ratings: ratings.finish(), watch };
+
+  private row(userId: string, titleId: string): number {
+    if (this.lookup === null) {
+      this.lookup = {
+        users: new Map(this.userIds.map((id, i) => [id, i])),
+        titles: new Map(this.titleIds.map((id, i) => [id, i])),
+        pairs: new PairIndex(this.user, this.title, this.userIds.length),
+      };
+    }
+    const { users, titles, pairs } = this.lookup;
+    return pairs.find(users.get(userId) ?? -1, titles.get(titleId) ?? -1);
+  }
+
+  get(userId: string, titleId: string): Watch | undefined {
+    const i = this.row(userId, titleId);
+    return i < 0 ? undefined : { sessions: this.sessions[i], minutes: this.minutes[i] };
+  }
+
+  has(userId: string, titleId: string): boolean {
+    return this.row(userId, titleId) >= 0;
+  }
+}
+
+/**
+ * One inferred rating per (user, title) watched, users in order of their first play and each
+ * user's titles in order of first play; the rating's time is the title's last play. The plays are
+ * visited user by user through a counting sort, each user's titles stamped in one array, so no
+ * map per user is made.
+ */
+export function inferRatings(plays: Plays): { ratings: Ratings; watch: WatchHistory } {
+  const n = plays.length;
+  const titleCount = plays.titleIds.length;
+  // users ranked by first play, so the ratings come out in the order a Map filled play by play gives
+  const rank = new Int32Array(plays.userIds.length).fill(-1);
+  const byRank: number[] = [];
+  const keys = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const u = plays.user[i];
+    if (rank[u] < 0) rank[u] = byRank.push(u) - 1;
+    keys[i] = rank[u];
+  }
+  const { start, order } = bucketBy(keys, byRank.length);
+
+  const ratings = new RatingsBuilder(n);
+  const titleOut = new Int32Array(titleCount).fill(-1); // dictionary title → the ratings' index
+  const slot = new Int32Array(titleCount).fill(-1); // title → its place in the current user's list
+  const owner = new Int32Array(titleCount).fill(-1);
+  const sessions = new Int32Array(n); // per inferred rating (at most one per play)
+  const minutes = new Float64Array(n);
+  let mine = new Int32Array(16);
+  let count = new Int32Array(16);
+  let spent = new Float64Array(16);
+  let last = new Float64Array(16);
+  for (let r = 0; r < byRank.length; r++) {
+    let titles = 0;
+    for (let k = start[r]; k < start[r + 1]; k++) {
+      const i = order[k];
+      const t = plays.title[i];
+      if (owner[t] !== r) {
+        owner[t] = r;
+        if (titles === mine.length) [mine, count, spent, last] = [widened(mine, 2 * titles), widened(count, 2 * titles), widened(spent, 2 * titles), widened(last, 2 * titles)];
+        slot[t] = titles;
+        mine[titles] = t;
+        count[titles] = 0;
+        spent[titles] = 0;
+        last[titles] = -Infinity;
+        titles++;
+      }
+      const j = slot[t];
+      count[j]++;
+      spent[j] += plays.minutes[i];
+      last[j] = Math.max(last[j], plays.start[i]);
+    }
+    const med = median(spent.slice(0, titles).sort());
+    const user = ratings.users.intern(plays.userIds[byRank[r]]);
+    for (let j = 0; j < titles; j++) {
+      const t = mine[j];
+      if (titleOut[t] < 0) titleOut[t] = ratings.titles.intern(plays.titleIds[t]);
+      sessions[ratings.length] = count[j];
+      minutes[ratings.length] = spent[j];
+      ratings.pushIndexes(user, titleOut[t], inferredRating({ sessions: count[j], minutes: spent[j] }, med), last[j]);
+    }
+  }
+  const out = ratings.finish();
+  return { ratings: out, watch: new WatchHistory(out.userIds, out.titleIds, out.user, out.title, sessions.slice(0, out.length), minutes.slice(0, out.length)) };
 }
 
 /**
@@ -71,9 +165,6 @@ export function watchText(w: Watch): string {
 }
 
 /** Whether every rating of `ds` was inferred from plays (none given by users). */
-export function allInferred(ds: { ratings: { length: number }; implicit?: Map<string, Map<string, Watch>> | null }): boolean {
-  if (!ds.implicit) return false;
-  let n = 0;
-  for (const m of ds.implicit.values()) n += m.size;
-  return n === ds.ratings.length;
+export function allInferred(ds: { ratings: { length: number }; implicit?: WatchHistory | null }): boolean {
+  return !!ds.implicit && ds.implicit.size === ds.ratings.length;
 }

@@ -19,7 +19,8 @@
 //   recommender, explanations and evaluation protocol run on watch history.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { DEVICES, InputError, type Dataset, type Device, type Session, type Title, type User } from '../types.ts';
+import { DEVICES, InputError, type Dataset, type Device, type Plays, type Title, type User } from '../types.ts';
+import { deviceIndex, PlaysBuilder } from '../util/plays.ts';
 import type { CsvLimits } from './csv.ts';
 import { openCsvTable, openParquetTable, type Field, type InputTable, type TableSpec } from './inputTable.ts';
 import { oneLine } from './table.ts';
@@ -280,21 +281,21 @@ async function readRatings(table: InputTable, titleIds: IdDictionary, userIds: I
   return { ratings: cols.finish(), replaced };
 }
 
-async function readPlays(table: InputTable, titleIds: IdDictionary, userIds: IdDictionary, titlesPath: string): Promise<Session[]> {
-  const sessions: Session[] = [];
+async function readPlays(table: InputTable, titleIds: IdDictionary, userIds: IdDictionary, titlesPath: string): Promise<Plays> {
+  const plays = new PlaysBuilder(1 << 12, { users: userIds, titles: titleIds });
   const users = new IdCells(table, 'user_id', userIds, 'intern');
   const titles = new IdCells(table, 'title_id', titleIds, 'lookup');
   for await (const batch of table.batches()) for (const { line, fields } of batch) {
     const [rawUser, rawTitle, rawStart, rawDevice, rawMinutes] = fields as [Field, Field, Field, string, Field];
-    const userId = userIds.names[users.position(line, rawUser)];
+    const user = users.position(line, rawUser);
     const title = titles.position(line, rawTitle);
     if (title < 0) table.fail(line, 'title_id', `a title_id listed in ${titlesPath}`, rawTitle);
     const start = time(table, line, 'start', rawStart);
     const device = deviceOf(table, line, rawDevice);
     const minutes = number(table, line, 'minutes', rawMinutes, `minutes watched, above 0 and at most ${MAX_PLAY_MINUTES}`, (n) => n > 0 && n <= MAX_PLAY_MINUTES);
-    sessions.push({ userId, titleId: titleIds.names[title], device, start, minutes });
+    plays.pushIndexes(user, title, deviceIndex(device), start, minutes);
   }
-  return sessions;
+  return plays.finish();
 }
 
 /** The scale from columns.json, or detected from the ratings (rules above). */

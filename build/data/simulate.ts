@@ -1,13 +1,14 @@
 // The seeded simulation (DESIGN.md "Data"). Each user gets a hidden, sparse genre preference and
 // device habits (preferences.ts); ratings and viewing sessions are drawn from them, so
 // recommendations can be scored against the truth. Same options + seed ⇒ the same Dataset.
-import { DEVICES, InputError, type Dataset, type Rating, type Session, type Title, type User } from '../types.ts';
+import { DEVICES, InputError, type Dataset, type Plays, type Title, type User } from '../types.ts';
+import { PlaysBuilder } from '../util/plays.ts';
 import { caseStudyTitles, caseStudyUsers } from './catalogue.ts';
 import { appeal, CatalogueIndex, drawTitle, drawTruth, type UserTaste } from './preferences.ts';
 import { AliasTable, apportion, normal, stream, type Rng } from './random.ts';
 import { syntheticTitles } from './synthetic-titles.ts';
 import { plural } from '../util/numbers.ts';
-import { Ratings } from '../util/ratings.ts';
+import { RatingsBuilder, type Ratings } from '../util/ratings.ts';
 
 import type { ReportConfig } from '../config.ts';
 export { topGenres } from './preferences.ts';
@@ -77,7 +78,7 @@ export function simulate(opts: SimulationOptions, catalogue?: Title[]): Dataset 
     },
     titles,
     users,
-    ratings: Ratings.of(ratings),
+    ratings,
     // none drawn (--sessions-per-user 0) is "no sessions in the data", as for MovieLens: every
     // section that reads sessions is then left out rather than written about an empty log
     sessions: sessions.length > 0 ? sessions : null,
@@ -142,8 +143,8 @@ function drawRatings(
   index: CatalogueIndex,
   perUser: UserTaste[],
   window: { start: number; end: number },
-): Rating[] {
-  const ratings: Rating[] = [];
+): Ratings {
+  const ratings = new RatingsBuilder(counts.reduce((a, b) => a + b, 0));
   const span = window.end - window.start;
   // ratedBy[t] === u + 1 marks "user u has rated title t" without a Set per user.
   const ratedBy = new Int32Array(index.titles.length);
@@ -165,10 +166,10 @@ function drawRatings(
       ratedBy[t] = stamp;
       const mean = 1.8 + 3 * appeal(taste, t, index) + index.quality[t] + taste.bias;
       const value = Math.min(5, Math.max(1, Math.round(mean + 0.7 * normal(rng))));
-      ratings.push({ userId: user.id, titleId: index.titles[t].id, value, timestamp: window.start + Math.floor(rng() * span) });
+      ratings.push(user.id, index.titles[t].id, value, window.start + Math.floor(rng() * span));
     }
   });
-  return ratings;
+  return ratings.finish();
 }
 
 function firstUnrated(ratedBy: Int32Array, stamp: number): number {
@@ -180,45 +181,48 @@ function drawSessions(
   rng: Rng,
   users: User[],
   counts: number[],
-  ratings: Rating[],
+  ratings: Ratings,
   index: CatalogueIndex,
   perUser: UserTaste[],
   window: { start: number; end: number },
-): Session[] {
+): Plays {
   const titlePos = new Map(index.titles.map((t, i) => [t.id, i]));
   const ratedBy = new Map<string, { pos: number[]; sampler: AliasTable }>();
+  // the ratings were drawn user by user: each user's are one run of rows
   for (let i = 0; i < ratings.length; ) {
-    const userId = ratings[i].userId;
+    const user = ratings.user[i];
     const pos: number[] = [];
     const liking: number[] = [];
-    for (; i < ratings.length && ratings[i].userId === userId; i++) {
-      pos.push(titlePos.get(ratings[i].titleId)!);
-      liking.push(ratings[i].value); // better-liked titles are rewatched more
+    for (; i < ratings.length && ratings.user[i] === user; i++) {
+      pos.push(titlePos.get(ratings.titleId(i))!);
+      liking.push(ratings.value[i]); // better-liked titles are rewatched more
     }
-    ratedBy.set(userId, { pos, sampler: new AliasTable(liking) });
+    ratedBy.set(ratings.userIds[user], { pos, sampler: new AliasTable(liking) });
   }
-  const sessions: Session[] = [];
+  const sessions = new PlaysBuilder();
   const span = window.end - window.start;
   users.forEach((user, u) => {
     const taste = perUser[u];
     const mine = ratedBy.get(user.id);
-    const own: Session[] = [];
-    for (let k = 0; k < counts[u]; k++) {
+    // the user's sessions, drawn in this order, then written in order of start (ties: drawn first)
+    const n = counts[u];
+    const title = new Int32Array(n);
+    const device = new Uint8Array(n);
+    const start = new Float64Array(n);
+    const minutes = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
       const t = mine && rng() < SESSION_OF_RATED ? mine.pos[mine.sampler.draw(rng)] : drawTitle(rng, taste, index);
-      const title = index.titles[t];
-      const length = title.durationMin ?? (title.kind === 'Movie' ? DEFAULT_MOVIE_MIN : DEFAULT_EPISODE_MIN);
+      const drawn = index.titles[t];
+      const length = drawn.durationMin ?? (drawn.kind === 'Movie' ? DEFAULT_MOVIE_MIN : DEFAULT_EPISODE_MIN);
       // People finish what they like and drop what they do not.
       const completion = Math.min(1, Math.max(0.05, 0.3 + 0.6 * appeal(taste, t, index) + 0.15 * normal(rng)));
-      own.push({
-        userId: user.id,
-        titleId: title.id,
-        device: DEVICES[taste.deviceSampler.draw(rng)],
-        start: window.start + Math.floor(rng() * span),
-        minutes: Math.max(1, Math.min(length, Math.round(length * completion))),
-      });
+      title[k] = t;
+      device[k] = taste.deviceSampler.draw(rng);
+      start[k] = window.start + Math.floor(rng() * span);
+      minutes[k] = Math.max(1, Math.min(length, Math.round(length * completion)));
     }
-    own.sort((a, b) => a.start - b.start);
-    for (const s of own) sessions.push(s);
+    const order = Array.from({ length: n }, (_, k) => k).sort((a, b) => start[a] - start[b]);
+    for (const k of order) sessions.push(user.id, index.titles[title[k]].id, DEVICES[device[k]], start[k], minutes[k]);
   });
-  return sessions;
+  return sessions.finish();
 }

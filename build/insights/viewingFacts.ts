@@ -1,12 +1,13 @@
 // Facts about viewing sessions: what people watch (genre shares of viewing against the
 // catalogue), on which device, and how engagement differs by plan. MovieLens has no sessions:
 // the whole family is then declared absent with that reason.
-import { DEVICES, type Session } from '../types.ts';
+import { DEVICES } from '../types.ts';
+import { Plays } from '../util/plays.ts';
 import type { FactBuilder } from './catalogue.ts';
 import type { FactContext } from './facts.ts';
 import { keySegments } from './factKeys.ts';
 import { addTo, argMax, argMin, distinctSorted, genreWeights, rankKeys, ratio } from './tally.ts';
-import { formatPercent, maxOf, minOf, printedGap } from '../util/numbers.ts';
+import { formatPercent, minOf, printedGap } from '../util/numbers.ts';
 
 /** Plan names the simulation and the case study use, cheapest first: the upsell ladder. */
 export const PLAN_LADDER = ['Basic', 'Standard', 'Premium'] as const;
@@ -19,7 +20,7 @@ function day(ms: number): string {
 }
 
 export function viewingFacts(b: FactBuilder, c: FactContext): void {
-  const sessions: Session[] = c.dataset.sessions ?? [];
+  const sessions: Plays = c.dataset.sessions ?? Plays.empty;
   if (c.dataset.sessions) b.capability('sessions');
   b.lacking(c.dataset.sessions ? null : NO_SESSIONS, () => {
     genreViewing(b, c, sessions);
@@ -28,14 +29,14 @@ export function viewingFacts(b: FactBuilder, c: FactContext): void {
   });
 }
 
-function genreViewing(b: FactBuilder, c: FactContext, sessions: Session[]): void {
+function genreViewing(b: FactBuilder, c: FactContext, sessions: Plays): void {
   const n = sessions.length;
   b.add('session_count', 'count', n, 'Viewing sessions in the data.');
   b.add('sessions_per_user', 'number', ratio(n, c.dataset.users.length), 'Average viewing sessions per user.');
-  b.add('viewing_hours', 'number', sessions.reduce((s, x) => s + x.minutes, 0) / 60, 'Total hours watched across all sessions.');
-  const starts = sessions.map((s) => s.start);
-  b.add('sessions_first_day', 'text', starts.length ? day(minOf(starts)) : null, 'First day (UTC) with a viewing session.');
-  b.add('sessions_last_day', 'text', starts.length ? day(maxOf(starts)) : null, 'Last day (UTC) with a viewing session.');
+  b.add('viewing_hours', 'number', sessions.totalMinutes() / 60, 'Total hours watched across all sessions.');
+  const { first, last } = sessions.startRange();
+  b.add('sessions_first_day', 'text', n ? day(first) : null, 'First day (UTC) with a viewing session.');
+  b.add('sessions_last_day', 'text', n ? day(last) : null, 'Last day (UTC) with a viewing session.');
 
   // Per genre and per title, by position (ratingIndex) rather than a genre list and map
   // updates per session; each genre's weights are still added in session order.
@@ -44,10 +45,11 @@ function genreViewing(b: FactBuilder, c: FactContext, sessions: Session[]): void
   const watched = new Uint8Array(ix.genres.length);
   const sessionsOf = new Int32Array(ix.titleIds.length);
   const perTitle = new Map<string, number>(); // titles neither in the catalogue nor rated
-  for (const s of sessions) {
-    const t = ix.titlePos.get(s.titleId);
-    if (t === undefined) {
-      addTo(perTitle, s.titleId, 1);
+  const positionOf = Int32Array.from(sessions.titleIds, (id) => ix.titlePos.get(id) ?? -1);
+  for (let i = 0; i < n; i++) {
+    const t = positionOf[sessions.title[i]];
+    if (t < 0) {
+      addTo(perTitle, sessions.titleId(i), 1);
       continue;
     }
     sessionsOf[t]++;
@@ -93,9 +95,10 @@ function genreViewing(b: FactBuilder, c: FactContext, sessions: Session[]): void
   b.add('top_title_genre', 'genre', title?.genres[0], 'Primary genre of the most watched title.');
 }
 
-function devices(b: FactBuilder, sessions: Session[]): void {
-  const counts = new Map<string, number>(DEVICES.map((d) => [d, 0]));
-  for (const s of sessions) addTo(counts, s.device, 1);
+function devices(b: FactBuilder, sessions: Plays): void {
+  const perDevice = new Int32Array(DEVICES.length);
+  for (let i = 0; i < sessions.length; i++) perDevice[sessions.device[i]]++;
+  const counts = new Map<string, number>(DEVICES.map((d, k) => [d, perDevice[k]]));
   for (const d of DEVICES) {
     b.add(`device.${d}.sessions`, 'count', counts.get(d), `Viewing sessions on ${d}.`);
     b.add(`device.${d}.share`, 'share', ratio(counts.get(d)!, sessions.length), `Share of viewing sessions on ${d}.`);
@@ -105,7 +108,7 @@ function devices(b: FactBuilder, sessions: Session[]): void {
   b.add('top_device_share', 'share', top ? ratio(counts.get(top)!, sessions.length) : null, 'Share of viewing sessions on the top device.');
 }
 
-function planEngagement(b: FactBuilder, c: FactContext, sessions: Session[]): void {
+function planEngagement(b: FactBuilder, c: FactContext, sessions: Plays): void {
   const plans = distinctSorted(c.dataset.users.map((u) => u.plan));
   const keys = keySegments(plans);
   const planOf = new Map(c.dataset.users.map((u) => [u.id, u.plan]));
@@ -115,20 +118,24 @@ function planEngagement(b: FactBuilder, c: FactContext, sessions: Session[]): vo
     // each plan's favourite device and its share, for the sentence that names any plans
     const favourite: string[] = [];
     // every plan's sessions by device in one pass over the sessions, not one pass per plan
-    const byPlan = new Map<string | null, { sessions: number; devices: Map<string, number> }>(
-      plans.map((p) => [p, { sessions: 0, devices: new Map<string, number>(DEVICES.map((d) => [d, 0])) }]),
-    );
-    for (const s of sessions) {
-      const tally = byPlan.get(planOf.get(s.userId) ?? null);
-      if (tally === undefined) continue;
-      tally.sessions++;
-      addTo(tally.devices, s.device, 1);
+    // a plan position per dictionary user, then a plans × devices table of counts
+    const planPos = new Map(plans.map((p, k) => [p, k]));
+    const planOfUser = Int32Array.from(sessions.userIds, (id) => {
+      const plan = planOf.get(id);
+      return plan == null ? -1 : planPos.get(plan) ?? -1;
+    });
+    const table = new Int32Array(plans.length * DEVICES.length);
+    for (let i = 0; i < sessions.length; i++) {
+      const k = planOfUser[sessions.user[i]];
+      if (k >= 0) table[k * DEVICES.length + sessions.device[i]]++;
     }
-    for (const p of plans) {
+    plans.forEach((p, pk) => {
       const k = `plan.${keys.get(p)}`;
       const users = c.dataset.users.filter((u) => u.plan === p).length;
       subscribers.set(p, users);
-      const { sessions: own, devices: counts } = byPlan.get(p)!;
+      const counts = new Map<string, number>(DEVICES.map((d, dk) => [d, table[pk * DEVICES.length + dk]]));
+      let own = 0;
+      for (const v of counts.values()) own += v;
       for (const d of DEVICES) {
         b.add(`${k}.device.${d}.share`, 'share', ratio(counts.get(d)!, own), `Share of ${p} subscribers' sessions on ${d}.`, `${p} subscribers have no sessions`);
       }
@@ -141,7 +148,7 @@ function planEngagement(b: FactBuilder, c: FactContext, sessions: Session[]): vo
       b.add(`${k}.top_device_share`, 'share', top ? ratio(counts.get(top)!, own) : null, `Share of ${p} subscribers' sessions on their top device.`, `${p} subscribers have no sessions`);
       b.add(`${k}.sessions_per_user`, 'number', ratio(own, users), `Average viewing sessions per ${p} subscriber.`);
       perUser.set(p, ratio(own, users));
-    }
+    });
     // Any plan names (a service's own data has its own tiers): one sentence for narratives that
     // cannot name the plans in advance.
     b.add('plan_top_devices', 'text', favourite.length ? `${favourite.join('; ')}.` : null, 'Each plan\'s most used device and its share of that plan\'s sessions, as one sentence.', 'no plan has viewing sessions');

@@ -18,14 +18,13 @@ function nameOf(model: Model, titleId: string): string {
  * Ozark (2 sessions, 1 h 30 min; 0.61)" with both. `userId` finds the history.
  */
 export function collaborativeExplanation(model: Model, reasons: Reason[], userId: string | null = null): string {
-  const watched = model.watch && userId !== null ? model.watch.get(userId) : undefined;
   if (reasons.length === 0) return model.watchOnly ? 'Recommended from what you watched' : 'Recommended from your ratings';
   let lastVerb = '';
   const parts = reasons.map((r, i) => {
     const label = r.kind === 'content' ? 'similar content' : 'similarity';
     const sim = r.similarity.toFixed(2);
     const simText = i === 0 || r.kind !== reasons[0].kind ? `${label} ${sim}` : sim;
-    const w = watched?.get(r.titleId);
+    const w = model.watch && userId !== null ? model.watch.get(userId, r.titleId) : undefined;
     const verb = w ? 'watched' : 'rated';
     const lead = verb === lastVerb ? '' : `${verb} `;
     lastVerb = verb;

@@ -194,15 +194,14 @@ export function assembleSite(input: AssembleInput): SiteView {
   const nameOf = rated.titleIds.map(name);
   const placeOf = Int32Array.from(rated.titleIds, nameOrder);
   const genresOf = rated.titleIds.map((id) => readerGenres(titles.get(id)));
-  const sessionsBy = new Map<string, number>();
-  for (const s of ds.sessions ?? []) sessionsBy.set(s.userId, (sessionsBy.get(s.userId) ?? 0) + 1);
+  const sessionsBy = ds.sessions?.countsByUserId() ?? new Map<string, number>();
 
   const similar = similarUsers(input.model, 3);
   const midpoint = (ds.ratingScale.min + ds.ratingScale.max) / 2;
   const selection = input.userPages ?? selectUserPages(ds.users.map((u) => u.id), config.userPages, config.seed);
   // Inferred ratings (plays, no ratings): reasons and the history cite the watching, not stars.
   const watchOf = (userId: string, titleId: string): string | null => {
-    const w = ds.implicit?.get(userId)?.get(titleId);
+    const w = ds.implicit?.get(userId, titleId);
     return w ? watchText(w) : null;
   };
   const recommendationView = (r: Recommendation, userId: string): RecommendationView => {

@@ -4,6 +4,7 @@
 // rating. Code that reads a few ratings can still take them as `Rating` objects (`at`, iteration),
 // made on the way out; code that reads them all reads the columns.
 import type { Rating } from '../types.ts';
+import { bucketBy, countPer, widened } from './buckets.ts';
 
 /** An id dictionary that grows: `intern` gives an id its index, the same one every time. */
 export class IdDictionary {
@@ -80,16 +81,12 @@ export class Ratings implements Iterable<Rating> {
 
   /** Count per dictionary title (index = position in `titleIds`). */
   countByTitle(): Int32Array {
-    const counts = new Int32Array(this.titleIds.length);
-    for (let i = 0; i < this.length; i++) counts[this.title[i]]++;
-    return counts;
+    return countPer(this.title, this.titleIds.length);
   }
 
   /** Count per dictionary user (index = position in `userIds`). */
   countByUser(): Int32Array {
-    const counts = new Int32Array(this.userIds.length);
-    for (let i = 0; i < this.length; i++) counts[this.user[i]]++;
-    return counts;
+    return countPer(this.user, this.userIds.length);
   }
 
   /** Ratings per title id, for the titles with any (in dictionary order). */
@@ -160,11 +157,10 @@ export class RatingsBuilder {
   private grow(): void {
     // 1.5× rather than 2×: at 10⁸ ratings doubling would briefly hold three copies' worth
     const size = Math.ceil(this.user.length * 1.5);
-    const widen = <A extends Int32Array | Float64Array>(a: A, b: A): A => (b.set(a), b);
-    this.user = widen(this.user, new Int32Array(size));
-    this.title = widen(this.title, new Int32Array(size));
-    this.value = widen(this.value, new Float64Array(size));
-    this.time = widen(this.time, new Float64Array(size));
+    this.user = widened(this.user, size);
+    this.title = widened(this.title, size);
+    this.value = widened(this.value, size);
+    this.time = widened(this.time, size);
   }
 
   /**
@@ -177,12 +173,7 @@ export class RatingsBuilder {
   replaceRepeats(rule: 'by file order' | 'by time'): number {
     const { user: users, title: titles, value: values, time: times, length: n } = this;
     const userCount = this.users.names.length;
-    const start = new Int32Array(userCount + 1);
-    for (let i = 0; i < n; i++) start[users[i] + 1]++;
-    for (let u = 0; u < userCount; u++) start[u + 1] += start[u];
-    const next = start.slice(0, userCount);
-    const byUser = new Int32Array(n);
-    for (let i = 0; i < n; i++) byUser[next[users[i]]++] = i;
+    const { start, order: byUser } = bucketBy(users.subarray(0, n), userCount);
     const stamp = new Int32Array(this.titles.names.length).fill(-1);
     const first = new Int32Array(this.titles.names.length);
     let replaced = 0;

@@ -2,6 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { genreDemandRows, MAX_DEMAND_GENRES, renderGenreDemand, type GenreDemandRow } from '../../build/charts/genreDemand.ts';
 import type { Dataset, Session, Title } from '../../build/types.ts';
+import { Plays } from '../../build/util/plays.ts';
 import { EVIL } from '../fixtures/charts/rows.ts';
 import { assertGolden } from './golden.ts';
 import { assertStandaloneChart, parseSvg } from './svgChecks.ts';
@@ -12,7 +13,7 @@ const play = (titleId: string): Session => ({ userId: '1', titleId, device: 'TV'
 test('genre demand: viewing and catalogue shares split multi-genre titles equally, as the facts do', () => {
   const titles = [title('1', ['Crime']), title('2', ['Crime', 'Drama']), title('3', ['Drama']), title('4', ['Comedy']), title('5', ['(no genres listed)'])];
   const sessions = [play('1'), play('1'), play('2'), play('4')];
-  const rows = genreDemandRows({ titles, sessions } as unknown as Dataset);
+  const rows = genreDemandRows({ titles, sessions: Plays.of(sessions) } as unknown as Dataset);
   const by = new Map(rows.map((r) => [r.genre, r]));
   assert.not.ok(by.has('(no genres listed)'), 'no genre');
   assert.is(by.get('Crime')!.viewingShare, 2.5 / 4);

@@ -2,6 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ALL_USERS, planDeviceRows, renderPlanDevices } from '../../build/charts/planDevices.ts';
 import type { Dataset, Session, User } from '../../build/types.ts';
+import { Plays } from '../../build/util/plays.ts';
 import { EVIL } from '../fixtures/charts/rows.ts';
 import { assertGolden } from './golden.ts';
 import { assertStandaloneChart, parseSvg } from './svgChecks.ts';
@@ -11,7 +12,7 @@ const play = (userId: string, device: Session['device']): Session => ({ userId, 
 
 /** Basic watches on Mobile, Premium on TV, one user has no plan; 3 Basic + 2 Premium subscribers. */
 function dataset(users: User[], sessions: Session[]): Dataset {
-  return { users, sessions } as unknown as Dataset;
+  return { users, sessions: Plays.of(sessions) } as unknown as Dataset;
 }
 const users = [user('1', 'Premium'), user('2', 'Basic'), user('3', 'Basic'), user('4', 'Basic'), user('5', 'Premium'), user('6', null)];
 const sessions = [

@@ -60,7 +60,7 @@ test('the dataset: real titles, simulated viewers, netflix source with the file 
   assert.is(d.ratings.length, 100);
   const ids = new Set(titles.map((t) => t.id));
   assert.ok([...d.ratings].every((r) => ids.has(r.titleId)));
-  assert.ok(d.sessions!.every((s) => s.minutes <= (byId.get(s.titleId)!.durationMin ?? 45)));
+  assert.ok([...d.sessions!].every((s) => s.minutes <= (byId.get(s.titleId)!.durationMin ?? 45)));
   assert.ok(d.truth !== null);
   assert.equal(await loadNetflixDataset(path, { ...DEFAULT_SIMULATION, users: 20 }), d);
 });

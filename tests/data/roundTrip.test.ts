@@ -25,7 +25,7 @@ test('simulate → export → load: titles, users, ratings, plays and the scale 
     assert.equal(back.titles, sim.titles, `${format}: titles`);
     assert.equal(back.users, sim.users, `${format}: users`);
     assert.equal([...back.ratings], [...sim.ratings], `${format}: ratings`);
-    assert.equal(back.sessions, sim.sessions, `${format}: plays`);
+    assert.equal([...back.sessions!], [...sim.sessions!], `${format}: plays`);
     assert.equal(back.ratingScale, sim.ratingScale, `${format}: scale`);
     const a = recommendAll(buildModel(sim), sim, { k: 10 });
     const b = recommendAll(buildModel(back), back, { k: 10 });
@@ -40,7 +40,7 @@ test('plays alone: every watched title gets an inferred rating, and the reasons 
   await exportData(playsOnly, out);
   const ds = await loadService(path.join(out, 'parquet'));
   assert.ok(ds.implicit);
-  const pairs = new Set(sim.sessions!.map((s) => `${s.userId}\u0000${s.titleId}`));
+  const pairs = new Set([...sim.sessions!].map((s) => `${s.userId}\u0000${s.titleId}`));
   assert.is(ds.ratings.length, pairs.size);
   const recs = recommendAll(buildModel(ds), ds, { k: 10 });
   const explained = [...recs.values()].flat().filter((r) => r.source === 'collaborative');

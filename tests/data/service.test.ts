@@ -61,7 +61,7 @@ test('CSV tables: titles with optional columns, users, ratings and plays; extra 
     ['u3', 't1', 3, Date.UTC(2025, 5, 2)],
   ]);
   assert.equal(ds.ratingScale, { min: 1, max: 5, step: 1 });
-  assert.equal(ds.sessions!.map((s) => [s.device, s.start, s.minutes]), [
+  assert.equal([...ds.sessions!].map((s) => [s.device, s.start, s.minutes]), [
     ['TV', Date.UTC(2025, 5, 1, 20), 50],
     ['Mobile', Date.UTC(2025, 5, 2, 20), 40],
     ['Desktop', Date.UTC(2025, 5, 3, 6), 90],
@@ -95,7 +95,7 @@ test('the scale is detected: half stars give 0.5–5, ratings above 5 give 1–1
 test('plays without ratings: inferred ratings, the watch history kept for the reasons', async () => {
   const ds = await loadService(folder({ 'titles.csv': TITLES, 'plays.csv': PLAYS }));
   assert.ok(ds.implicit);
-  assert.equal(ds.implicit!.get('u1')!.get('t1'), { sessions: 2, minutes: 90 });
+  assert.equal(ds.implicit!.get('u1', 't1'), { sessions: 2, minutes: 90 });
   assert.equal([...ds.ratings].map((r) => [r.userId, r.titleId, r.value]), [
     ['u1', 't1', inferredRating({ sessions: 2, minutes: 90 }, 90)],
     ['u2', 't3', 3],

@@ -97,7 +97,7 @@ test('device habits follow the plan: Premium users watch on TV more than Basic u
   const d = simulate({ ...DEFAULT_SIMULATION, users: 400, sessionsPerUser: 20 });
   const plan = new Map(d.users.map((u) => [u.id, u.plan]));
   const tvShare = (p: string): number => {
-    const mine = d.sessions!.filter((s) => plan.get(s.userId) === p);
+    const mine = [...d.sessions!].filter((s) => plan.get(s.userId) === p);
     return mine.filter((s) => s.device === 'TV').length / mine.length;
   };
   assert.ok(tvShare('Premium') > tvShare('Basic') + 0.2, `${tvShare('Premium')} vs ${tvShare('Basic')}`);

@@ -3,6 +3,7 @@
 import type { Dataset, ModelView, Recommendation, Session, Title, User, Rating } from '../../build/types.ts';
 import { buildFacts } from '../../build/insights/facts.ts';
 import type { FactCatalogue } from '../../build/insights/catalogue.ts';
+import { Plays } from '../../build/util/plays.ts';
 import { Ratings } from '../../build/util/ratings.ts';
 
 export function title(id: string, name: string, genres: string[]): Title {
@@ -37,7 +38,7 @@ export function smallDataset(overrides: { genres?: Partial<Record<string, string
     titles,
     users,
     ratings: Ratings.of(ratings),
-    sessions: overrides.sessions === undefined ? sessions : overrides.sessions,
+    sessions: overrides.sessions === undefined ? Plays.of(sessions) : overrides.sessions && Plays.of(overrides.sessions),
     truth: null,
     ratingScale: { min: 1, max: 5, step: 1 },
     notes: [],
