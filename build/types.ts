@@ -3,7 +3,7 @@
 // site writer touch the file system. Ids are strings everywhere: real inputs use arbitrary
 // ids, and a string from data must never be trusted as an object key — use Map, not Record.
 import { UserError } from './util/errors.ts';
-import type { WatchHistory } from './data/implicit.ts';
+import type { WatchHistory } from './util/watchHistory.ts';
 import type { Plays } from './util/plays.ts';
 import type { Ratings } from './util/ratings.ts';
 

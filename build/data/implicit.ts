@@ -8,17 +8,15 @@
 // viewers comparable, and a title abandoned early lands below the user's mean, where the
 // recommender counts it against similar titles (the same dislike rule as for ratings).
 import type { Dataset, Ratings } from '../types.ts';
-import { bucketBy, PairIndex, widened } from '../util/buckets.ts';
+import { bucketBy, widened } from '../util/buckets.ts';
 import type { Plays } from '../util/plays.ts';
 import { RatingsBuilder } from '../util/ratings.ts';
+import { WatchHistory, type Watch } from '../util/watchHistory.ts';
+
+export { WatchHistory, type Watch };
 
 export const IMPLICIT_SCALE: Dataset['ratingScale'] = { min: 1, max: 5, step: 0.5 };
 const REPEAT_WEIGHT = 0.25;
-
-export interface Watch {
-  sessions: number;
-  minutes: number;
-}
 
 /** The inferred rating for a watch, given the user's median minutes per title. */
 export function inferredRating(watch: Watch, medianMinutes: number): number {
@@ -29,62 +27,6 @@ export function inferredRating(watch: Watch, medianMinutes: number): number {
 function median(sorted: Float64Array): number {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-/**
- * The watch history behind inferred ratings, as columns: per (user, title) watched, the number
- * of plays and the minutes. Row i describes the rating i of the ratings it was made with (same
- * dictionaries). A look-up by ids is a binary search (util/buckets.ts), built on first use.
- */
-export class WatchHistory {
-  readonly size: number;
-  private lookup: { users: Map<string, number>; titles: Map<string, number>; pairs: PairIndex } | null = null;
-
-  constructor(
-    readonly userIds: readonly string[],
-    readonly titleIds: readonly string[],
-    readonly user: Int32Array,
-    readonly title: Int32Array,
-    readonly sessions: Int32Array,
-    readonly minutes: Float64Array,
-  ) {
-    this.size = user.length;
-  }
-
-  /** Rows from `{ userId → titleId → watch }` (the tests' way in). */
-  static of(entries: Iterable<[string, string, Watch]>): WatchHistory {
-    const b = new RatingsBuilder();
-    const sessions: number[] = [];
-    const minutes: number[] = [];
-    for (const [userId, titleId, w] of entries) {
-      b.push(userId, titleId, 0, NaN);
-      sessions.push(w.sessions);
-      minutes.push(w.minutes);
-    }
-    const r = b.finish();
-    return new WatchHistory(r.userIds, r.titleIds, r.user, r.title, Int32Array.from(sessions), Float64Array.from(minutes));
-  }
-
-  private row(userId: string, titleId: string): number {
-    if (this.lookup === null) {
-      this.lookup = {
-        users: new Map(this.userIds.map((id, i) => [id, i])),
-        titles: new Map(this.titleIds.map((id, i) => [id, i])),
-        pairs: new PairIndex(this.user, this.title, this.userIds.length),
-      };
-    }
-    const { users, titles, pairs } = this.lookup;
-    return pairs.find(users.get(userId) ?? -1, titles.get(titleId) ?? -1);
-  }
-
-  get(userId: string, titleId: string): Watch | undefined {
-    const i = this.row(userId, titleId);
-    return i < 0 ? undefined : { sessions: this.sessions[i], minutes: this.minutes[i] };
-  }
-
-  has(userId: string, titleId: string): boolean {
-    return this.row(userId, titleId) >= 0;
-  }
 }
 
 /**
