@@ -22,7 +22,7 @@ export interface Scale {
    * Build from this data in the --data schema instead of simulating (issue 14's MovieLens-10M
    * shape): prepared once by `prepareData`, not timed. Every user gets a page.
    */
-  data?: { format: 'csv' | 'parquet'; shape?: 'simulation' | 'netflix-prize' };
+  data?: { format: 'csv' | 'parquet'; shape?: 'simulation' | 'netflix-prize' | 'netflix-prize-plays' };
 }
 
 export const SCALES: Scale[] = [
@@ -43,6 +43,8 @@ export const DATA_SCALES: Scale[] = [
   { name: 'Netflix Prize shape / 100, Parquet', users: 4802, titles: 17770, ratingsPerUser: 209, data: { format: 'parquet', shape: 'netflix-prize' } },
   { name: 'Netflix Prize shape / 10, Parquet', users: 48019, titles: 17770, ratingsPerUser: 209, data: { format: 'parquet', shape: 'netflix-prize' } },
   { name: 'Netflix Prize shape, Parquet', users: NETFLIX_PRIZE.users, titles: NETFLIX_PRIZE.titles, ratingsPerUser: 209, data: { format: 'parquet', shape: 'netflix-prize' } },
+  { name: 'Netflix Prize shape / 100 as plays, Parquet', users: 4802, titles: 17770, ratingsPerUser: 209, data: { format: 'parquet', shape: 'netflix-prize-plays' } },
+  { name: 'Netflix Prize shape / 10 as plays, Parquet', users: 48019, titles: 17770, ratingsPerUser: 209, data: { format: 'parquet', shape: 'netflix-prize-plays' } },
 ];
 
 /**
@@ -50,9 +52,10 @@ export const DATA_SCALES: Scale[] = [
  * there is used as it is; untimed): simulated, or drawn in DuckDB for the Netflix Prize's shape.
  */
 export async function prepareData(scale: Scale, workDir: string): Promise<string> {
-  if (scale.data?.shape === 'netflix-prize') {
-    const dir = path.join(workDir, `prize-${scale.users}x${scale.titles}`);
-    await writePrizeShape({ ...NETFLIX_PRIZE, users: scale.users, titles: scale.titles }, dir, path.join(workDir, 'duckdb-spill'));
+  if (scale.data?.shape === 'netflix-prize' || scale.data?.shape === 'netflix-prize-plays') {
+    const plays = scale.data.shape === 'netflix-prize-plays';
+    const dir = path.join(workDir, `prize-${plays ? 'plays-' : ''}${scale.users}x${scale.titles}`);
+    await writePrizeShape({ ...NETFLIX_PRIZE, users: scale.users, titles: scale.titles, interactions: plays ? 'plays' : 'ratings' }, dir, path.join(workDir, 'duckdb-spill'));
     return dir;
   }
   const dir = path.join(workDir, `data-${scale.users}x${scale.titles}x${scale.ratingsPerUser}`);
@@ -111,7 +114,7 @@ export function benchScale(root: string, scale: Scale, runs: number, workDir: st
         'scripts/launch.mjs',
         'scripts/build.ts',
         ...(dataDir !== null
-          ? ['--data', dataDir, ...(scale.data?.shape === 'netflix-prize' ? [] : ['--user-pages', String(scale.users)])]
+          ? ['--data', dataDir, ...(scale.data?.shape?.startsWith('netflix-prize') ? [] : ['--user-pages', String(scale.users)])]
           : ['--users', String(scale.users), '--titles', String(scale.titles), '--ratings-per-user', String(scale.ratingsPerUser)]),
         '--out',
         path.join(dir, 'site'),

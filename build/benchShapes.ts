@@ -17,6 +17,12 @@ export interface PrizeShape {
   median: number;
   sigma: number;
   maxPerUser: number;
+  /**
+   * What the service logged: ratings (the Prize's own), or plays — each rating's row becomes a
+   * play whose minutes follow the rating, a quarter of the liked ones watched twice, from a users
+   * table with plans and regions — for the plays-only path (inferred ratings, devices, plans).
+   */
+  interactions?: 'ratings' | 'plays';
 }
 
 /** The Netflix Prize's training set: 480,189 users, 17,770 titles, 100,480,507 ratings. */
@@ -62,17 +68,46 @@ export function prizeShapeSql(s: PrizeShape, dir: string): string[] {
     `COPY (SELECT tid + 1 AS title_id, 'Title ' || (tid + 1) AS title,
        CASE WHEN g2 IS NULL OR g2 = g1 THEN [${genres}[g1 + 1]] ELSE [${genres}[g1 + 1], ${genres}[g2 + 1]] END AS genres
      FROM t ORDER BY tid) TO ${lit(path.join(dir, 'titles.parquet'))} (FORMAT parquet, COMPRESSION zstd)`,
-    `COPY (SELECT uid + 1 AS user_id, tid + 1 AS title_id, rating, ts AS timestamp FROM r ORDER BY uid, ts, tid)
-     TO ${lit(path.join(dir, 'ratings.parquet'))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 1000000)`,
+    ...(s.interactions === 'plays' ? playsSql(dir) : [
+      `COPY (SELECT uid + 1 AS user_id, tid + 1 AS title_id, rating, ts AS timestamp FROM r ORDER BY uid, ts, tid)
+       TO ${lit(path.join(dir, 'ratings.parquet'))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 1000000)`,
+    ]),
   ];
 }
 
 /**
- * Writes the shape's titles.parquet and ratings.parquet into `dir` (once: an existing complete
- * folder is kept). Returns the number of ratings written.
+ * The ratings table `r` as plays and users: minutes are a share of the title's length that grows
+ * with the rating (so inferred ratings recover the taste), a quarter of the titles rated 4 or 5
+ * are watched again a day later, each user has a favourite device for 60% of their plays, and a
+ * plan (Basic 30%, Standard 45%, Premium 25%) and region.
+ */
+function playsSql(dir: string): string[] {
+  const lit = (p: string) => `'${p.replaceAll("'", "''")}'`;
+  const devices = `['Mobile', 'TV', 'Desktop', 'Tablet']`;
+  const play = (again: number) => `SELECT r.uid, r.tid, r.ts + INTERVAL ${again} DAY AS start,
+       CASE WHEN u01(r.uid * 100000 + r.tid, ${20 + again}) < 0.6 THEN ${devices}[1 + CAST(floor(u01(r.uid, 16) * 4) AS INTEGER)]
+            ELSE ${devices}[1 + CAST(floor(u01(r.uid * 100000 + r.tid, ${22 + again}) * 4) AS INTEGER)] END AS device,
+       greatest(1, round((40 + 100 * u01(r.tid, 18)) * least(1, greatest(0.05, 0.17 * r.rating + 0.3 * (u01(r.uid * 100000 + r.tid, ${24 + again}) - 0.5))))) AS minutes
+     FROM r`;
+  return [
+    `COPY (SELECT uid + 1 AS user_id, CASE WHEN u01(uid, 30) < 0.3 THEN 'Basic' WHEN u01(uid, 30) < 0.75 THEN 'Standard' ELSE 'Premium' END AS plan,
+       ['USA', 'India', 'UK', 'Canada'][1 + CAST(floor(u01(uid, 31) * 4) AS INTEGER)] AS region FROM u ORDER BY uid)
+     TO ${lit(path.join(dir, 'users.parquet'))} (FORMAT parquet, COMPRESSION zstd)`,
+    `COPY (SELECT uid + 1 AS user_id, tid + 1 AS title_id, start, device, minutes FROM (
+       ${play(0)}
+       UNION ALL
+       ${play(1)} WHERE r.rating >= 4 AND u01(r.uid * 100000 + r.tid, 26) < 0.25
+     ) ORDER BY uid, start, tid)
+     TO ${lit(path.join(dir, 'plays.parquet'))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 1000000)`,
+  ];
+}
+
+/**
+ * Writes the shape's titles.parquet and ratings.parquet (or users.parquet and plays.parquet) into
+ * `dir` (once: an existing complete folder is kept). Returns the number of ratings (or plays) written.
  */
 export async function writePrizeShape(s: PrizeShape, dir: string, tempDir: string): Promise<number> {
-  const done = path.join(dir, 'ratings.parquet');
+  const done = path.join(dir, s.interactions === 'plays' ? 'plays.parquet' : 'ratings.parquet');
   const { DuckDBInstance } = await import('@duckdb/node-api');
   if (!existsSync(done)) {
     const staging = `${dir}.partial`;

@@ -1,4 +1,4 @@
-// `npm run bench [-- --runs N --scales seed,1k,10k[,ml10m-parquet,ml10m-csv,prize-1e6,prize-1e7,prize] --data-cache DIR --load-users 20000 --json --skip-similarity]`: see build/bench.ts.
+// `npm run bench [-- --runs N --scales seed,1k,10k[,ml10m-parquet,ml10m-csv,prize-1e6,prize-1e7,prize,prize-plays-1e6,prize-plays-1e7] --data-cache DIR --load-users 20000 --json --skip-similarity]`: see build/bench.ts.
 import { parseArgs } from 'node:util';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,7 +30,7 @@ await runCli(async () => {
   }
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new InputError(`--runs: invalid value "${values.runs}": expected a whole number ≥ 1`);
-  const keys = new Map([['seed', SCALES[0]], ['1k', SCALES[1]], ['10k', SCALES[2]], ['ml10m-parquet', DATA_SCALES[0]], ['ml10m-csv', DATA_SCALES[1]], ['prize-1e6', DATA_SCALES[2]], ['prize-1e7', DATA_SCALES[3]], ['prize', DATA_SCALES[4]]]);
+  const keys = new Map([['seed', SCALES[0]], ['1k', SCALES[1]], ['10k', SCALES[2]], ['ml10m-parquet', DATA_SCALES[0]], ['ml10m-csv', DATA_SCALES[1]], ['prize-1e6', DATA_SCALES[2]], ['prize-1e7', DATA_SCALES[3]], ['prize', DATA_SCALES[4]], ['prize-plays-1e6', DATA_SCALES[5]], ['prize-plays-1e7', DATA_SCALES[6]]]);
   const scales = values.scales.split(',').map((s) => {
     const scale = keys.get(s.trim());
     if (!scale) throw new InputError(`--scales: unknown scale "${s}" (known: ${[...keys.keys()].join(', ')})`);

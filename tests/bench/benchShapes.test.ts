@@ -29,6 +29,22 @@ test('the Netflix Prize shape: a valid --data input, the same on a second draw, 
   assert.ok(ds.ratings.value.every((v) => v >= 1 && v <= 5 && Number.isInteger(v)));
 });
 
+test('the shape as plays: users with plans, four devices, minutes that follow the rating, no ratings (inferred from the plays)', async () => {
+  const dir = path.join(root, 'plays');
+  const n = await writePrizeShape({ ...small, interactions: 'plays' }, dir, path.join(root, 'spill'));
+  const ds = await loadService(dir);
+  assert.ok(ds.sessions);
+  assert.is(ds.sessions!.length, n);
+  assert.ok(ds.implicit, 'ratings inferred from the plays');
+  assert.is(ds.users.length, 300);
+  assert.equal([...new Set(ds.users.map((u) => u.plan))].sort(), ['Basic', 'Premium', 'Standard']);
+  const devices = new Set([...ds.sessions!.device]);
+  assert.is(devices.size, 4);
+  const repeats = n - ds.ratings.length;
+  assert.ok(repeats > 0 && repeats < n / 5, `${repeats} repeat plays of ${n}`);
+  assert.ok(ds.ratings.value.some((v) => v <= 2) && ds.ratings.value.some((v) => v >= 4), 'inferred ratings spread over the scale');
+});
+
 test('growth per stage: each Prize-shaped scale beside the next, with the factor', () => {
   const result = (i: number, ms: number): ScaleResult => ({
     scale: DATA_SCALES[i],
