@@ -29,12 +29,6 @@ const primaryGenre = (genres: string[]): string => genres[0] ?? UNKNOWN_GENRE;
 // note counts those titles. The similarity chart puts such titles in a block of their own.
 const NO_GENRE_BLOCK = 'No genre';
 
-function countBy<K>(keys: Iterable<K>): Map<K, number> {
-  const counts = new Map<K, number>();
-  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
-  return counts;
-}
-
 
 /**
  * Each title's popularity: its viewing sessions where the data has them (the strip plot then
