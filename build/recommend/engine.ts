@@ -12,6 +12,7 @@
 // little history, are filled from the popularity ranking, first within the genres the user liked,
 // each labelled as such.
 import type { Model } from '../model/index.ts';
+import { denseRows, type DenseRows } from '../model/denseRows.ts';
 import { TopK } from '../model/topk.ts';
 import type { Reason, Recommendation, RecommendOptions } from '../types.ts';
 import { isLiked, ratingWeight, type Component } from './components.ts';
@@ -78,6 +79,11 @@ export class Ranker {
   private readonly componentScore: Float64Array[];
   private readonly componentScale: Float64Array;
   private readonly best: BestContributors[];
+  /**
+   * Per component: its neighbour lists as a dense matrix when they are nearly full (EASE), else
+   * null; `explain` reads a chosen title's weight from it instead of walking the row.
+   */
+  private readonly dense: (DenseRows | null)[];
   private readonly score: Float64Array;
   private readonly stamp: Int32Array;
   private readonly touched: Int32Array;
@@ -105,6 +111,7 @@ export class Ranker {
     this.componentScore = recommender.components.map(() => new Float64Array(n));
     this.componentScale = new Float64Array(recommender.components.length);
     this.best = recommender.components.map(() => new BestContributors(0));
+    this.dense = recommender.components.map((c) => denseRows(c.neighbours));
     this.score = new Float64Array(n);
     this.stamp = new Int32Array(n).fill(-1);
     this.touched = new Int32Array(n);
@@ -354,26 +361,42 @@ export class Ranker {
       if (this.componentScale[ci] === 0) continue;
       const c = components[ci];
       const { ptr, idx, val } = c.neighbours;
+      const dense = this.dense[ci];
       const { best1, best1c, best2, best2c } = b;
+      const offer = (j: number, i: number, contrib: number): void => {
+        if (contrib > best1c[j]) {
+          best2[j] = best1[j];
+          best2c[j] = best1c[j];
+          best1[j] = i;
+          best1c[j] = contrib;
+        } else if (contrib > best2c[j]) {
+          best2[j] = i;
+          best2c[j] = contrib;
+        }
+      };
       for (let q = start; q < end; q++) {
         const i = m.colIdx[q];
         // only liked ratings are reasons: a disliked title never explains a recommendation
         if (!isLiked(m.rowVal[q], this.userMean, midpoint)) continue;
         const x = ratingWeight(c, m.rowVal[q], this.userMean, midpoint);
+        if (dense !== null) {
+          // the chosen titles' weights read directly: each chosen title is offered what the walk
+          // would offer it, in the same order of ratings (a zero weight changes no reason)
+          const r = dense.rowOf[i];
+          if (r < 0) continue;
+          const base = r * dense.cols.length;
+          for (let j = 0; j < top.length; j++) {
+            const col = dense.colOf[top[j]];
+            if (col < 0) continue;
+            const w = dense.weights[base + col];
+            if (w !== 0) offer(j, i, x * w);
+          }
+          continue;
+        }
         const last = ptr[i + 1];
         for (let p = ptr[i]; p < last; p++) {
           const j = slot[idx[p]];
-          if (j < 0) continue;
-          const contrib = x * val[p];
-          if (contrib > best1c[j]) {
-            best2[j] = best1[j];
-            best2c[j] = best1c[j];
-            best1[j] = i;
-            best1c[j] = contrib;
-          } else if (contrib > best2c[j]) {
-            best2[j] = i;
-            best2c[j] = contrib;
-          }
+          if (j >= 0) offer(j, i, x * val[p]);
         }
       }
     }
