@@ -1,7 +1,6 @@
 // The watch history behind ratings inferred from plays (build/data/implicit.ts), kept as columns
 // beside those ratings so explanations can cite "3 sessions, 4 h 10 min" at any size.
 import { PairIndex } from './buckets.ts';
-import { RatingsBuilder } from './ratings.ts';
 
 export interface Watch {
   sessions: number;
@@ -26,20 +25,6 @@ export class WatchHistory {
     readonly minutes: Float64Array,
   ) {
     this.size = user.length;
-  }
-
-  /** Rows from `{ userId → titleId → watch }` (the tests' way in). */
-  static of(entries: Iterable<[string, string, Watch]>): WatchHistory {
-    const b = new RatingsBuilder();
-    const sessions: number[] = [];
-    const minutes: number[] = [];
-    for (const [userId, titleId, w] of entries) {
-      b.push(userId, titleId, 0, NaN);
-      sessions.push(w.sessions);
-      minutes.push(w.minutes);
-    }
-    const r = b.finish();
-    return new WatchHistory(r.userIds, r.titleIds, r.user, r.title, Int32Array.from(sessions), Float64Array.from(minutes));
   }
 
   private row(userId: string, titleId: string): number {
