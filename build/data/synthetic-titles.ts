@@ -104,10 +104,11 @@ const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * i
 /**
  * `count` synthetic titles with ids from `firstId`, spread evenly over the case study's genres
  * (each block of 9 titles covers every genre once, in a shuffled order). Names are unique within
- * the result and against `takenNames`.
+ * the result and against `takenNames`, ignoring a leading "The": a catalogue with both "Paranoid
+ * Conspiracy" and "The Paranoid Conspiracy" reads as one title listed twice.
  */
 export function syntheticTitles(rng: Rng, count: number, firstId: number, takenNames: ReadonlySet<string>): Title[] {
-  const names = new Set(takenNames);
+  const names = new Set([...takenNames].map(nameKey));
   const titles: Title[] = [];
   let block: string[] = [];
   for (let i = 0; i < count; i++) {
@@ -116,8 +117,8 @@ export function syntheticTitles(rng: Rng, count: number, firstId: number, takenN
     const w = WORDS[genre];
     const base = rng() < 0.7 ? `The ${pick(rng, w.adjectives)} ${pick(rng, w.nouns)}` : `${pick(rng, w.adjectives)} ${pick(rng, w.nouns)}`;
     let name = base;
-    for (let n = 2; names.has(name); n++) name = `${base} ${n}`; // a sequel, as real catalogues do
-    names.add(name);
+    for (let n = 2; names.has(nameKey(name)); n++) name = `${base} ${n}`; // a sequel, as real catalogues do
+    names.add(nameKey(name));
     const isMovie = rng() < 0.25;
     const durationMin = isMovie ? randomInt(rng, genre === 'Animation' ? 80 : 85, genre === 'Animation' ? 100 : 150) : randomInt(rng, w.episodeMinutes[0], w.episodeMinutes[1]);
     // Releases skew recent, like a streaming catalogue: max of two uniform years.
@@ -135,6 +136,11 @@ export function syntheticTitles(rng: Rng, count: number, firstId: number, takenN
     });
   }
   return titles;
+}
+
+/** What two names must not share: the name without a leading article, in lower case. */
+function nameKey(name: string): string {
+  return name.replace(/^the\s+/i, '').toLowerCase();
 }
 
 function capitalise(s: string): string {

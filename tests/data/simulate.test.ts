@@ -108,6 +108,10 @@ test('scaling: synthetic titles with unique names over the case study genres, us
   assert.is(d.titles.length, 120);
   assert.is(d.titles[20].id, '21');
   assert.is(new Set(d.titles.map((t) => t.name)).size, 120);
+  // nor two that differ only by a leading "The" ("Paranoid Conspiracy", "The Paranoid Conspiracy")
+  const big = simulate({ ...DEFAULT_SIMULATION, users: 10, titles: 500 });
+  const keys = big.titles.map((t) => t.name.replace(/^The /, '').toLowerCase());
+  assert.is(new Set(keys).size, 500);
   assert.equal(new Set(d.titles.flatMap((t) => t.genres)), new Set(caseStudyTitles().flatMap((t) => t.genres)));
   assert.is(d.users[10].id, '111');
   assert.ok(d.users.every((u) => ['Basic', 'Standard', 'Premium'].includes(u.plan!)));
