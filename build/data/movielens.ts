@@ -31,13 +31,21 @@ export const NO_GENRES = '(no genres listed)';
 /** Whether a title's genre label is a genre: MovieLens' NO_GENRES marks a missing one. */
 export const isGenre = (g: string): boolean => g !== NO_GENRES;
 
-const TRAILING_ARTICLE = /^(.+?), (The|A|An|Les|La|Le|L'|Il|Die|Der|Das|El|Los|Las)((?: \([^()]*\))*)$/;
+const ARTICLES = "The|A|An|Les|La|Le|L'|Il|Die|Der|Das|El|Los|Las";
+const TRAILING_ARTICLE = new RegExp(`^(.+?), (${ARTICLES})((?: \\([^()]*\\))*)$`);
+/** An alternate title in parentheses with its article at the end: "(Boat, The)", "(a.k.a. Ring, The)". */
+const ALTERNATE_TRAILING_ARTICLE = new RegExp(`\\((a\\.k\\.a\\. )?([^()]+?), (${ARTICLES})\\)`, 'g');
 
-/** "Shawshank Redemption, The (1994)" → "The Shawshank Redemption (1994)"; other titles unchanged. */
+const articleFirst = (article: string, rest: string) => `${article}${article.endsWith("'") ? '' : ' '}${rest}`;
+
+/**
+ * "Shawshank Redemption, The (1994)" → "The Shawshank Redemption (1994)", and the same in an
+ * alternate title: "Das Boot (Boat, The)" → "Das Boot (The Boat)"; other titles unchanged.
+ */
 export function displayTitle(name: string): string {
   const m = TRAILING_ARTICLE.exec(name);
-  if (!m) return name;
-  return `${m[2]}${m[2].endsWith("'") ? '' : ' '}${m[1]}${m[3]}`;
+  const front = m ? `${articleFirst(m[2], m[1])}${m[3]}` : name;
+  return front.replace(ALTERNATE_TRAILING_ARTICLE, (_, aka: string | undefined, rest: string, article: string) => `(${aka ?? ''}${articleFirst(article, rest)})`);
 }
 
 /** Plausible release years (the first films to 2100), shared with the Netflix loader. */

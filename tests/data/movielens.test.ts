@@ -21,7 +21,7 @@ test('quoted commas and non-ASCII titles; year from the trailing (1995)', async 
   const byId = new Map(dataset.titles.map((t) => [t.id, t]));
   // the trailing article is put back in front for readers
   assert.is(byId.get('11')!.name, 'The American President (1995)');
-  assert.is(byId.get('29')!.name, 'The City of Lost Children (Cité des enfants perdus, La) (1995)');
+  assert.is(byId.get('29')!.name, 'The City of Lost Children (La Cité des enfants perdus) (1995)');
   assert.equal(byId.get('29')!.genres, ['Adventure', 'Drama', 'Fantasy', 'Mystery', 'Sci-Fi']);
   assert.is(byId.get('1029')!.year, 1941);
   assert.is(byId.get('83829')!.year, 1964);
@@ -50,7 +50,11 @@ test('half-star scale, no sessions or truth, plain notes, hashed source files', 
 
 test('"Name, The (Year)" is shown as "The Name (Year)"; other titles are unchanged', () => {
   assert.is(displayTitle('Shawshank Redemption, The (1994)'), 'The Shawshank Redemption (1994)');
-  assert.is(displayTitle('City of Lost Children, The (Cité des enfants perdus, La) (1995)'), 'The City of Lost Children (Cité des enfants perdus, La) (1995)');
+  // alternate titles too, as readers would write them
+  assert.is(displayTitle('City of Lost Children, The (Cité des enfants perdus, La) (1995)'), 'The City of Lost Children (La Cité des enfants perdus) (1995)');
+  assert.is(displayTitle('Das Boot (Boat, The) (1981)'), 'Das Boot (The Boat) (1981)');
+  assert.is(displayTitle("Golden Age, The (Âge d'Or, L') (1930)"), "The Golden Age (L'Âge d'Or) (1930)");
+  assert.is(displayTitle('Legend of the Red Dragon (a.k.a. New Legend of Shaolin, The) (1994)'), 'Legend of the Red Dragon (a.k.a. The New Legend of Shaolin) (1994)');
   assert.is(displayTitle("Homme et une femme, Un (1966)"), "Homme et une femme, Un (1966)"); // not a listed article
   assert.is(displayTitle("Armée des ombres, L' (1969)"), "L'Armée des ombres (1969)");
   assert.is(displayTitle('Star Wars: Episode IV - A New Hope (1977)'), 'Star Wars: Episode IV - A New Hope (1977)');
