@@ -67,6 +67,17 @@ test('at 375 px every chart text is 11 px or larger and only a figure scrolls si
         .map((box) => box.closest('figure')?.id),
     );
     assert.equal(unreachable, [], `${name}: clipped charts`);
+    // and says so: a shadow on the side with more chart (scrolling backgrounds), hidden at each end
+    const uncued = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('.chart-svg'))
+        .filter((box) => box.scrollWidth > box.clientWidth + 1)
+        .filter((box) => {
+          const attach = getComputedStyle(box).backgroundAttachment.split(',').map((a) => a.trim());
+          return !(attach.filter((a) => a === 'local').length === 2 && attach.filter((a) => a === 'scroll').length === 2);
+        })
+        .map((box) => box.closest('figure')?.id),
+    );
+    assert.equal(uncued, [], `${name}: charts that scroll with no cue`);
   }
   await ctx.close();
 });
