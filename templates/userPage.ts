@@ -4,6 +4,7 @@ import { html, type Raw } from '../build/util/html.ts';
 import { url, userPagePath, type AssetTags, type NavSection, type RecommendationView, type SiteView, type UserLists, type UserView } from './view.ts';
 import { layout } from './layout.ts';
 import { chartFigure } from './chart.ts';
+import { reasonLinkAt, SHOWN_SIMILARITY } from '../build/recommend/explain.ts';
 import { formatCount, formatFixed, formatPercent, formatStars as stars, plural } from '../build/util/numbers.ts';
 
 /** A rated history longer than this shows its top and bottom ends, with the whole list behind "Show all". */
@@ -32,7 +33,7 @@ export function recommendationCard(site: SiteView, r: RecommendationView) {
 <p class="rec-meta">${r.genres.length > 0 ? html`<bdi>${r.genres.join(', ')}</bdi>` : 'genre not listed'}${r.year === null ? '' : ` · ${r.year}`}${r.source === 'collaborative' ? html` · match <span class="rec-score">${formatPercent(r.score)}</span>` : ''}</p>
 <p class="rec-why">${r.reasons.length > 0
     ? html`Because you ${r.reasons.map(
-        (x, i) => html`${i === 0 ? '' : i === r.reasons.length - 1 ? ' and ' : ', '}${verbOf(r.reasons, i)}<em><bdi>${x.titleName}</bdi></em> ${x.watch ? `(${x.watch})` : stars(x.rating)} — ${x.kind === 'content' ? 'content similarity' : 'similarity'} ${formatFixed(x.similarity, 2)}`,
+        (x, i) => html`${i === 0 ? '' : i === r.reasons.length - 1 ? ' and ' : ', '}${verbOf(r.reasons, i)}<em><bdi>${x.titleName}</bdi></em> ${x.watch ? `(${x.watch})` : stars(x.rating)} — ${reasonLinkAt(r.reasons, i)}`,
       )}`
     : r.explanation}</p>
 </li>`;
@@ -60,6 +61,11 @@ ${ratedList(items)}
 </details>`;
 }
 
+/** What a reason's "similarity" is, and why a weak one is said in words (explain.ts reasonLink). */
+function similarityNote(plays: boolean) {
+  return html`<em>Similarity</em> runs from 0 to 1 and says how alike the same viewers ${plays ? 'watched' : 'rated'} two titles (<em>content similarity</em>: how alike their genres and descriptions are); below ${formatFixed(SHOWN_SIMILARITY, 2)} a reason names the link in words instead, because the match comes from patterns across all viewers, not from that one number.`;
+}
+
 export function userPage(site: SiteView, sections: NavSection[], u: UserView, assets: AssetTags): string {
   const { rated, recommendations } = u.lists();
   const genres = [...new Set(recommendations.flatMap((r) => r.genres))].sort();
@@ -81,8 +87,8 @@ ${genres.length > 1
   : ''}
 ${recommendations.some((r) => r.source === 'collaborative')
   ? plays
-    ? html`<p class="rec-note">Only titles user ${u.id} watched at least as much as their typical title (by minutes, with repeat plays counting extra) recommend or explain a title; those they left early count against titles like them. <em>Match</em> is how strongly those titles point to a title, relative to the first recommendation (100%).</p>`
-    : html`<p class="rec-note">Only titles user ${u.id} liked (rated at or above both their own average and the middle of the scale) recommend or explain a title; those they disliked count against titles like them. <em>Match</em> is how strongly the liked titles point to a title, relative to the first recommendation (100%).</p>`
+    ? html`<p class="rec-note">Only titles user ${u.id} watched at least as much as their typical title (by minutes, with repeat plays counting extra) recommend or explain a title; those they left early count against titles like them. <em>Match</em> is how strongly those titles point to a title, relative to the first recommendation (100%). ${similarityNote(plays)}</p>`
+    : html`<p class="rec-note">Only titles user ${u.id} liked (rated at or above both their own average and the middle of the scale) recommend or explain a title; those they disliked count against titles like them. <em>Match</em> is how strongly the liked titles point to a title, relative to the first recommendation (100%). ${similarityNote(plays)}</p>`
   : ''}
 <ol class="rec-list" id="rec-list">
 ${recommendations.map((r) => recommendationCard(site, r))}

@@ -12,18 +12,47 @@ function nameOf(model: Model, titleId: string): string {
 }
 
 /**
- * "Because you rated Dark ★5 (similarity 0.82) and Ozark ★4 (0.61)"; content reasons say so.
- * A title known from watch history (inferred ratings) is cited by it: "Because you watched Dark
- * (3 sessions, 4 h 10 min; similarity 0.82)", or "… rated Dark ★5 (similarity 0.82) and watched
- * Ozark (2 sessions, 1 h 30 min; 0.61)" with both. `userId` finds the history.
+ * Below this a cosine says nothing a reader can use: "similarity 0.00" or "0.04" beside a 94%
+ * match. The pick came from the model's weights (EASE, RP3beta: patterns over every viewer's
+ * ratings), which a weak cosine does not measure, so such a reason names the link in words.
+ */
+export const SHOWN_SIMILARITY = 0.1;
+
+/**
+ * How a reason's title leads to the recommendation, the same words on the user page and in the
+ * published CSV: "similarity 0.82" / "content similarity 0.35" (`short`: just "0.82", after a
+ * reason that already said "similarity"), or, for a cosine below SHOWN_SIMILARITY, "linked
+ * through other viewers' ratings" / "some content in common".
+ */
+export function reasonLink(r: Pick<Reason, 'similarity' | 'kind'>, short = false): string {
+  const content = r.kind === 'content';
+  if (!showsNumber(r)) return content ? 'some content in common' : "linked through other viewers' ratings";
+  return `${short ? '' : content ? 'content similarity ' : 'similarity '}${r.similarity.toFixed(2)}`;
+}
+
+/** Whether a reason prints its cosine: as printed (two decimals), it is at least SHOWN_SIMILARITY. */
+function showsNumber(r: Pick<Reason, 'similarity'>): boolean {
+  return Math.round(r.similarity * 100) >= Math.round(SHOWN_SIMILARITY * 100);
+}
+
+/** Reason i's link, with "similarity" left out when reason i - 1 of the same kind has just said it. */
+export function reasonLinkAt(reasons: readonly Pick<Reason, 'similarity' | 'kind'>[], i: number): string {
+  const prev = reasons[i - 1];
+  return reasonLink(reasons[i], i > 0 && prev.kind === reasons[i].kind && showsNumber(prev) && showsNumber(reasons[i]));
+}
+
+/**
+ * "Because you rated Dark ★5 (similarity 0.82) and Ozark ★4 (0.61)"; content reasons say so; a
+ * weak cosine is said in words (reasonLink). A title known from watch history (inferred ratings)
+ * is cited by it: "Because you watched Dark (3 sessions, 4 h 10 min; similarity 0.82)", or "…
+ * rated Dark ★5 (similarity 0.82) and watched Ozark (2 sessions, 1 h 30 min; 0.61)" with both.
+ * `userId` finds the history.
  */
 export function collaborativeExplanation(model: Model, reasons: Reason[], userId: string | null = null): string {
   if (reasons.length === 0) return model.watchOnly ? 'Recommended from what you watched' : 'Recommended from your ratings';
   let lastVerb = '';
   const parts = reasons.map((r, i) => {
-    const label = r.kind === 'content' ? 'similar content' : 'similarity';
-    const sim = r.similarity.toFixed(2);
-    const simText = i === 0 || r.kind !== reasons[0].kind ? `${label} ${sim}` : sim;
+    const simText = reasonLinkAt(reasons, i);
     const w = model.watch && userId !== null ? model.watch.get(userId, r.titleId) : undefined;
     const verb = w ? 'watched' : 'rated';
     const lead = verb === lastVerb ? '' : `${verb} `;
