@@ -93,7 +93,7 @@ export class Ranker {
   /** Rank of each title position in title-id order: the heap's tie-breaker. */
   private readonly idRank: Int32Array;
   private readonly byIdRank: Int32Array;
-  /** Title positions by popularity (count desc, then id). */
+  /** Title positions by popularity (users who liked it desc, then raters, mean, id). */
   readonly popularOrder: Int32Array;
   private heap: TopK;
   private call = 0;
@@ -121,7 +121,15 @@ export class Ranker {
     this.byIdRank = Int32Array.from(byId);
     this.idRank = new Int32Array(n);
     byId.forEach((t, r) => (this.idRank[t] = r));
-    this.popularOrder = Int32Array.from(byId).sort((a, b) => model.ratingCount[b] - model.ratingCount[a] || this.idRank[a] - this.idRank[b]);
+    // The fallback offers what most viewers liked: counted by ratings at or above the middle of
+    // the scale, so a title four users rated at a mean of ★2.8 no longer comes before one three
+    // users rated ★4.3; then the higher mean, then the title id.
+    const likedBy = new Int32Array(n);
+    const { colIdx, rowVal } = model.matrix;
+    for (let q = 0; q < colIdx.length; q++) if (rowVal[q] >= model.ratingMidpoint) likedBy[colIdx[q]]++;
+    this.popularOrder = Int32Array.from(byId).sort(
+      (a, b) => likedBy[b] - likedBy[a] || model.ratingCount[b] - model.ratingCount[a] || model.ratingMean[b] - model.ratingMean[a] || this.idRank[a] - this.idRank[b],
+    );
     this.heap = new TopK(0);
   }
 

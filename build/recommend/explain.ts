@@ -68,23 +68,65 @@ function popularity(model: Model, t: number): string {
   return `rated by ${formatCount(n)} user${n === 1 ? '' : 's'}, mean ★${model.ratingMean[t].toFixed(1)}`;
 }
 
+/** "Most rated" is the top tenth of a genre's (or the catalogue's) titles by how many rated them. */
+const MOST_RATED_SHARE = 0.1;
+
+/** Per model: the fewest ratings a title needs to be among the most rated, per genre and overall. */
+const mostRatedCuts = new WeakMap<Model, { genre: Int32Array; all: number }>();
+
+function cutOf(counts: number[]): number {
+  if (counts.length === 0) return Infinity;
+  counts.sort((a, b) => b - a);
+  // a title one user rated is not "among the most rated", however small the genre
+  return Math.max(2, counts[Math.ceil(counts.length * MOST_RATED_SHARE) - 1]);
+}
+
+function cuts(model: Model): { genre: Int32Array; all: number } {
+  let c = mostRatedCuts.get(model);
+  if (c === undefined) {
+    const tg = model.titleGenres;
+    const byGenre: number[][] = model.genres.map(() => []);
+    for (let t = 0; t < model.ratingCount.length; t++) for (let p = tg.ptr[t]; p < tg.ptr[t + 1]; p++) byGenre[tg.idx[p]].push(model.ratingCount[t]);
+    c = { genre: Int32Array.from(byGenre, (counts) => Math.min(cutOf(counts), 2 ** 31 - 1)), all: cutOf(Array.from(model.ratingCount)) };
+    mostRatedCuts.set(model, c);
+  }
+  return c;
+}
+
 /**
- * The fallback of a user with too little history: "Popular in Drama, a genre you liked: rated by
- * 37 users, mean ★4.2", or "Popular with viewers: …" when the title has none of their genres.
+ * What a fallback pick is, worded so it holds at any size: "among the most rated titles in
+ * Drama, a genre you liked" only when it is in the top tenth of Drama by ratings, else "a title
+ * in Drama, a genre you liked"; with no liked genre, "among the most rated titles" or nothing.
+ */
+function fallbackLabel(model: Model, t: number, likedGenre: string | null): string | null {
+  const c = cuts(model);
+  const most = model.watchOnly ? 'among the most watched titles' : 'among the most rated titles';
+  if (likedGenre === null) return model.ratingCount[t] >= c.all ? most : null;
+  const g = model.genres.indexOf(likedGenre);
+  return `${g >= 0 && model.ratingCount[t] >= c.genre[g] ? `${most} in` : 'a title in'} ${likedGenre}, a genre you liked`;
+}
+
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * The fallback of a user with too little history: "Among the most rated titles in Drama, a genre
+ * you liked: rated by 37 users, mean ★4.2", "A title in Drama, a genre you liked: rated by 1 user,
+ * mean ★4.0", or just "Rated by 4 users, mean ★2.8" when the title has none of their genres.
  */
 export function popularExplanation(model: Model, t: number, likedGenre: string | null = null): string {
   if (model.ratingCount[t] === 0) return `New to the catalogue: not ${model.watchOnly ? 'watched' : 'rated'} by anyone yet`;
-  const where = likedGenre === null ? 'Popular with viewers' : `Popular in ${likedGenre}, a genre you liked`;
-  return `${where}: ${popularity(model, t)}`;
+  const label = fallbackLabel(model, t, likedGenre);
+  return label === null ? capitalised(popularity(model, t)) : `${capitalised(label)}: ${popularity(model, t)}`;
 }
 
 /**
  * A pick past the titles the user's liked ratings point to, said to be one: "Exploratory pick, not
- * drawn from your ratings: popular in Drama, a genre you liked (rated by 37 users, mean ★4.2)".
+ * drawn from your ratings: among the most rated titles in Drama, a genre you liked (rated by 37
+ * users, mean ★4.2)".
  */
 export function exploratoryExplanation(model: Model, t: number, likedGenre: string | null): string {
   const from = model.watchOnly ? 'what you watched' : 'your ratings';
   if (model.ratingCount[t] === 0) return `Exploratory pick, not drawn from ${from}: new to the catalogue, not ${model.watchOnly ? 'watched' : 'rated'} by anyone yet`;
-  const where = likedGenre === null ? 'popular with viewers' : `popular in ${likedGenre}, a genre you liked`;
-  return `Exploratory pick, not drawn from ${from}: ${where} (${popularity(model, t)})`;
+  const label = fallbackLabel(model, t, likedGenre);
+  return `Exploratory pick, not drawn from ${from}: ${label === null ? popularity(model, t) : `${label} (${popularity(model, t)})`}`;
 }
