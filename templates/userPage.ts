@@ -7,8 +7,14 @@ import { chartFigure } from './chart.ts';
 import { reasonLinkAt, SHOWN_SIMILARITY } from '../build/recommend/explain.ts';
 import { formatCount, formatFixed, formatPercent, formatStars as stars, plural } from '../build/util/numbers.ts';
 
-/** A rated history longer than this shows its top and bottom ends, with the whole list behind "Show all". */
+/** How many titles each end of a long rated history shows. */
 const RATED_SHOWN = 10;
+/**
+ * A rated history longer than this shows its top and bottom ends, with the whole list behind
+ * "Show all"; a shorter one is shown whole, since ends of 10 from 21 ratings put a ★0.5 under
+ * "Highest rated".
+ */
+export const RATED_SPLIT_AFTER = 40;
 
 /**
  * A card's genres for the filter script: a JSON array, since a genre may hold any character the
@@ -47,11 +53,11 @@ function ratedList(items: Raw[]) {
   return html`<ul class="rated-list">${items}</ul>`;
 }
 
-/** The rated titles (best first); a long history shows its best and lowest rated, and the rest on request. */
-function ratedHistory(rated: UserLists['rated'], plays: boolean) {
+/** The rated titles (best first, most recent first within a rating); a long history shows its best and lowest rated, and the rest on request. */
+export function ratedHistory(rated: UserLists['rated'], plays: boolean) {
   // each item made once: the ends are shown twice, and a page may list thousands
   const items = rated.map(ratedItem);
-  if (rated.length <= 2 * RATED_SHOWN) return ratedList(items);
+  if (rated.length <= RATED_SPLIT_AFTER) return ratedList(items);
   return html`<h3>${plays ? 'Watched most' : 'Highest rated'}</h3>
 ${ratedList(items.slice(0, RATED_SHOWN))}
 <h3>${plays ? 'Watched least' : 'Lowest rated'}</h3>
@@ -95,7 +101,7 @@ ${recommendations.map((r) => recommendationCard(site, r))}
 </ol>
 </section>
 <section aria-labelledby="profile-title" class="user-charts">
-<h2 id="profile-title">Taste and viewing</h2>
+<h2 id="profile-title">${site.counts.sessions === null ? 'Taste' : 'Taste and viewing'}</h2>
 ${charts.map((c) => chartFigure(site, c, 'user'))}
 </section>
 <section aria-labelledby="rated-title">
