@@ -30,6 +30,9 @@ function verbOf(reasons: RecommendationView['reasons'], i: number): string {
   return i > 0 && verb(reasons[i]) === verb(reasons[i - 1]) ? '' : verb(reasons[i]);
 }
 
+/** A reason's link after its rating: " — similarity 0.82", or nothing when the next reason says it for both. */
+const linkText = (link: string) => (link === '' ? '' : ` — ${link}`);
+
 // Data text that sits beside figures is isolated in <bdi>, so a right-to-left title (Arabic,
 // Hebrew) cannot reorder the stars and scores printed after it.
 export function recommendationCard(site: SiteView, r: RecommendationView) {
@@ -39,7 +42,7 @@ export function recommendationCard(site: SiteView, r: RecommendationView) {
 <p class="rec-meta">${r.genres.length > 0 ? html`<bdi>${r.genres.join(', ')}</bdi>` : 'genre not listed'}${r.year === null ? '' : ` · ${r.year}`}${r.source === 'collaborative' ? html` · match <span class="rec-score">${formatPercent(r.score)}</span>` : ''}</p>
 <p class="rec-why">${r.reasons.length > 0
     ? html`Because you ${r.reasons.map(
-        (x, i) => html`${i === 0 ? '' : i === r.reasons.length - 1 ? ' and ' : ', '}${verbOf(r.reasons, i)}<em><bdi>${x.titleName}</bdi></em> ${x.watch ? `(${x.watch})` : stars(x.rating)} — ${reasonLinkAt(r.reasons, i)}`,
+        (x, i) => html`${i === 0 ? '' : i === r.reasons.length - 1 ? ' and ' : ', '}${verbOf(r.reasons, i)}<em><bdi>${x.titleName}</bdi></em> ${x.watch ? `(${x.watch})` : stars(x.rating)}${linkText(reasonLinkAt(r.reasons, i))}`,
       )}`
     : r.explanation}</p>
 </li>`;

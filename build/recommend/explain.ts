@@ -35,10 +35,19 @@ function showsNumber(r: Pick<Reason, 'similarity'>): boolean {
   return Math.round(r.similarity * 100) >= Math.round(SHOWN_SIMILARITY * 100);
 }
 
-/** Reason i's link, with "similarity" left out when reason i - 1 of the same kind has just said it. */
+/**
+ * Reason i's link, with "similarity" left out when reason i - 1 of the same kind has just said
+ * it. Two weak links of one kind are said once, on the second: "A ★5 and B ★5 — both linked
+ * through other viewers' ratings"; the first then has none ('').
+ */
 export function reasonLinkAt(reasons: readonly Pick<Reason, 'similarity' | 'kind'>[], i: number): string {
+  const r = reasons[i];
   const prev = reasons[i - 1];
-  return reasonLink(reasons[i], i > 0 && prev.kind === reasons[i].kind && showsNumber(prev) && showsNumber(reasons[i]));
+  const next = reasons[i + 1];
+  const weakPair = (a: typeof r | undefined, b: typeof r | undefined) => a !== undefined && b !== undefined && a.kind === b.kind && !showsNumber(a) && !showsNumber(b);
+  if (reasons.length === 2 && weakPair(r, next)) return '';
+  if (reasons.length === 2 && weakPair(prev, r)) return `both ${reasonLink(r)}`;
+  return reasonLink(r, i > 0 && prev.kind === r.kind && showsNumber(prev) && showsNumber(r));
 }
 
 /**
@@ -57,7 +66,8 @@ export function collaborativeExplanation(model: Model, reasons: Reason[], userId
     const verb = w ? 'watched' : 'rated';
     const lead = verb === lastVerb ? '' : `${verb} `;
     lastVerb = verb;
-    return w ? `${lead}${nameOf(model, r.titleId)} (${watchText(w)}; ${simText})` : `${lead}${nameOf(model, r.titleId)} ${stars(r.rating)} (${simText})`;
+    if (w) return `${lead}${nameOf(model, r.titleId)} (${watchText(w)}${simText === '' ? '' : `; ${simText}`})`;
+    return `${lead}${nameOf(model, r.titleId)} ${stars(r.rating)}${simText === '' ? '' : ` (${simText})`}`;
   });
   return `Because you ${parts.join(' and ')}`;
 }

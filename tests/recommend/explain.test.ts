@@ -20,6 +20,10 @@ test('a second reason of the same kind prints just its number, but only after a 
   assert.is(reasonLinkAt([r(0.8), r(0.6, 'content')], 1), 'content similarity 0.60');
   assert.is(reasonLinkAt([r(0.02), r(0.6)], 1), 'similarity 0.60');
   assert.is(reasonLinkAt([r(0.8), r(0.01)], 1), "linked through other viewers' ratings");
+  // two weak links of one kind are said once, for both
+  assert.is(reasonLinkAt([r(0.04), r(0.03)], 0), '');
+  assert.is(reasonLinkAt([r(0.04), r(0.03)], 1), "both linked through other viewers' ratings");
+  assert.is(reasonLinkAt([r(0.04), r(0.03, 'content')], 0), "linked through other viewers' ratings");
 });
 
 test('no explanation on a simulated catalogue cites a similarity that rounds to 0.0x', () => {
