@@ -121,12 +121,19 @@ export class Ranker {
     this.byIdRank = Int32Array.from(byId);
     this.idRank = new Int32Array(n);
     byId.forEach((t, r) => (this.idRank[t] = r));
-    // The fallback offers what most viewers liked: counted by ratings at or above the middle of
-    // the scale, so a title four users rated at a mean of ★2.8 no longer comes before one three
-    // users rated ★4.3; then the higher mean, then the title id.
+    // The fallback offers what most users liked (isLiked: at or above both their own mean and the
+    // middle of the scale, the report's one sense of "liked"), so a title four users rated at a
+    // mean of ★2.8 no longer comes before one three users rated ★4.3; then more raters, the
+    // higher mean, the title id.
     const likedBy = new Int32Array(n);
-    const { colIdx, rowVal } = model.matrix;
-    for (let q = 0; q < colIdx.length; q++) if (rowVal[q] >= model.ratingMidpoint) likedBy[colIdx[q]]++;
+    const { rowPtr, colIdx, rowVal } = model.matrix;
+    for (let u = 0; u + 1 < rowPtr.length; u++) {
+      const [from, to] = [rowPtr[u], rowPtr[u + 1]];
+      let sum = 0;
+      for (let q = from; q < to; q++) sum += rowVal[q];
+      const mean = to > from ? sum / (to - from) : 0;
+      for (let q = from; q < to; q++) if (isLiked(rowVal[q], mean, model.ratingMidpoint)) likedBy[colIdx[q]]++;
+    }
     this.popularOrder = Int32Array.from(byId).sort(
       (a, b) => likedBy[b] - likedBy[a] || model.ratingCount[b] - model.ratingCount[a] || model.ratingMean[b] - model.ratingMean[a] || this.idRank[a] - this.idRank[b],
     );
