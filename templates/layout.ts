@@ -1,6 +1,6 @@
 // The page shell every page shares: header navigation, the provenance footer and the assets
 // Vite bundled. Markup is built with the `html` template so every data string is escaped.
-import { html, raw, type Raw } from '../build/util/html.ts';
+import { html, keepTermsWhole, raw, type Raw } from '../build/util/html.ts';
 import { plural } from '../build/util/numbers.ts';
 import { url, type AssetTags, type NavSection, type SiteView } from './view.ts';
 
@@ -54,7 +54,8 @@ export function layout(
   assets: AssetTags,
   page: { title: string; current: Current; body: Raw; description?: string },
 ): string {
-  return `<!DOCTYPE html>\n${html`<html lang="en">
+  // Every page passes here, so this is where a date or "Sci-Fi" is kept from breaking at its hyphen.
+  return `<!DOCTYPE html>\n${keepTermsWhole(html`<html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -73,5 +74,5 @@ ${page.body}
 </main>
 ${footer(site)}
 </body>
-</html>`}\n`;
+</html>`.value)}\n`;
 }

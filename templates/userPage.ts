@@ -4,10 +4,17 @@ import { html, type Raw } from '../build/util/html.ts';
 import { url, userPagePath, type AssetTags, type NavSection, type RecommendationView, type SiteView, type UserLists, type UserView } from './view.ts';
 import { layout } from './layout.ts';
 import { chartFigure } from './chart.ts';
+import { reasonLinkAt, SHOWN_SIMILARITY } from '../build/recommend/explain.ts';
 import { formatCount, formatFixed, formatPercent, formatStars as stars, plural } from '../build/util/numbers.ts';
 
-/** A rated history longer than this shows its top and bottom ends, with the whole list behind "Show all". */
+/** How many titles each end of a long rated history shows. */
 const RATED_SHOWN = 10;
+/**
+ * A rated history longer than this shows its top and bottom ends, with the whole list behind
+ * "Show all"; a shorter one is shown whole, since ends of 10 from 21 ratings put a ★0.5 under
+ * "Highest rated".
+ */
+export const RATED_SPLIT_AFTER = 40;
 
 /**
  * A card's genres for the filter script: a JSON array, since a genre may hold any character the
@@ -23,6 +30,9 @@ function verbOf(reasons: RecommendationView['reasons'], i: number): string {
   return i > 0 && verb(reasons[i]) === verb(reasons[i - 1]) ? '' : verb(reasons[i]);
 }
 
+/** A reason's link after its rating: " — similarity 0.82", or nothing when the next reason says it for both. */
+const linkText = (link: string) => (link === '' ? '' : ` — ${link}`);
+
 // Data text that sits beside figures is isolated in <bdi>, so a right-to-left title (Arabic,
 // Hebrew) cannot reorder the stars and scores printed after it.
 export function recommendationCard(site: SiteView, r: RecommendationView) {
@@ -32,7 +42,7 @@ export function recommendationCard(site: SiteView, r: RecommendationView) {
 <p class="rec-meta">${r.genres.length > 0 ? html`<bdi>${r.genres.join(', ')}</bdi>` : 'genre not listed'}${r.year === null ? '' : ` · ${r.year}`}${r.source === 'collaborative' ? html` · match <span class="rec-score">${formatPercent(r.score)}</span>` : ''}</p>
 <p class="rec-why">${r.reasons.length > 0
     ? html`Because you ${r.reasons.map(
-        (x, i) => html`${i === 0 ? '' : i === r.reasons.length - 1 ? ' and ' : ', '}${verbOf(r.reasons, i)}<em><bdi>${x.titleName}</bdi></em> ${x.watch ? `(${x.watch})` : stars(x.rating)} — ${x.kind === 'content' ? 'content similarity' : 'similarity'} ${formatFixed(x.similarity, 2)}`,
+        (x, i) => html`${i === 0 ? '' : i === r.reasons.length - 1 ? ' and ' : ', '}${verbOf(r.reasons, i)}<em><bdi>${x.titleName}</bdi></em> ${x.watch ? `(${x.watch})` : stars(x.rating)}${linkText(reasonLinkAt(r.reasons, i))}`,
       )}`
     : r.explanation}</p>
 </li>`;
@@ -46,11 +56,11 @@ function ratedList(items: Raw[]) {
   return html`<ul class="rated-list">${items}</ul>`;
 }
 
-/** The rated titles (best first); a long history shows its best and lowest rated, and the rest on request. */
-function ratedHistory(rated: UserLists['rated'], plays: boolean) {
+/** The rated titles (best first, most recent first within a rating); a long history shows its best and lowest rated, and the rest on request. */
+export function ratedHistory(rated: UserLists['rated'], plays: boolean) {
   // each item made once: the ends are shown twice, and a page may list thousands
   const items = rated.map(ratedItem);
-  if (rated.length <= 2 * RATED_SHOWN) return ratedList(items);
+  if (rated.length <= RATED_SPLIT_AFTER) return ratedList(items);
   return html`<h3>${plays ? 'Watched most' : 'Highest rated'}</h3>
 ${ratedList(items.slice(0, RATED_SHOWN))}
 <h3>${plays ? 'Watched least' : 'Lowest rated'}</h3>
@@ -58,6 +68,11 @@ ${ratedList(items.slice(-RATED_SHOWN))}
 <details class="rated-all"><summary>Show all ${plays ? plural(rated.length, 'title') : plural(rated.length, 'rating')}</summary>
 ${ratedList(items)}
 </details>`;
+}
+
+/** What a reason's "similarity" is, and why a weak one is said in words (explain.ts reasonLink). */
+function similarityNote(plays: boolean) {
+  return html`<em>Similarity</em> runs from 0 to 1 and says how alike the same viewers ${plays ? 'watched' : 'rated'} two titles (<em>content similarity</em>: how alike their genres and descriptions are); below ${formatFixed(SHOWN_SIMILARITY, 2)} a reason names the link in words instead, because the match comes from patterns across all viewers, not from that one number.`;
 }
 
 export function userPage(site: SiteView, sections: NavSection[], u: UserView, assets: AssetTags): string {
@@ -81,15 +96,15 @@ ${genres.length > 1
   : ''}
 ${recommendations.some((r) => r.source === 'collaborative')
   ? plays
-    ? html`<p class="rec-note">Only titles user ${u.id} watched at least as much as their typical title (by minutes, with repeat plays counting extra) recommend or explain a title; those they left early count against titles like them. <em>Match</em> is how strongly those titles point to a title, relative to the first recommendation (100%).</p>`
-    : html`<p class="rec-note">Only titles user ${u.id} liked (rated at or above both their own average and the middle of the scale) recommend or explain a title; those they disliked count against titles like them. <em>Match</em> is how strongly the liked titles point to a title, relative to the first recommendation (100%).</p>`
+    ? html`<p class="rec-note">Only titles user ${u.id} watched at least as much as their typical title (by minutes, with repeat plays counting extra) recommend or explain a title; those they left early count against titles like them. <em>Match</em> is how strongly those titles point to a title, relative to the first recommendation (100%). ${similarityNote(plays)}</p>`
+    : html`<p class="rec-note">Only titles user ${u.id} liked (rated at or above both their own average and the middle of the scale) recommend or explain a title; those they disliked count against titles like them. <em>Match</em> is how strongly the liked titles point to a title, relative to the first recommendation (100%). ${similarityNote(plays)}</p>`
   : ''}
 <ol class="rec-list" id="rec-list">
 ${recommendations.map((r) => recommendationCard(site, r))}
 </ol>
 </section>
 <section aria-labelledby="profile-title" class="user-charts">
-<h2 id="profile-title">Taste and viewing</h2>
+<h2 id="profile-title">${site.counts.sessions === null ? 'Taste' : 'Taste and viewing'}</h2>
 ${charts.map((c) => chartFigure(site, c, 'user'))}
 </section>
 <section aria-labelledby="rated-title">

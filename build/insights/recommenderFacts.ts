@@ -86,6 +86,9 @@ export function recommenderFacts(b: FactBuilder, c: FactContext): void {
   b.add('recs.users', 'count', withRecs, 'Users who received at least one recommendation.');
   b.add('recs.count', 'count', total, 'Recommendations published across all users.');
   b.add('recs.per_user', 'number', ratio(total, withRecs), 'Average recommendations per user who got any.');
+  // "10 on average" reads as if lists differed; when every list is as long, the narrative says "each"
+  const lengths = [...recommendations.values()].filter((r) => r.length > 0).map((r) => r.length);
+  b.add('recs.same_length', 'text', lengths.length > 0 && lengths.every((n) => n === lengths[0]) ? 'yes' : 'no', 'Whether every user who got recommendations got the same number ("yes" or "no").');
   b.add('recs.distinct_titles', 'count', distinct.size, 'Distinct titles recommended to anyone.');
   b.add('recs.coverage', 'share', ratio(distinct.size, ds.titles.length), 'Catalogue coverage of the published recommendations: distinct recommended titles ÷ all titles.');
   b.add('recs.unrecommended_titles', 'count', ds.titles.length - distinct.size, 'Titles that no user is recommended.');

@@ -95,6 +95,8 @@ interface RatingsByUser {
   start: Int32Array;
   value: Float64Array;
   title: Int32Array;
+  /** When each rating was given (ms since epoch), NaN where the data has no time. */
+  time: Float64Array;
   titleIds: string[];
 }
 
@@ -123,6 +125,7 @@ function ratingsByUser(ratings: Ratings, userIds: string[], catalogue: Iterable<
   for (let k = 0; k < userIds.length; k++) start[k + 1] += start[k];
   const value = new Float64Array(start[userIds.length]);
   const title = new Int32Array(start[userIds.length]);
+  const time = new Float64Array(start[userIds.length]);
   const next = start.slice(0, userIds.length);
   for (let i = 0; i < ratings.length; i++) {
     const u = userAt[ratings.user[i]];
@@ -130,8 +133,9 @@ function ratingsByUser(ratings: Ratings, userIds: string[], catalogue: Iterable<
     const at = next[u]++;
     value[at] = ratings.value[i];
     title[at] = titleAt[ratings.title[i]];
+    time[at] = ratings.time[i];
   }
-  return { userPos, start, value, title, titleIds };
+  return { userPos, start, value, title, time, titleIds };
 }
 
 /**
@@ -251,11 +255,14 @@ export function assembleSite(input: AssembleInput): SiteView {
       ratingCount: to - from,
       sessionCount: sessionsBy.get(u.id) ?? 0,
       lists: () => {
-        // best first, then by title name; equal on both, in the order of the data (a stable sort)
+        // best first; within a rating the most recent first (what the user rates now says more
+        // than the alphabet), then by title name; equal on all, in the order of the data (a
+        // stable sort). A rating with no time sorts after timed ones.
         const order: number[] = [];
         for (let k = from; k < to; k++) order.push(k);
-        const { value, title, titleIds } = rated;
-        order.sort((a, b) => value[b] - value[a] || placeOf[title[a]] - placeOf[title[b]]);
+        const { value, title, time, titleIds } = rated;
+        const when = (k: number) => (Number.isNaN(time[k]) ? -Infinity : time[k]);
+        order.sort((a, b) => value[b] - value[a] || (when(b) > when(a) ? 1 : when(b) < when(a) ? -1 : 0) || placeOf[title[a]] - placeOf[title[b]]);
         return {
           rated: order.map((k) => ({ titleId: titleIds[title[k]], titleName: nameOf[title[k]], rating: value[k], watch: watchOf(u.id, titleIds[title[k]]) })),
           recommendations: recs.map((r) => recommendationView(r, u.id)),

@@ -63,3 +63,45 @@ export function noBreakHtml(text: string): string {
     .map((w) => (needsNoBreak(w) ? `<span class="nowrap">${escapeHtml(w)}</span>` : escapeHtml(w)))
     .join('');
 }
+
+// Elements whose text is not running prose: code and hashes keep their own wrapping, SVG text
+// never wraps, and head/script/style text is not laid out at all.
+const NOT_PROSE = new Set(['head', 'title', 'script', 'style', 'svg', 'code', 'pre', 'textarea']);
+// A longer word kept whole would run off a 390 px phone screen; a date or "Film-Noir" is short.
+const LONGEST_KEPT_WHOLE = 24;
+const TAG = /<(\/?)([a-zA-Z][\w-]*)\b([^>]*)>/g;
+
+/**
+ * A whole page's markup with every word of its running text that must not break across lines
+ * (a date, "Sci-Fi", "TF-IDF": see needsNoBreak) in a no-wrap span. Applied once, to the page
+ * the layout assembles, so narrative, captions, tables, user pages and footer are all covered
+ * wherever their text came from (bound facts, Markdown, templates). A span rather than U+2011:
+ * the text stays the same characters, so copy, paste and find-in-page still match "Sci-Fi".
+ * The markup is our own (every attribute value escaped), so a tag never holds a bare ">".
+ */
+export function keepTermsWhole(markup: string): string {
+  const skip = new Map<string, number>();
+  const spans: boolean[] = []; // for each open <span>: is it a no-wrap span?
+  let skipping = 0;
+  let out = '';
+  let last = 0;
+  const text = (s: string) =>
+    skipping > 0 || spans.includes(true) || !/\w[-/]\w/.test(s)
+      ? s
+      : s.replace(/[^\s<>]+/g, (w) => (w.length <= LONGEST_KEPT_WHOLE && needsNoBreak(w) ? `<span class="nowrap">${w}</span>` : w));
+  for (const m of markup.matchAll(TAG)) {
+    out += text(markup.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+    const [, closing, rawName, attrs] = m;
+    const name = rawName.toLowerCase();
+    if (NOT_PROSE.has(name) && !attrs.trimEnd().endsWith('/')) {
+      const n = (skip.get(name) ?? 0) + (closing ? -1 : 1);
+      skipping += closing ? (n >= 0 ? -1 : 0) : 1;
+      skip.set(name, Math.max(0, n));
+    } else if (name === 'span') {
+      if (closing) spans.pop();
+      else spans.push(/\bclass="[^"]*\bnowrap\b/.test(attrs));
+    }
+  }
+  return out + text(markup.slice(last));
+}

@@ -45,7 +45,7 @@ test('plays alone: every watched title gets an inferred rating, and the reasons 
   const recs = recommendAll(buildModel(ds), ds, { k: 10 });
   const explained = [...recs.values()].flat().filter((r) => r.source === 'collaborative');
   assert.ok(explained.length > 0);
-  for (const r of explained) assert.match(r.explanation, /^Because you watched .+ \(\d+\u00a0sessions?, (\d+\u00a0h(\u00a0\d+\u00a0min)?|\d+\u00a0min); (similarity|similar content) \d\.\d\d\)/, r.explanation);
+  for (const r of explained) assert.match(r.explanation, /^Because you watched .+ \(\d+\u00a0sessions?, (\d+\u00a0h(\u00a0\d+\u00a0min)?|\d+\u00a0min)(; ((content )?similarity \d\.\d\d|(both )?linked through other viewers' ratings|(both )?some content in common))?\)/, r.explanation);
 });
 
 test.run();

@@ -63,6 +63,14 @@ test('recommender coverage, cold start and the under-served segment', () => {
   assert.is(value('underserved_segment_kind', f), 'plan');
 });
 
+test('recs.same_length says whether every list is as long (so the narrative may say "each", not "on average")', () => {
+  // the handmade lists hold 1, 1 and 2 titles
+  assert.is(value('recs.same_length'), 'no');
+  const ds = smallDataset();
+  const even = new Map([...smallRecommendations()].map(([u, recs]) => [u, recs.slice(0, 1)]));
+  assert.is(buildFacts({ dataset: ds, model: directModel(ds), recommendations: even, evaluation: null }).get('recs.same_length').value, 'yes');
+});
+
 test('without sessions, viewing facts are absent and say why', () => {
   const ds = smallDataset({ sessions: null });
   const f = buildFacts({ dataset: ds, model: directModel(ds), recommendations: smallRecommendations(), evaluation: null });

@@ -9,6 +9,29 @@ import { dataset, tiny, title } from '../fixtures/model/dataset.ts';
 const sim = simulate({ seed: 5, users: 60, titles: 40, ratingsPerUser: 8, sessionsPerUser: 0, endDate: '2025-06-30' });
 const simModel = buildModel(sim);
 
+test('the fallback offers what most users liked, and calls a title "most rated" only when it is', () => {
+  // Dark: four ratings, mostly low; Crown: three, all high; Tiny: one. All Drama.
+  const ds = dataset(
+    [title('dark', 'Dark', ['Drama']), title('crown', 'The Crown', ['Drama']), title('tiny', 'Tiny', ['Drama']), title('seen', 'Seen', ['Drama'])],
+    [
+      ['a', 'dark', 2],
+      ['b', 'dark', 2],
+      ['c', 'dark', 2],
+      ['d', 'dark', 5],
+      ['a', 'crown', 4],
+      ['b', 'crown', 4.5],
+      ['c', 'crown', 4.5],
+      ['e', 'tiny', 4],
+      ['cold', 'seen', 5],
+    ],
+  );
+  const recs = recommend(buildModel(ds), ds, 'cold', { k: 3 });
+  assert.equal(recs.map((r) => r.titleId), ['crown', 'dark', 'tiny']);
+  assert.is(recs[0].explanation, 'A title in Drama, a genre you liked: rated by 3 users, mean ★4.3');
+  assert.is(recs[1].explanation, 'Among the most rated titles in Drama, a genre you liked: rated by 4 users, mean ★2.8');
+  assert.is(recs[2].explanation, 'A title in Drama, a genre you liked: rated by 1 user, mean ★4.0');
+});
+
 test('never recommends a title the user rated', () => {
   const rated = new Map<string, Set<string>>();
   for (const r of sim.ratings) {
@@ -88,17 +111,19 @@ test(`users with fewer than ${MIN_HISTORY} ratings, and unknown users, get the p
   );
   assert.ok(recs.every((r) => r.source === 'popular' && r.reasons.length === 0));
   // popular in the genre the user liked (Drama) first, then popular anywhere, each saying so
-  assert.is(recs[0].explanation, 'Popular in Drama, a genre you liked: rated by 3 users, mean ★4.0');
-  assert.is(recs[1].explanation, 'Popular with viewers: rated by 1 user, mean ★2.0');
+  assert.is(recs[0].explanation, 'Among the most rated titles in Drama, a genre you liked: rated by 3 users, mean ★4.0');
+  // one rating makes no title "popular" or "most rated": the label says only what is true
+  assert.is(recs[1].explanation, 'Rated by 1 user, mean ★2.0');
   assert.is(recs[2].explanation, 'New to the catalogue: not rated by anyone yet');
   // the fallback still honours filters and the rated titles
   assert.equal(
     recommend(m, ds, 'cold', { k: 3, excludeGenres: ['Comedy'] }).map((r) => r.titleId),
     ['1', '4'],
   );
+  // equally liked and rated, so the higher mean (★4.3 against ★4.0) comes first
   assert.equal(
     recommend(m, ds, 'nobody', { k: 2 }).map((r) => r.titleId),
-    ['1', '2'],
+    ['2', '1'],
   );
 });
 

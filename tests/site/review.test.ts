@@ -139,6 +139,22 @@ for (const name of Object.keys(CASES)) {
     assert.equal(problems.slice(0, 20), [], `${name}: ${problems.length} defects`);
   });
 
+  test(`${name}: no date, number or hyphenated term in running text can break across lines`, async () => {
+    const out = await built(name);
+    const problems: string[] = [];
+    for (const file of htmlFiles(out)) {
+      const page = readFileSync(file, 'utf8')
+        // text that is not laid out as running prose, and what is already kept whole
+        .replace(/<(head|script|style|svg|code|pre)\b[\s\S]*?<\/\1>/g, ' ')
+        .replace(/<span class="nowrap">[^<]*<\/span>/g, ' ');
+      for (const word of visibleText(page).split(/\s+/)) {
+        // a browser may break after the hyphen of "2025-06-30" or "Sci-Fi" (longer words may wrap)
+        if (/\w-\w/.test(word) && word.length <= 24) problems.push(`${path.relative(out, file)}: "${word}"`);
+      }
+    }
+    assert.equal(problems.slice(0, 20), [], `${name}: ${problems.length} breakable words`);
+  });
+
   test(`${name}: no reason cites a title the user rated below their own mean, and each is the rating given`, async () => {
     const out = await built(name);
     const ratings = records(path.join(out, 'data/ratings.csv'));
