@@ -74,6 +74,28 @@ class BestContributors {
   }
 }
 
+/**
+ * The fallback's order: what most users liked first (isLiked: at or above both their own mean and
+ * the middle of the scale, the report's one sense of "liked"), so a title four users rated at a
+ * mean of ★2.8 does not come before one three users rated ★4.3; then more raters, the higher
+ * mean, the title id.
+ */
+function likedOrder(model: Model, byId: number[], idRank: Int32Array): Int32Array {
+  const likedBy = new Int32Array(byId.length);
+  const { rowPtr, colIdx, rowVal } = model.matrix;
+  for (let u = 0; u + 1 < rowPtr.length; u++) {
+    const from = rowPtr[u];
+    const to = rowPtr[u + 1];
+    let sum = 0;
+    for (let q = from; q < to; q++) sum += rowVal[q];
+    const mean = to > from ? sum / (to - from) : 0;
+    for (let q = from; q < to; q++) if (isLiked(rowVal[q], mean, model.ratingMidpoint)) likedBy[colIdx[q]]++;
+  }
+  return Int32Array.from(byId).sort(
+    (a, b) => likedBy[b] - likedBy[a] || model.ratingCount[b] - model.ratingCount[a] || model.ratingMean[b] - model.ratingMean[a] || idRank[a] - idRank[b],
+  );
+}
+
 export class Ranker {
   /** Per component: raw scores before the per-user scaling; all zero between users. */
   private readonly componentScore: Float64Array[];
@@ -93,7 +115,7 @@ export class Ranker {
   /** Rank of each title position in title-id order: the heap's tie-breaker. */
   private readonly idRank: Int32Array;
   private readonly byIdRank: Int32Array;
-  /** Title positions by popularity (users who liked it desc, then raters, mean, id). */
+  /** The fill's order: `likedOrder`, or most rated first for the popularity baseline. */
   readonly popularOrder: Int32Array;
   private heap: TopK;
   private call = 0;
@@ -121,22 +143,11 @@ export class Ranker {
     this.byIdRank = Int32Array.from(byId);
     this.idRank = new Int32Array(n);
     byId.forEach((t, r) => (this.idRank[t] = r));
-    // The fallback offers what most users liked (isLiked: at or above both their own mean and the
-    // middle of the scale, the report's one sense of "liked"), so a title four users rated at a
-    // mean of ★2.8 no longer comes before one three users rated ★4.3; then more raters, the
-    // higher mean, the title id.
-    const likedBy = new Int32Array(n);
-    const { rowPtr, colIdx, rowVal } = model.matrix;
-    for (let u = 0; u + 1 < rowPtr.length; u++) {
-      const [from, to] = [rowPtr[u], rowPtr[u + 1]];
-      let sum = 0;
-      for (let q = from; q < to; q++) sum += rowVal[q];
-      const mean = to > from ? sum / (to - from) : 0;
-      for (let q = from; q < to; q++) if (isLiked(rowVal[q], mean, model.ratingMidpoint)) likedBy[colIdx[q]]++;
-    }
-    this.popularOrder = Int32Array.from(byId).sort(
-      (a, b) => likedBy[b] - likedBy[a] || model.ratingCount[b] - model.ratingCount[a] || model.ratingMean[b] - model.ratingMean[a] || this.idRank[a] - this.idRank[b],
-    );
+    this.popularOrder =
+      recommender.fallback === 'popularity'
+        ? // the evaluation's floor is the protocol's "most popular": most rated first, then id
+          Int32Array.from(byId).sort((a, b) => model.ratingCount[b] - model.ratingCount[a] || this.idRank[a] - this.idRank[b])
+        : likedOrder(model, byId, this.idRank);
     this.heap = new TopK(0);
   }
 

@@ -1,7 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { buildModel } from '../../build/model/index.ts';
-import { MIN_HISTORY, compareIds, recommend, recommendAll } from '../../build/recommend/index.ts';
+import { MIN_HISTORY, Ranker, compareIds, recommend, recommendAll } from '../../build/recommend/index.ts';
+import { popularityRecommender } from '../../build/evaluate/index.ts';
 import { simulate } from '../../build/data/simulate.ts';
 import { InputError } from '../../build/types.ts';
 import { dataset, tiny, title } from '../fixtures/model/dataset.ts';
@@ -30,6 +31,10 @@ test('the fallback offers what most users liked, and calls a title "most rated" 
   assert.is(recs[0].explanation, 'A title in Drama, a genre you liked: rated by 3 users, mean ★4.3');
   assert.is(recs[1].explanation, 'Among the most rated titles in Drama, a genre you liked: rated by 4 users, mean ★2.8');
   assert.is(recs[2].explanation, 'A title in Drama, a genre you liked: rated by 1 user, mean ★4.0');
+  // the evaluation's popularity floor stays the protocol's "most rated first"
+  const floor = new Ranker(buildModel(ds), popularityRecommender());
+  const model = floor.model;
+  assert.equal(Array.from(floor.rankPositions(model.userPos.get('cold'), 3, null), (t) => model.titleIds[t]), ['dark', 'crown', 'tiny']);
 });
 
 test('never recommends a title the user rated', () => {
