@@ -20,7 +20,7 @@ import { InputError, type EvaluationResult, type Reason, type Recommendation } f
 import { csvText, csvToParquet, writeOwnFolder } from '../data/exportData.ts';
 import { openParquetTable, type InputTable } from '../data/inputTable.ts';
 import type { Model, Neighbours } from '../model/index.ts';
-import { collaborativeExplanation } from '../recommend/explain.ts';
+import { collaborativeExplanation, popularExplanation } from '../recommend/explain.ts';
 import { isLiked } from '../recommend/components.ts';
 
 export const STAGE_FILES = {
@@ -267,7 +267,9 @@ async function readRecommendations(file: string, reasonsFile: string | null, mod
     if (!list) out.set(userId, (list = []));
     if (rank !== list.length + 1) table.fail(line, 'rank', `${list.length + 1} (ranks run 1, 2, … per user, in order)`, rawRank);
     const why = reasons.get(`${userId}\u0000${rank}`) ?? [];
-    const explanation = rawExplanation.trim() !== '' ? rawExplanation : source === 'collaborative' ? collaborativeExplanation(model, why, userId) : 'Popular with viewers';
+    // a cluster may leave explanations to us: said the way our own fill says them, true at any size
+    const explanation =
+      rawExplanation.trim() !== '' ? rawExplanation : source === 'collaborative' ? collaborativeExplanation(model, why, userId) : popularExplanation(model, model.titlePos.get(titleId)!);
     list.push({ titleId, rank, score, source: source as Recommendation['source'], reasons: why, explanation });
   }
   return out;
