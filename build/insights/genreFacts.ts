@@ -3,7 +3,8 @@
 import { allInferred } from '../data/implicit.ts';
 import type { FactBuilder } from './catalogue.ts';
 import type { FactContext } from './facts.ts';
-import { addTo, argMax, argMin, genreWeights, mean, ratio } from './tally.ts';
+import { addTo, argMax, argMin, genreWeights, mean, ratio, tiedLeaders } from './tally.ts';
+import { compareIds } from '../recommend/engine.ts';
 import { compareNames } from './factKeys.ts';
 import { mostRatedTitleIds } from '../model/mostRated.ts';
 
@@ -58,8 +59,10 @@ export function overviewFacts(b: FactBuilder, c: FactContext): void {
   for (let i = 0; i < ix.ratingTitle.length; i++) counts[ix.ratingTitle[i]]++;
   const perTitle = new Map<string, number>();
   counts.forEach((n, t) => n > 0 && perTitle.set(ix.titleIds[t], n));
-  const topRated = argMax(perTitle);
-  b.add('most_rated_title', 'title', topRated ? c.titleById.get(topRated)?.name : null, 'The title with the most ratings (ties: first by id).');
+  const tiedRated = tiedLeaders(perTitle, (v) => v, compareIds);
+  const topRated = tiedRated.length ? tiedRated[0] : null;
+  b.add('most_rated_title', 'title', topRated ? c.titleById.get(topRated)?.name : null, 'The title with the most ratings (ties: first by id, compared as numbers when both are whole numbers).');
+  b.add('most_rated_title_ties', 'count', topRated ? tiedRated.length : null, 'How many titles share the most ratings (1: a single most rated title).');
   b.add('most_rated_title_ratings', 'count', topRated ? perTitle.get(topRated) : null, 'How many ratings the most-rated title has.');
 }
 

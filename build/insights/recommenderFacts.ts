@@ -6,7 +6,8 @@ import { allInferred } from '../data/implicit.ts';
 import type { FactBuilder } from './catalogue.ts';
 import type { FactContext } from './facts.ts';
 import { compareNames, keySegment, keySegments } from './factKeys.ts';
-import { addTo, argMax, distinctSorted, ratio } from './tally.ts';
+import { addTo, distinctSorted, ratio, tiedLeaders } from './tally.ts';
+import { compareIds } from '../recommend/engine.ts';
 
 /** A user's top 3 genres by count of rated titles, ties by genre name (the evaluation's rule). */
 export function topRatedGenres(c: FactContext, userId: string): string[] {
@@ -91,8 +92,10 @@ export function recommenderFacts(b: FactBuilder, c: FactContext): void {
   b.add('recs.unrecommended_titles', 'count', ds.titles.length - distinct.size, 'Titles that no user is recommended.');
   b.add('recs.collaborative_share', 'share', ratio(collaborative, total), 'Share of recommendations that come from the user\'s own ratings rather than the popularity fallback.');
   b.add('recs.genre_match', 'share', ratio(match.matched, match.recs), 'Share of published recommendations that share a genre with the user\'s top 3 rated genres.');
-  const mostRec = argMax(usersPerTitle);
+  const tiedRec = tiedLeaders(usersPerTitle, (v) => v, compareIds);
+  const mostRec = tiedRec.length ? tiedRec[0] : null;
   b.add('recs.most_recommended_title', 'title', mostRec ? c.titleById.get(mostRec)?.name : null, 'The title recommended to the most users.');
+  b.add('recs.most_recommended_title_ties', 'count', mostRec ? tiedRec.length : null, 'How many titles are recommended to as many users as the most recommended one (1: no tie).');
   b.add('recs.most_recommended_title_users', 'count', mostRec ? usersPerTitle.get(mostRec) : null, 'Users who are recommended the most recommended title.');
   b.add('cold_start_users', 'count', coldStart, 'Users whose whole list comes from the popularity fallback (too little history for collaborative filtering).');
   b.add('cold_start_share', 'share', ratio(coldStart, ds.users.length), 'Share of users served only by the popularity fallback.');

@@ -1,0 +1,70 @@
+// Ties are named as ties: a fact that picks one winner among equal figures would make the prose
+// name a winner the charts beside it contradict (seed 7: Mobile and TV at 33%; seed 42: two
+// titles at 11 sessions). Each case here failed before ties were detected.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { tiedLeaders, wholePercent } from '../../build/insights/tally.ts';
+import { compareIds } from '../../build/recommend/engine.ts';
+import { planDevicesSentence } from '../../build/insights/viewingFacts.ts';
+import { bindMarkdown } from '../../build/narrative/bind.ts';
+import { contentFiles, pipelineFacts, simulated, stubCharts } from './pipeline.ts';
+import { renderBound } from './markdown.ts';
+import type { FactCatalogue } from '../../build/insights/catalogue.ts';
+
+const seven = pipelineFacts(simulated(7));
+const fortyTwo = pipelineFacts(simulated(42));
+
+function section(facts: FactCatalogue, name: string): string {
+  const f = contentFiles().find((c) => c.file.endsWith(name))!;
+  const html = renderBound(bindMarkdown(f.body, f.file, { facts, charts: stubCharts(), drafts: false, firstLine: f.firstLine }));
+  return html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+}
+
+test('tiedLeaders: every key that prints the top figure, largest first, then by the given order', () => {
+  assert.equal(tiedLeaders(new Map([['TV', 33], ['Mobile', 33], ['Desktop', 18]])), ['Mobile', 'TV']);
+  assert.equal(tiedLeaders(new Map([['a', 0.334], ['b', 0.331], ['c', 0.2]]), wholePercent), ['a', 'b'], '33.4% and 33.1% both print 33%');
+  assert.equal(tiedLeaders(new Map([['a', 0.41], ['b', 0.29]]), wholePercent), ['a']);
+  // ids compare as numbers: "4" before "15" (as text, "15" < "4")
+  assert.equal(tiedLeaders(new Map([['15', 11], ['4', 11], ['7', 3]]), (v) => v, compareIds), ['4', '15']);
+  assert.equal(tiedLeaders(new Map()), []);
+});
+
+test('seed 7: Mobile and TV tie at 33%, and the prose names both, never one winner', () => {
+  assert.is(seven.get('device.Mobile.sessions').value, seven.get('device.TV.sessions').value);
+  assert.equal(seven.get('top_devices').value, ['Mobile', 'TV']);
+  assert.is(seven.get('top_device_lead').value, 0);
+  const overview = section(seven, '10-overview.md');
+  assert.match(overview, 'Mobile and TV tie for the largest share, 33% of viewing sessions each.');
+  assert.not.match(overview, 'Mobile carries');
+  const engagement = section(seven, '60-engagement.md');
+  assert.match(engagement, 'the phone ties with the television for the largest share of their viewing sessions (33% each)');
+  assert.match(engagement, 'Mobile and TV tie for the largest share of sessions, 33% each.');
+  assert.not.match(engagement, /Mobile carries|where most of that viewing/);
+});
+
+test('seed 42: Mobile leads with 41%, "the largest share", not "most"', () => {
+  assert.equal(fortyTwo.get('top_devices').value, ['Mobile']);
+  assert.ok((fortyTwo.get('top_device_lead').value as number) > 0);
+  assert.match(section(fortyTwo, '10-overview.md'), 'Mobile carries 41% of viewing sessions, the largest share of any device.');
+  const engagement = section(fortyTwo, '60-engagement.md');
+  assert.match(engagement, 'the phone, not the television, carries the largest share of their viewing sessions (41%)');
+  assert.not.match(engagement, /most of that viewing|watch mostly/);
+});
+
+test('seed 42: two titles at 11 sessions are both the most watched, the lower id first', () => {
+  assert.is(fortyTwo.get('top_title_ties').value, 2);
+  assert.equal(fortyTwo.get('top_titles').value, ['Money Heist', 'Ozark']);
+  assert.is(fortyTwo.get('top_title').value, 'Money Heist', 'id 4 before id 15');
+  assert.match(section(fortyTwo, '60-engagement.md'), 'Money Heist and Ozark are the most watched titles, 11 sessions each.');
+});
+
+test('plan devices: "most on", each tied device named, plans cheapest first', () => {
+  const s = planDevicesSentence([
+    { plan: 'Premium', devices: ['TV'], share: '52%' },
+    { plan: 'Basic', devices: ['Mobile'], share: '62%' },
+    { plan: 'Standard', devices: ['Mobile', 'TV'], share: '33%' },
+  ]);
+  assert.is(s, 'Basic subscribers watch most on Mobile (62% of their sessions), Standard subscribers on Mobile and TV (33% each) and Premium subscribers on TV (52%).');
+});
+
+test.run();
