@@ -10,6 +10,8 @@ import { mostRatedTitleIds } from '../model/mostRated.ts';
 
 /** A genre needs this many ratings before it can be called best- or worst-rated. */
 export const RATED_GENRE_MIN_RATINGS = 3;
+/** Below this many ratings a genre's mean is called out as resting on a handful of ratings. */
+export const RATED_GENRE_FEW_RATINGS = 30;
 /** The original case study's target: "80% match with user genre preferences". */
 export const GENRE_MATCH_TARGET = 0.8;
 
@@ -131,6 +133,25 @@ export function genreFacts(b: FactBuilder, c: FactContext): void {
   b.add('best_rated_genre_mean', 'rating', best ? supported.get(best) : null, 'Mean rating of the best-rated genre.', why);
   b.add('worst_rated_genre', 'genre', worst, `The genre with the lowest mean rating (among genres with ≥ ${RATED_GENRE_MIN_RATINGS} ratings).`, why);
   b.add('worst_rated_genre_mean', 'rating', worst ? supported.get(worst) : null, 'Mean rating of the worst-rated genre.', why);
+  // Means that print alike (two decimals) are a tie, and a lead of a few hundredths over the
+  // runner-up is named as such; the counts let the prose say when a mean rests on a handful.
+  const twoDecimals = (v: number) => Math.round(v * 100);
+  const bestTied = tiedLeaders(supported, twoDecimals);
+  const worstTied = tiedLeaders(new Map([...supported].map(([g, v]) => [g, -v])), twoDecimals);
+  const byMean = [...supported.keys()].sort((a, b) => supported.get(b)! - supported.get(a)! || compareNames(a, b));
+  const runnerUp = byMean.length > 1 ? byMean[1] : null;
+  const noRunner = `fewer than two genres have ${RATED_GENRE_MIN_RATINGS} or more ratings`;
+  b.add('rated_genre_few_ratings', 'count', RATED_GENRE_FEW_RATINGS, 'Below this many ratings a genre\'s mean rests on a handful, and the prose says so.');
+  b.add('best_rated_genres', 'list', best ? bestTied : null, 'Every genre whose mean rating prints (two decimals) the same as the best-rated genre\'s: one, or all that tie.', why);
+  b.add('best_rated_genre_ties', 'count', best ? bestTied.length : null, 'How many genres share the highest mean rating as printed (1: no tie).', why);
+  b.add('best_rated_genre_ratings', 'count', best ? ratingCount.get(best) : null, 'Ratings behind the best-rated genre\'s mean.', why);
+  b.add('worst_rated_genres', 'list', worst ? worstTied : null, 'Every genre whose mean rating prints the same as the worst-rated genre\'s.', why);
+  b.add('worst_rated_genre_ties', 'count', worst ? worstTied.length : null, 'How many genres share the lowest mean rating as printed (1: no tie).', why);
+  b.add('worst_rated_genre_ratings', 'count', worst ? ratingCount.get(worst) : null, 'Ratings behind the worst-rated genre\'s mean.', why);
+  b.add('best_rated_genre_runner_up', 'genre', runnerUp, 'The genre with the second highest mean rating (among genres with enough ratings).', noRunner);
+  b.add('best_rated_genre_runner_up_mean', 'rating', runnerUp ? supported.get(runnerUp) : null, 'Mean rating of the runner-up genre.', noRunner);
+  b.add('best_rated_genre_runner_up_ratings', 'count', runnerUp ? ratingCount.get(runnerUp) : null, 'Ratings behind the runner-up genre\'s mean.', noRunner);
+  b.add('best_rated_genre_lead', 'number', runnerUp && best ? (twoDecimals(supported.get(best)!) - twoDecimals(supported.get(runnerUp)!)) / 100 : null, 'How far the best-rated genre\'s mean leads the runner-up\'s, as printed (two decimals), in rating points.', noRunner);
   const fewest = [...supported.keys()].reduce((n, g) => Math.min(n, ratingCount.get(g)!), Infinity);
   b.add('rated_genre_fewest_ratings', 'count', best ? fewest : null, 'The fewest ratings any genre ranked by mean rating has: a spread over genres with few ratings is a prompt to look closer, not a verdict.', why);
   b.add('genre_rating_spread', 'number', best && worst ? supported.get(best)! - supported.get(worst)! : null, 'Best-rated minus worst-rated genre mean, in rating points.', why);

@@ -156,6 +156,11 @@ function segmentFacts(b: FactBuilder, c: FactContext, matchOf: (userId: string) 
   const worst = segments[0];
   const why = 'the users have no plan or region, or no history to match';
   b.add('underserved_segment', 'text', worst ? `${worst.name} (${worst.kind})` : null, 'The plan or region whose recommendations least match its users\' top genres.', why);
+  // segments whose match prints the same (whole percentages) tie: the prose names them all
+  const tied = worst ? segments.filter((x) => Math.round(x.match * 100) === Math.round(worst.match * 100)) : [];
+  b.add('underserved_segments', 'list', worst ? tied.map((x) => `${x.name} (${x.kind})`) : null, 'Every plan or region whose genre match prints as low as the under-served segment\'s: one, or all that tie.', why);
+  b.add('underserved_segment_ties', 'count', worst ? tied.length : null, 'How many plans and regions share the lowest genre match as printed (1: no tie).', why);
+  b.add('segment_count', 'count', worst ? segments.length : null, 'Plans and regions with a genre match to compare.', why);
   b.add('underserved_segment_kind', 'text', worst?.kind, 'Whether the under-served segment is a plan or a region.', why);
   b.add('underserved_segment_name', 'text', worst?.name, 'The under-served plan or region by name.', why);
   b.add('underserved_segment_genre_match', 'share', worst?.match, 'Genre match of the under-served segment\'s recommendations.', why);

@@ -11,6 +11,7 @@ import type { FactCatalogue } from './catalogue.ts';
 import { formatPlain, parseFormat, type FormatSpec } from './format.ts';
 import { EVAL_MIN_TEST_ITEMS } from './recommenderFacts.ts';
 import { DEVICES } from '../types.ts';
+import { listText } from '../util/numbers.ts';
 
 /** Acquisition gap: a genre's viewing share must exceed its catalogue share by at least this (5 points). */
 export const MIN_ACQUISITION_GAP = 0.05;
@@ -78,17 +79,44 @@ function deviceLead(facts: FactCatalogue, prefix: string): number {
   return shares.length < 2 ? (shares.length ? shares[0] : 0) : shares[0] - shares[1];
 }
 
+/** The genres that tie with the acquisition-gap genre, as text ("Sci-Fi", "Sci-Fi and Drama"). */
+function others(facts: FactCatalogue): StrategyPart[] {
+  const all = facts.get('acquisition_gap_genres').value as string[];
+  const rest = all.filter((g) => g !== facts.get('acquisition_gap_genre').value);
+  return [listText(rest)];
+}
+
+/**
+ * The genres the acquisition item advises: every genre tied for the widest gap as printed, or the
+ * widest and the runner-up when the lead is inside the sampling margin (viewing_share_margin).
+ */
+function gapLeaders(facts: FactCatalogue): string[] {
+  if (num(facts, 'acquisition_gap_ties') > 1) return facts.get('acquisition_gap_genres').value as string[];
+  const top = facts.get('acquisition_gap_genre').value as string;
+  const near =
+    facts.has('acquisition_gap_runner_up') &&
+    num(facts, 'acquisition_gap_runner_up_gap') >= MIN_ACQUISITION_GAP &&
+    num(facts, 'acquisition_gap') - num(facts, 'acquisition_gap_runner_up_gap') < num(facts, 'viewing_share_margin');
+  return near ? [top, facts.get('acquisition_gap_runner_up').value as string] : [top];
+}
+
 /** Every item the generator knows, in the default reading order. */
 const DRAFTS: Draft[] = [
   {
     id: 'acquisition-gap',
-    needs: ['acquisition_gap_genre', 'acquisition_gap', 'acquisition_gap_viewing_share', 'acquisition_gap_catalog_share', 'oversupplied_genre', 'oversupplied_gap'],
+    needs: ['acquisition_gap_genre', 'acquisition_gap', 'acquisition_gap_viewing_share', 'acquisition_gap_catalog_share', 'oversupplied_genre', 'oversupplied_gap', 'acquisition_gap_ties', 'viewing_share_margin', 'session_count'],
     when: (facts) => num(facts, 'acquisition_gap') >= MIN_ACQUISITION_GAP,
     figure: 'acquisition_gap',
-    headline: ['Acquire more ', f('acquisition_gap_genre'), ' titles'],
+    headline: (facts) => ['Acquire more ', listText(gapLeaders(facts)), ' titles'],
     body: (facts) => [
       f('acquisition_gap_genre'), ' takes ', f('acquisition_gap_viewing_share'), ' of viewing sessions but only ', f('acquisition_gap_catalog_share'),
-      ' of the catalogue: a gap of ', f('acquisition_gap', 'points'), ', the widest of any genre. Put it first in acquisition and commissioning.',
+      ' of the catalogue: a gap of ', f('acquisition_gap', 'points'),
+      // "the widest" only when it is: a tie names the others, and a lead inside the sampling margin says so
+      ...(num(facts, 'acquisition_gap_ties') > 1
+        ? [', shared with ', ...others(facts), '. Put them first in acquisition and commissioning.']
+        : gapLeaders(facts).length > 1
+          ? [', barely wider than ', f('acquisition_gap_runner_up'), '\'s ', f('acquisition_gap_runner_up_gap', 'points'), ' on ', f('session_count'), ' sessions, so the two cannot be told apart: put both first in acquisition and commissioning.']
+          : [', the widest of any genre. Put it first in acquisition and commissioning.']),
       ...(num(facts, 'oversupplied_gap') >= MIN_OVERSUPPLY_GAP
         ? [' ', f('oversupplied_genre'), ' is the opposite case, stocked ', f('oversupplied_gap', 'points'), ' above its viewing share, so review its licences first.']
         : []),
@@ -131,9 +159,10 @@ const DRAFTS: Draft[] = [
   },
   {
     id: 'underserved-segment',
-    needs: ['underserved_segment_name', 'underserved_segment_kind', 'underserved_segment_genre_match', 'recs.genre_match'],
+    needs: ['underserved_segment_name', 'underserved_segment_kind', 'underserved_segment_genre_match', 'recs.genre_match', 'underserved_segment_ties'],
     // No chart shows this figure (the Sankey shows affinities, not recommendations): no chart link.
-    when: (facts) => num(facts, 'recs.genre_match') - num(facts, 'underserved_segment_genre_match') >= MIN_UNDERSERVED_GAP,
+    // a segment is singled out only when no other plan or region matches as low
+    when: (facts) => num(facts, 'recs.genre_match') - num(facts, 'underserved_segment_genre_match') >= MIN_UNDERSERVED_GAP && num(facts, 'underserved_segment_ties') === 1,
     figure: 'underserved_segment_genre_match',
     headline: ['Tune personalisation for ', f('underserved_segment_name')],
     body: () => [

@@ -5,7 +5,7 @@ import { DEVICES } from '../types.ts';
 import { Plays } from '../util/plays.ts';
 import type { FactBuilder } from './catalogue.ts';
 import type { FactContext } from './facts.ts';
-import { keySegments } from './factKeys.ts';
+import { compareNames, keySegments } from './factKeys.ts';
 import { compareIds } from '../recommend/engine.ts';
 import { addTo, argMax, argMin, distinctSorted, genreWeights, rankKeys, ratio, tiedLeaders, wholePercent } from './tally.ts';
 import { formatPercent, listText, minOf, printedGap } from '../util/numbers.ts';
@@ -75,12 +75,28 @@ function genreViewing(b: FactBuilder, c: FactContext, sessions: Plays): void {
     gaps.set(g, viewShare(g) - catShare(g));
   }
 
-  const top = argMax(new Map([...viewing].filter(([g]) => c.genreKey.has(g))));
+  const known = new Map([...viewing].filter(([g]) => c.genreKey.has(g)));
+  const top = argMax(known);
+  const topTied = tiedLeaders(known, wholePercent);
+  b.add('top_genres', 'list', top ? topTied : null, 'Every genre that prints the most watched genre\'s viewing share: one, or all that tie.');
+  b.add('top_genre_ties', 'count', top ? topTied.length : null, 'How many genres share the largest viewing share as printed (1: no tie).');
   b.add('top_genre', 'genre', top, 'The most watched genre: largest share of viewing sessions (ties: first by name).');
   b.add('top_genre_share', 'share', top ? viewShare(top) : null, 'Share of viewing sessions spent on the most watched genre.');
   b.add('genres_by_viewing', 'list', rankKeys(viewing).filter((g) => c.genreKey.has(g)).slice(0, 3), 'The three most watched genres, most watched first.');
 
-  const gap = argMax(gaps);
+  // ranked by the gap as printed (the figure the reader checks), then by the exact gap
+  const shownGaps = new Map([...gaps.keys()].map((g) => [g, printedGap(viewShare(g), catShare(g))]));
+  const byGap = [...gaps.keys()].sort((x, y) => shownGaps.get(y)! - shownGaps.get(x)! || gaps.get(y)! - gaps.get(x)! || compareNames(x, y));
+  const gap = byGap.length ? byGap[0] : null;
+  const gapTied = gap ? byGap.filter((g) => shownGaps.get(g) === shownGaps.get(gap)) : [];
+  const second = byGap.length > 1 ? byGap[1] : null;
+  b.add('acquisition_gap_genres', 'list', gap ? gapTied : null, 'Every genre whose viewing-over-catalogue gap prints as wide as the acquisition-gap genre\'s: one, or all that tie.');
+  b.add('acquisition_gap_ties', 'count', gap ? gapTied.length : null, 'How many genres share the widest gap as printed (1: no tie).');
+  b.add('acquisition_gap_runner_up', 'genre', second, 'The genre with the second widest viewing-over-catalogue gap.', 'the data has a single genre');
+  b.add('acquisition_gap_runner_up_gap', 'share', second ? shownGaps.get(second) : null, 'The runner-up genre\'s gap, as printed (whole percentages), as a fraction.', 'the data has a single genre');
+  // A share measured on n sessions moves by about 1/√n either way (a rough 95% margin), so a
+  // lead over the runner-up smaller than that is not a finding on this many sessions.
+  b.add('viewing_share_margin', 'share', n > 0 ? 1 / Math.sqrt(n) : null, 'A rough 95% margin of error of a viewing share on this many sessions (1/√sessions): gaps that differ by less cannot be told apart.');
   b.add('acquisition_gap_genre', 'genre', gap, 'The genre whose viewing share most exceeds its catalogue share: where more titles would meet demand.');
   b.add('acquisition_gap', 'share', gap ? printedGap(viewShare(gap), catShare(gap)) : null, 'How far the acquisition-gap genre\'s viewing share exceeds its catalogue share: the difference of the two as printed (whole percentages), as a fraction.');
   b.add('acquisition_gap_viewing_share', 'share', gap ? viewShare(gap) : null, 'Viewing share of the acquisition-gap genre.');

@@ -9,7 +9,9 @@ import { planDevicesSentence } from '../../build/insights/viewingFacts.ts';
 import { bindMarkdown } from '../../build/narrative/bind.ts';
 import { contentFiles, pipelineFacts, simulated, stubCharts } from './pipeline.ts';
 import { renderBound } from './markdown.ts';
-import type { FactCatalogue } from '../../build/insights/catalogue.ts';
+import { FactCatalogue } from '../../build/insights/catalogue.ts';
+import { smallFacts } from './handmade.ts';
+import { strategyItems } from '../../build/insights/strategy.ts';
 
 const seven = pipelineFacts(simulated(7));
 const fortyTwo = pipelineFacts(simulated(42));
@@ -65,6 +67,40 @@ test('plan devices: "most on", each tied device named, plans cheapest first', ()
     { plan: 'Standard', devices: ['Mobile', 'TV'], share: '33%' },
   ]);
   assert.is(s, 'Basic subscribers watch most on Mobile (62% of their sessions), Standard subscribers on Mobile and TV (33% each) and Premium subscribers on TV (52%).');
+});
+
+
+test('seed 7: the lowest genre match is shared, a near-tie best genre says so, and few ratings are called few', () => {
+  assert.equal(seven.get('underserved_segments').value, ['Premium (plan)', 'India (region)', 'USA (region)']);
+  assert.match(section(seven, '40-recommendations.md'), 'The lowest match, 13%, is shared by Premium (plan), India (region) and USA (region).');
+  // Crime 4.41 on 17 ratings against Romance 4.40 on 5: "Crime earn the highest" was wrong twice
+  assert.is(seven.get('best_rated_genre_runner_up').value, 'Romance');
+  const overview = section(seven, '10-overview.md');
+  assert.match(overview, 'Crime titles earn the highest mean rating (4.41 out of 5, from only 17 ratings), just ahead of Romance (4.40, from 5 ratings)');
+  assert.match(overview, 'means on so few ratings are a hint, not a verdict');
+  // the strategy's most watched titles are a tie too: Narcos (id 2) and Love Death Robots at 15
+  assert.is(seven.get('top_title_ties').value, 2);
+});
+
+test('seed 7: a 12-point gap is not "the widest" against 11 on 100 sessions; both genres are advised', () => {
+  const item = strategyItems(seven).find((i) => i.id === 'acquisition-gap')!;
+  assert.is(item.headline, 'Acquire more Crime and Sci-Fi titles');
+  assert.not.match(item.body, 'the widest of any genre');
+  assert.match(item.body, "barely wider than Sci-Fi's 11 percentage points on 100 sessions");
+  // seed 42: 20 points against Drama's 5 is a clear lead
+  const lead = strategyItems(fortyTwo).find((i) => i.id === 'acquisition-gap')!;
+  assert.is(lead.headline, 'Acquire more Crime titles');
+  assert.match(lead.body, 'the widest of any genre');
+});
+
+test('an under-served segment that ties with another is not singled out by the strategy', () => {
+  // seed 42: India, Premium and USA all print 20%
+  assert.is(fortyTwo.get('underserved_segment_ties').value, 3);
+  const small = smallFacts();
+  assert.ok(strategyItems(small).some((i) => i.id === 'underserved-segment'), 'Basic alone trails by 17 points');
+  const tied = new Map(small.facts);
+  tied.set('underserved_segment_ties', { ...small.get('underserved_segment_ties'), value: 2 });
+  assert.not.ok(strategyItems(new FactCatalogue(tied, small.absent, small.capabilities)).some((i) => i.id === 'underserved-segment'));
 });
 
 test.run();
