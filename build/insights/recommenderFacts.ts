@@ -245,6 +245,11 @@ export function evaluationFacts(b: FactBuilder, c: FactContext): void {
     b.add('eval.min_test_items', 'count', EVAL_MIN_TEST_ITEMS, 'Held-out ratings below which a lift between models is reported with a caveat, not called.');
     const best = ev ? [...ev.models].sort((a, b) => b.metrics.ndcg - a.metrics.ndcg || compareNames(a.name, b.name))[0] : null;
     // a model that places no held-out title in its top K wins nothing: with no hits at all the evaluation cannot tell
-    b.add('eval.best_model', 'text', best && best.metrics.ndcg > 0 ? best.label : null, 'The evaluated model with the highest NDCG.', 'no model placed a single held-out rating in its top K, so the evaluation cannot tell the models apart');
+    const noBest = 'no model placed a single held-out rating in its top K, so the evaluation cannot tell the models apart';
+    b.add('eval.best_model', 'text', best && best.metrics.ndcg > 0 ? best.label : null, 'The evaluated model with the highest NDCG, by its label (for tables and charts).', noBest);
+    // sentences name the two models every reader knows by role, not by their registry label
+    const inProse = !best ? null : best.name === PUBLISHED.name ? 'the published model' : best.name === 'popularity' ? 'the popularity baseline' : best.label;
+    b.add('eval.best_model_in_prose', 'text', best && best.metrics.ndcg > 0 ? inProse : null, 'The model with the highest NDCG as a sentence names it: "the published model", "the popularity baseline", or another model\'s label.', noBest);
+    b.add('eval.model_count', 'count', ev?.models.length, 'Models the evaluation compared, the popularity baseline included.');
   });
 }
