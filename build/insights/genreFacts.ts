@@ -145,6 +145,8 @@ export function genreFacts(b: FactBuilder, c: FactContext): void {
   b.add('best_rated_genres', 'list', best ? bestTied : null, 'Every genre whose mean rating prints (two decimals) the same as the best-rated genre\'s: one, or all that tie.', why);
   b.add('best_rated_genre_ties', 'count', best ? bestTied.length : null, 'How many genres share the highest mean rating as printed (1: no tie).', why);
   b.add('best_rated_genre_ratings', 'count', best ? ratingCount.get(best) : null, 'Ratings behind the best-rated genre\'s mean.', why);
+  b.add('best_rated_genre_rating_share', 'share', best ? ratio(ratingWeight.get(best)!, ds.ratings.length) : null, 'Share of all ratings given to the best-rated genre: a small share is a niche.', why);
+  b.add('best_rated_genre_titles', 'count', best ? titleCount.get(best) ?? 0 : null, 'Titles in the best-rated genre.', why);
   b.add('worst_rated_genres', 'list', worst ? worstTied : null, 'Every genre whose mean rating prints the same as the worst-rated genre\'s.', why);
   b.add('worst_rated_genre_ties', 'count', worst ? worstTied.length : null, 'How many genres share the lowest mean rating as printed (1: no tie).', why);
   b.add('worst_rated_genre_ratings', 'count', worst ? ratingCount.get(worst) : null, 'Ratings behind the worst-rated genre\'s mean.', why);
