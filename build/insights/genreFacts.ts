@@ -159,6 +159,27 @@ export function genreFacts(b: FactBuilder, c: FactContext): void {
   b.add('genre_rating_spread', 'number', best && worst ? supported.get(best)! - supported.get(worst)! : null, 'Best-rated minus worst-rated genre mean, in rating points.', why);
 }
 
+/** A pair of titles is called alike only when at least this many users rated both. */
+export const MIN_CO_RATERS = 3;
+
+/** For each of `ids`, the positions of the users who rated it. */
+function coRaterSets(c: FactContext, ids: readonly string[]): Set<number>[] {
+  const ix = c.ratingIndex;
+  const slot = new Map<number, number>();
+  ids.forEach((id, i) => {
+    const t = ix.titlePos.get(id);
+    if (t !== undefined) slot.set(t, i);
+  });
+  const sets = ids.map(() => new Set<number>());
+  for (let u = 0; u < ix.userPos.size; u++) {
+    for (let k = ix.start[u]; k < ix.start[u + 1]; k++) {
+      const i = slot.get(ix.ratingTitle[ix.byUser[k]]);
+      if (i !== undefined) sets[i].add(u);
+    }
+  }
+  return sets;
+}
+
 /** What the item–item similarity and the user × genre affinity matrices say. */
 export function matrixFacts(b: FactBuilder, c: FactContext): void {
   const { model } = c;
@@ -172,21 +193,38 @@ export function matrixFacts(b: FactBuilder, c: FactContext): void {
   // The pair is chosen among the titles the similarity heatmap shows (the most rated), so the
   // sentence names a pair the reader finds in the chart; over the whole catalogue the best pair was
   // two obscure titles one user rated alike (cosine 1.00), which says nothing about the audience.
+  // A pair is called alike only when at least MIN_CO_RATERS users rated both: with one shared
+  // rater any two titles rated alike score 1.00 (seed 7), which says nothing about the audience.
   const shown = mostRatedTitleIds(c.dataset.ratings).filter((id) => model.titlePos.has(id));
-  let bestPair: { a: string; b: string; sim: number } | null = null;
+  const raters = coRaterSets(c, shown);
+  const coRaters = (i: number, j: number) => {
+    let n = 0;
+    for (const u of raters[i]) if (raters[j].has(u)) n++;
+    return n;
+  };
+  let bestPair: { a: string; b: string; sim: number; coRaters: number } | null = null;
+  let anyPair = false;
   for (let i = 0; i < shown.length; i++) {
     for (let j = i + 1; j < shown.length; j++) {
       const sim = model.itemSimilarity(model.titlePos.get(shown[i])!, model.titlePos.get(shown[j])!);
       if (!(sim > 0)) continue;
+      anyPair = true;
+      const shared = coRaters(i, j);
+      if (shared < MIN_CO_RATERS) continue;
       const names = [c.titleById.get(shown[i])?.name ?? shown[i], c.titleById.get(shown[j])?.name ?? shown[j]].sort(compareNames);
       const better = !bestPair || sim > bestPair.sim + 1e-12 || (Math.abs(sim - bestPair.sim) <= 1e-12 && compareNames(names.join('\u0000'), `${bestPair.a}\u0000${bestPair.b}`) < 0);
-      if (better) bestPair = { a: names[0], b: names[1], sim };
+      if (better) bestPair = { a: names[0], b: names[1], sim, coRaters: shared };
     }
   }
   b.add('similarity_chart_titles', 'count', shown.length, 'Titles in the title-similarity heatmap: the most rated ones.');
-  const noPair = 'no two titles share a rater, so no rating similarity is above zero';
-  b.add('most_similar_titles', 'list', bestPair ? [bestPair.a, bestPair.b] : null, 'The two titles whose rating vectors are most alike (cosine), among the most rated titles the similarity heatmap shows.', noPair);
+  b.add('similar_pair_min_co_raters', 'count', MIN_CO_RATERS, 'Users who must have rated both titles before a pair is called alike.');
+  const noPair = anyPair
+    ? `no two of the most rated titles share ${MIN_CO_RATERS} or more raters, too few to call a pair alike`
+    : 'no two titles share a rater, so no rating similarity is above zero';
+  b.add('similar_pairs_found', 'count', anyPair ? 1 : 0, '1 when some pair of the most rated titles shares a rater (a similarity above zero), else 0.');
+  b.add('most_similar_titles', 'list', bestPair ? [bestPair.a, bestPair.b] : null, `The two titles whose rating vectors are most alike (cosine), among the most rated titles the similarity heatmap shows, rated by at least ${MIN_CO_RATERS} users in common.`, noPair);
   b.add('most_similar_titles_similarity', 'number', bestPair?.sim ?? null, 'Cosine similarity of that pair (0–1).', noPair);
+  b.add('most_similar_titles_co_raters', 'count', bestPair?.coRaters ?? null, 'Users who rated both titles of the most alike pair.', noPair);
 
   const totals = new Map<string, number>();
   const tops: number[] = [];

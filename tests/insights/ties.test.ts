@@ -103,4 +103,18 @@ test('an under-served segment that ties with another is not singled out by the s
   assert.not.ok(strategyItems(new FactCatalogue(tied, small.absent, small.capabilities)).some((i) => i.id === 'underserved-segment'));
 });
 
+test('the most alike pair needs 3 co-raters: not a cosine of 1.00 from one shared rater', () => {
+  // seed 7's old pair, Peaky Blinders and Queen's Gambit, rests on a single user who rated both
+  assert.not.equal(seven.get('most_similar_titles').value, ["Peaky Blinders", "Queen's Gambit"]);
+  for (const facts of [seven, fortyTwo]) assert.ok((facts.get('most_similar_titles_co_raters').value as number) >= 3);
+  assert.match(section(seven, '30-matrices.md'), /over the \d+ users who rated both/);
+  // the hand-made data: no two titles share more than 2 raters, so no pair is named, and the prose says so once
+  const small = smallFacts();
+  assert.not.ok(small.has('most_similar_titles'));
+  assert.match(small.absent.get('most_similar_titles')!.reason, 'share 3 or more raters');
+  const text = section(small, '30-matrices.md');
+  assert.match(text, 'share 3 or more raters, so this data names no most alike pair');
+  assert.is(text.split('most alike').length - 1, 1);
+});
+
 test.run();
