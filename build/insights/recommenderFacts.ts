@@ -8,6 +8,7 @@ import type { FactContext } from './facts.ts';
 import { compareNames, keySegment, keySegments } from './factKeys.ts';
 import { addTo, distinctSorted, ratio, tiedLeaders } from './tally.ts';
 import { compareIds } from '../recommend/engine.ts';
+import { printedGap } from '../util/numbers.ts';
 
 /** A user's top 3 genres by count of rated titles, ties by genre name (the evaluation's rule). */
 export function topRatedGenres(c: FactContext, userId: string): string[] {
@@ -100,7 +101,7 @@ export function recommenderFacts(b: FactBuilder, c: FactContext): void {
   b.add('cold_start_users', 'count', coldStart, 'Users whose whole list comes from the popularity fallback (too little history for collaborative filtering).');
   b.add('cold_start_share', 'share', ratio(coldStart, ds.users.length), 'Share of users served only by the popularity fallback.');
   b.add('fallback_users', 'count', fallback, 'Users with at least one popularity-fallback recommendation in their list.');
-  segmentFacts(b, c, matchOf);
+  segmentFacts(b, c, matchOf, ratio(match.matched, match.recs));
 }
 
 interface Segment {
@@ -111,7 +112,7 @@ interface Segment {
 }
 
 /** Genre match and mean rating per plan and region; the under-served segment is the lowest match. */
-function segmentFacts(b: FactBuilder, c: FactContext, matchOf: (userId: string) => MatchTally): void {
+function segmentFacts(b: FactBuilder, c: FactContext, matchOf: (userId: string) => MatchTally, overall: number): void {
   const ix = c.ratingIndex;
   const segments: Segment[] = [];
   for (const kind of ['plan', 'region'] as const) {
@@ -160,6 +161,13 @@ function segmentFacts(b: FactBuilder, c: FactContext, matchOf: (userId: string) 
   const tied = worst ? segments.filter((x) => Math.round(x.match * 100) === Math.round(worst.match * 100)) : [];
   b.add('underserved_segments', 'list', worst ? tied.map((x) => `${x.name} (${x.kind})`) : null, 'Every plan or region whose genre match prints as low as the under-served segment\'s: one, or all that tie.', why);
   b.add('underserved_segment_ties', 'count', worst ? tied.length : null, 'How many plans and regions share the lowest genre match as printed (1: no tie).', why);
+  b.add(
+    'underserved_segment_gap',
+    'share',
+    worst && Number.isFinite(overall) ? printedGap(overall, worst.match) : null,
+    'How far the under-served segment\'s genre match trails the overall one, as printed (whole percentages): 0 means no plan or region falls below it.',
+    why,
+  );
   b.add('segment_count', 'count', worst ? segments.length : null, 'Plans and regions with a genre match to compare.', why);
   b.add('underserved_segment_kind', 'text', worst?.kind, 'Whether the under-served segment is a plan or a region.', why);
   b.add('underserved_segment_name', 'text', worst?.name, 'The under-served plan or region by name.', why);

@@ -117,4 +117,19 @@ test('the most alike pair needs 3 co-raters: not a cosine of 1.00 from one share
   assert.is(text.split('most alike').length - 1, 1);
 });
 
+test('a lowest segment match that prints the same as the overall one is not called "the lowest" of anything', () => {
+  // the 1,000-user simulation: 97% overall, and four plans and regions at 97%
+  const f = new Map(fortyTwo.facts);
+  const set = (name: string, value: number | string[]) => f.set(name, { ...fortyTwo.get(name), value });
+  set('recs.genre_match', 0.97);
+  set('underserved_segment_genre_match', 0.966);
+  set('underserved_segment_gap', 0);
+  set('underserved_segments', ['India (region)', 'UK (region)']);
+  set('underserved_segment_ties', 2);
+  const text = section(new FactCatalogue(f, fortyTwo.absent, fortyTwo.capabilities), '40-recommendations.md');
+  assert.match(text, 'No plan or region trails that figure: the lowest, India (region) and UK (region), also match 97%.');
+  assert.not.match(text, 'The lowest match');
+  assert.ok((fortyTwo.get('underserved_segment_gap').value as number) > 0, 'seed 42: 25% overall against 20%');
+});
+
 test.run();
