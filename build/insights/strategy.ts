@@ -248,6 +248,10 @@ const DRAFTS: Draft[] = [
     headline: ['Feature ', f('best_rated_genre'), ' where satisfaction counts'],
     body: (facts) => [
       f('best_rated_genre'), ' titles average ', f('best_rated_genre_mean', 'rating:2'), ' out of ', f('rating_scale_max'), ' against ', f('rating_mean', 'rating:2'), ' for all ratings',
+      // a runner-up within a tenth of a point is named: the lead is over the audience, not over it
+      ...(facts.has('best_rated_genre_lead') && num(facts, 'best_rated_genre_lead') < MIN_GENRE_RATING_LEAD
+        ? [', barely ahead of ', f('best_rated_genre_runner_up'), ' (', f('best_rated_genre_runner_up_mean', 'rating:2'), ')']
+        : []),
       ...(num(facts, 'best_rated_genre_ratings') < RATED_GENRE_FEW_RATINGS ? [', though on only ', f('best_rated_genre_ratings'), ' ratings: test the lead before building on it'] : []),
       '. ',
       // a niche's high mean says its own fans like it, not that everyone would: advise it as a niche

@@ -138,6 +138,9 @@ test('best-rated genre: few ratings and a niche are said, and no subscription ad
   const base = smallFacts();
   const body = (values: Record<string, number>, facts = base) => strategyItems(withValues(facts, values)).find((i) => i.id === 'best-rated-genre')?.body;
   assert.match(body({ best_rated_genre_ratings: 17 })!, 'though on only 17 ratings: test the lead before building on it');
+  // the Netflix catalogue: Movies 4.13 against Spanish-Language TV Shows 4.12
+  assert.match(body({ best_rated_genre_lead: 0.01 })!, /, barely ahead of \w+ \(\d\.\d\d\)/);
+  assert.not.match(body({ best_rated_genre_lead: 0.3 })!, 'barely ahead');
   assert.not.match(body({ best_rated_genre_ratings: 500, best_rated_genre_rating_share: 0.3 })!, 'only');
   // MovieLens: Film-Noir, 0.4% of ratings across 133 titles of 19 genres
   const niche = body({ best_rated_genre_ratings: 1000, best_rated_genre_rating_share: 0.004, best_rated_genre_titles: 133, genre_count: 19 })!;
