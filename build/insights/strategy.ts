@@ -124,7 +124,7 @@ const DRAFTS: Draft[] = [
       ...(num(facts, 'acquisition_gap_ties') > 1
         ? [', shared with ', ...others(facts), '. Put them first in acquisition and commissioning.']
         : gapLeaders(facts).length > 1
-          ? [', barely wider than ', f('acquisition_gap_runner_up'), '\'s ', f('acquisition_gap_runner_up_gap', 'points'), ' on ', f('session_count'), ' sessions, so the two cannot be told apart: put both first in acquisition and commissioning.']
+          ? [' against ', f('acquisition_gap_runner_up'), '\'s ', f('acquisition_gap_runner_up_gap', 'points'), '. On ', f('session_count'), ' sessions a lead that small is within the noise, so put both first in acquisition and commissioning.']
           : [', the widest of any genre. Put it first in acquisition and commissioning.']),
       ...(num(facts, 'oversupplied_gap') >= MIN_OVERSUPPLY_GAP
         ? [' ', f('oversupplied_genre'), ' is the opposite case, stocked ', f('oversupplied_gap', 'points'), ' above its viewing share, so review its licences first.']

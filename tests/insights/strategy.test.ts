@@ -74,7 +74,7 @@ test('figures in strategy items equal the facts they cite', () => {
   assert.is(gap.figure, '10 percentage points');
   // 10 sessions: Crime's 10-point gap and Drama's 5 are inside the sampling margin (1/√10), so both are named
   assert.is(gap.headline, 'Acquire more Crime and Drama titles');
-  assert.match(gap.body, "barely wider than Drama's 5 percentage points on 10 sessions, so the two cannot be told apart");
+  assert.match(gap.body, "a gap of 10 percentage points against Drama's 5 percentage points. On 10 sessions a lead that small is within the noise");
   assert.match(gap.body, 'Crime takes 60% of viewing sessions but only 50% of the catalogue');
   assert.is(items.get('device-merchandising')!.figure, formatPlain(facts.get('top_device_share'), null));
   assert.match(items.get('device-merchandising')!.body, 'The exception: 75% of Basic subscribers\' sessions are on Mobile');
