@@ -38,8 +38,21 @@ function needNumber(fact: Fact, format: FormatName): number {
   return fact.value;
 }
 
+/**
+ * A negative figure as the charts write it: a true minus sign ("−38%"), not a hyphen, which
+ * reads as a dash and may break from its digits at a line end.
+ */
+function trueMinus(text: string): string {
+  return text.startsWith('-') ? `\u2212${text.slice(1)}` : text;
+}
+
 /** The value as plain text (no escaping): for HTML built with the `html` template, and messages. */
 export function formatPlain(fact: Fact, spec: FormatSpec | null): string {
+  const text = formatValue(fact, spec);
+  return typeof fact.value === 'number' ? trueMinus(text) : text;
+}
+
+function formatValue(fact: Fact, spec: FormatSpec | null): string {
   const name = spec?.name ?? DEFAULT_FORMAT[fact.kind];
   const d = spec?.decimals ?? null;
   switch (name) {

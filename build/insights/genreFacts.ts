@@ -3,12 +3,15 @@
 import { allInferred } from '../data/implicit.ts';
 import type { FactBuilder } from './catalogue.ts';
 import type { FactContext } from './facts.ts';
-import { addTo, argMax, argMin, genreWeights, mean, ratio } from './tally.ts';
+import { addTo, argMax, argMin, genreWeights, mean, ratio, tiedLeaders } from './tally.ts';
+import { compareIds } from '../recommend/engine.ts';
 import { compareNames } from './factKeys.ts';
 import { mostRatedTitleIds } from '../model/mostRated.ts';
 
 /** A genre needs this many ratings before it can be called best- or worst-rated. */
 export const RATED_GENRE_MIN_RATINGS = 3;
+/** Below this many ratings a genre's mean is called out as resting on a handful of ratings. */
+export const RATED_GENRE_FEW_RATINGS = 30;
 /** The original case study's target: "80% match with user genre preferences". */
 export const GENRE_MATCH_TARGET = 0.8;
 
@@ -58,8 +61,10 @@ export function overviewFacts(b: FactBuilder, c: FactContext): void {
   for (let i = 0; i < ix.ratingTitle.length; i++) counts[ix.ratingTitle[i]]++;
   const perTitle = new Map<string, number>();
   counts.forEach((n, t) => n > 0 && perTitle.set(ix.titleIds[t], n));
-  const topRated = argMax(perTitle);
-  b.add('most_rated_title', 'title', topRated ? c.titleById.get(topRated)?.name : null, 'The title with the most ratings (ties: first by id).');
+  const tiedRated = tiedLeaders(perTitle, (v) => v, compareIds);
+  const topRated = tiedRated.length ? tiedRated[0] : null;
+  b.add('most_rated_title', 'title', topRated ? c.titleById.get(topRated)?.name : null, 'The title with the most ratings (ties: first by id, compared as numbers when both are whole numbers).');
+  b.add('most_rated_title_ties', 'count', topRated ? tiedRated.length : null, 'How many titles share the most ratings (1: a single most rated title).');
   b.add('most_rated_title_ratings', 'count', topRated ? perTitle.get(topRated) : null, 'How many ratings the most-rated title has.');
 }
 
@@ -128,9 +133,51 @@ export function genreFacts(b: FactBuilder, c: FactContext): void {
   b.add('best_rated_genre_mean', 'rating', best ? supported.get(best) : null, 'Mean rating of the best-rated genre.', why);
   b.add('worst_rated_genre', 'genre', worst, `The genre with the lowest mean rating (among genres with ≥ ${RATED_GENRE_MIN_RATINGS} ratings).`, why);
   b.add('worst_rated_genre_mean', 'rating', worst ? supported.get(worst) : null, 'Mean rating of the worst-rated genre.', why);
+  // Means that print alike (two decimals) are a tie, and a lead of a few hundredths over the
+  // runner-up is named as such; the counts let the prose say when a mean rests on a handful.
+  const twoDecimals = (v: number) => Math.round(v * 100);
+  const bestTied = tiedLeaders(supported, twoDecimals);
+  const worstTied = tiedLeaders(new Map([...supported].map(([g, v]) => [g, -v])), twoDecimals);
+  const byMean = [...supported.keys()].sort((a, b) => supported.get(b)! - supported.get(a)! || compareNames(a, b));
+  const runnerUp = byMean.length > 1 ? byMean[1] : null;
+  const noRunner = `fewer than two genres have ${RATED_GENRE_MIN_RATINGS} or more ratings`;
+  b.add('rated_genre_few_ratings', 'count', RATED_GENRE_FEW_RATINGS, 'Below this many ratings a genre\'s mean rests on a handful, and the prose says so.');
+  b.add('best_rated_genres', 'list', best ? bestTied : null, 'Every genre whose mean rating prints (two decimals) the same as the best-rated genre\'s: one, or all that tie.', why);
+  b.add('best_rated_genre_ties', 'count', best ? bestTied.length : null, 'How many genres share the highest mean rating as printed (1: no tie).', why);
+  b.add('best_rated_genre_ratings', 'count', best ? ratingCount.get(best) : null, 'Ratings behind the best-rated genre\'s mean.', why);
+  b.add('best_rated_genre_rating_share', 'share', best ? ratio(ratingWeight.get(best)!, ds.ratings.length) : null, 'Share of all ratings given to the best-rated genre: a small share is a niche.', why);
+  b.add('best_rated_genre_titles', 'count', best ? titleCount.get(best) ?? 0 : null, 'Titles in the best-rated genre.', why);
+  b.add('worst_rated_genres', 'list', worst ? worstTied : null, 'Every genre whose mean rating prints the same as the worst-rated genre\'s.', why);
+  b.add('worst_rated_genre_ties', 'count', worst ? worstTied.length : null, 'How many genres share the lowest mean rating as printed (1: no tie).', why);
+  b.add('worst_rated_genre_ratings', 'count', worst ? ratingCount.get(worst) : null, 'Ratings behind the worst-rated genre\'s mean.', why);
+  b.add('best_rated_genre_runner_up', 'genre', runnerUp, 'The genre with the second highest mean rating (among genres with enough ratings).', noRunner);
+  b.add('best_rated_genre_runner_up_mean', 'rating', runnerUp ? supported.get(runnerUp) : null, 'Mean rating of the runner-up genre.', noRunner);
+  b.add('best_rated_genre_runner_up_ratings', 'count', runnerUp ? ratingCount.get(runnerUp) : null, 'Ratings behind the runner-up genre\'s mean.', noRunner);
+  b.add('best_rated_genre_lead', 'number', runnerUp && best ? (twoDecimals(supported.get(best)!) - twoDecimals(supported.get(runnerUp)!)) / 100 : null, 'How far the best-rated genre\'s mean leads the runner-up\'s, as printed (two decimals), in rating points.', noRunner);
   const fewest = [...supported.keys()].reduce((n, g) => Math.min(n, ratingCount.get(g)!), Infinity);
   b.add('rated_genre_fewest_ratings', 'count', best ? fewest : null, 'The fewest ratings any genre ranked by mean rating has: a spread over genres with few ratings is a prompt to look closer, not a verdict.', why);
   b.add('genre_rating_spread', 'number', best && worst ? supported.get(best)! - supported.get(worst)! : null, 'Best-rated minus worst-rated genre mean, in rating points.', why);
+}
+
+/** A pair of titles is called alike only when at least this many users rated both. */
+export const MIN_CO_RATERS = 3;
+
+/** For each of `ids`, the positions of the users who rated it. */
+function coRaterSets(c: FactContext, ids: readonly string[]): Set<number>[] {
+  const ix = c.ratingIndex;
+  const slot = new Map<number, number>();
+  ids.forEach((id, i) => {
+    const t = ix.titlePos.get(id);
+    if (t !== undefined) slot.set(t, i);
+  });
+  const sets = ids.map(() => new Set<number>());
+  for (let u = 0; u < ix.userPos.size; u++) {
+    for (let k = ix.start[u]; k < ix.start[u + 1]; k++) {
+      const i = slot.get(ix.ratingTitle[ix.byUser[k]]);
+      if (i !== undefined) sets[i].add(u);
+    }
+  }
+  return sets;
 }
 
 /** What the item–item similarity and the user × genre affinity matrices say. */
@@ -146,21 +193,38 @@ export function matrixFacts(b: FactBuilder, c: FactContext): void {
   // The pair is chosen among the titles the similarity heatmap shows (the most rated), so the
   // sentence names a pair the reader finds in the chart; over the whole catalogue the best pair was
   // two obscure titles one user rated alike (cosine 1.00), which says nothing about the audience.
+  // A pair is called alike only when at least MIN_CO_RATERS users rated both: with one shared
+  // rater any two titles rated alike score 1.00 (seed 7), which says nothing about the audience.
   const shown = mostRatedTitleIds(c.dataset.ratings).filter((id) => model.titlePos.has(id));
-  let bestPair: { a: string; b: string; sim: number } | null = null;
+  const raters = coRaterSets(c, shown);
+  const coRaters = (i: number, j: number) => {
+    let n = 0;
+    for (const u of raters[i]) if (raters[j].has(u)) n++;
+    return n;
+  };
+  let bestPair: { a: string; b: string; sim: number; coRaters: number } | null = null;
+  let anyPair = false;
   for (let i = 0; i < shown.length; i++) {
     for (let j = i + 1; j < shown.length; j++) {
       const sim = model.itemSimilarity(model.titlePos.get(shown[i])!, model.titlePos.get(shown[j])!);
       if (!(sim > 0)) continue;
+      anyPair = true;
+      const shared = coRaters(i, j);
+      if (shared < MIN_CO_RATERS) continue;
       const names = [c.titleById.get(shown[i])?.name ?? shown[i], c.titleById.get(shown[j])?.name ?? shown[j]].sort(compareNames);
       const better = !bestPair || sim > bestPair.sim + 1e-12 || (Math.abs(sim - bestPair.sim) <= 1e-12 && compareNames(names.join('\u0000'), `${bestPair.a}\u0000${bestPair.b}`) < 0);
-      if (better) bestPair = { a: names[0], b: names[1], sim };
+      if (better) bestPair = { a: names[0], b: names[1], sim, coRaters: shared };
     }
   }
   b.add('similarity_chart_titles', 'count', shown.length, 'Titles in the title-similarity heatmap: the most rated ones.');
-  const noPair = 'no two titles share a rater, so no rating similarity is above zero';
-  b.add('most_similar_titles', 'list', bestPair ? [bestPair.a, bestPair.b] : null, 'The two titles whose rating vectors are most alike (cosine), among the most rated titles the similarity heatmap shows.', noPair);
+  b.add('similar_pair_min_co_raters', 'count', MIN_CO_RATERS, 'Users who must have rated both titles before a pair is called alike.');
+  const noPair = anyPair
+    ? `no two of the most rated titles share ${MIN_CO_RATERS} or more raters, too few to call a pair alike`
+    : 'no two titles share a rater, so no rating similarity is above zero';
+  b.add('similar_pairs_found', 'count', anyPair ? 1 : 0, '1 when some pair of the most rated titles shares a rater (a similarity above zero), else 0.');
+  b.add('most_similar_titles', 'list', bestPair ? [bestPair.a, bestPair.b] : null, `The two titles whose rating vectors are most alike (cosine), among the most rated titles the similarity heatmap shows, rated by at least ${MIN_CO_RATERS} users in common.`, noPair);
   b.add('most_similar_titles_similarity', 'number', bestPair?.sim ?? null, 'Cosine similarity of that pair (0–1).', noPair);
+  b.add('most_similar_titles_co_raters', 'count', bestPair?.coRaters ?? null, 'Users who rated both titles of the most alike pair.', noPair);
 
   const totals = new Map<string, number>();
   const tops: number[] = [];

@@ -6,7 +6,9 @@ import { allInferred } from '../data/implicit.ts';
 import type { FactBuilder } from './catalogue.ts';
 import type { FactContext } from './facts.ts';
 import { compareNames, keySegment, keySegments } from './factKeys.ts';
-import { addTo, argMax, distinctSorted, ratio } from './tally.ts';
+import { addTo, distinctSorted, ratio, tiedLeaders } from './tally.ts';
+import { compareIds } from '../recommend/engine.ts';
+import { printedGap } from '../util/numbers.ts';
 
 /** A user's top 3 genres by count of rated titles, ties by genre name (the evaluation's rule). */
 export function topRatedGenres(c: FactContext, userId: string): string[] {
@@ -94,13 +96,15 @@ export function recommenderFacts(b: FactBuilder, c: FactContext): void {
   b.add('recs.unrecommended_titles', 'count', ds.titles.length - distinct.size, 'Titles that no user is recommended.');
   b.add('recs.collaborative_share', 'share', ratio(collaborative, total), 'Share of recommendations that come from the user\'s own ratings rather than the popularity fallback.');
   b.add('recs.genre_match', 'share', ratio(match.matched, match.recs), 'Share of published recommendations that share a genre with the user\'s top 3 rated genres.');
-  const mostRec = argMax(usersPerTitle);
+  const tiedRec = tiedLeaders(usersPerTitle, (v) => v, compareIds);
+  const mostRec = tiedRec.length ? tiedRec[0] : null;
   b.add('recs.most_recommended_title', 'title', mostRec ? c.titleById.get(mostRec)?.name : null, 'The title recommended to the most users.');
+  b.add('recs.most_recommended_title_ties', 'count', mostRec ? tiedRec.length : null, 'How many titles are recommended to as many users as the most recommended one (1: no tie).');
   b.add('recs.most_recommended_title_users', 'count', mostRec ? usersPerTitle.get(mostRec) : null, 'Users who are recommended the most recommended title.');
   b.add('cold_start_users', 'count', coldStart, 'Users whose whole list comes from the popularity fallback (too little history for collaborative filtering).');
   b.add('cold_start_share', 'share', ratio(coldStart, ds.users.length), 'Share of users served only by the popularity fallback.');
   b.add('fallback_users', 'count', fallback, 'Users with at least one popularity-fallback recommendation in their list.');
-  segmentFacts(b, c, matchOf);
+  segmentFacts(b, c, matchOf, ratio(match.matched, match.recs));
 }
 
 interface Segment {
@@ -111,7 +115,7 @@ interface Segment {
 }
 
 /** Genre match and mean rating per plan and region; the under-served segment is the lowest match. */
-function segmentFacts(b: FactBuilder, c: FactContext, matchOf: (userId: string) => MatchTally): void {
+function segmentFacts(b: FactBuilder, c: FactContext, matchOf: (userId: string) => MatchTally, overall: number): void {
   const ix = c.ratingIndex;
   const segments: Segment[] = [];
   for (const kind of ['plan', 'region'] as const) {
@@ -156,6 +160,18 @@ function segmentFacts(b: FactBuilder, c: FactContext, matchOf: (userId: string) 
   const worst = segments[0];
   const why = 'the users have no plan or region, or no history to match';
   b.add('underserved_segment', 'text', worst ? `${worst.name} (${worst.kind})` : null, 'The plan or region whose recommendations least match its users\' top genres.', why);
+  // segments whose match prints the same (whole percentages) tie: the prose names them all
+  const tied = worst ? segments.filter((x) => Math.round(x.match * 100) === Math.round(worst.match * 100)) : [];
+  b.add('underserved_segments', 'list', worst ? tied.map((x) => `${x.name} (${x.kind})`) : null, 'Every plan or region whose genre match prints as low as the under-served segment\'s: one, or all that tie.', why);
+  b.add('underserved_segment_ties', 'count', worst ? tied.length : null, 'How many plans and regions share the lowest genre match as printed (1: no tie).', why);
+  b.add(
+    'underserved_segment_gap',
+    'share',
+    worst && Number.isFinite(overall) ? printedGap(overall, worst.match) : null,
+    'How far the under-served segment\'s genre match trails the overall one, as printed (whole percentages): 0 means no plan or region falls below it.',
+    why,
+  );
+  b.add('segment_count', 'count', worst ? segments.length : null, 'Plans and regions with a genre match to compare.', why);
   b.add('underserved_segment_kind', 'text', worst?.kind, 'Whether the under-served segment is a plan or a region.', why);
   b.add('underserved_segment_name', 'text', worst?.name, 'The under-served plan or region by name.', why);
   b.add('underserved_segment_genre_match', 'share', worst?.match, 'Genre match of the under-served segment\'s recommendations.', why);
@@ -240,6 +256,11 @@ export function evaluationFacts(b: FactBuilder, c: FactContext): void {
     b.add('eval.min_test_items', 'count', EVAL_MIN_TEST_ITEMS, 'Held-out ratings below which a lift between models is reported with a caveat, not called.');
     const best = ev ? [...ev.models].sort((a, b) => b.metrics.ndcg - a.metrics.ndcg || compareNames(a.name, b.name))[0] : null;
     // a model that places no held-out title in its top K wins nothing: with no hits at all the evaluation cannot tell
-    b.add('eval.best_model', 'text', best && best.metrics.ndcg > 0 ? best.label : null, 'The evaluated model with the highest NDCG.', 'no model placed a single held-out rating in its top K, so the evaluation cannot tell the models apart');
+    const noBest = 'no model placed a single held-out rating in its top K, so the evaluation cannot tell the models apart';
+    b.add('eval.best_model', 'text', best && best.metrics.ndcg > 0 ? best.label : null, 'The evaluated model with the highest NDCG, by its label (for tables and charts).', noBest);
+    // sentences name the two models every reader knows by role, not by their registry label
+    const inProse = !best ? null : best.name === PUBLISHED.name ? 'the published model' : best.name === 'popularity' ? 'the popularity baseline' : best.label;
+    b.add('eval.best_model_in_prose', 'text', best && best.metrics.ndcg > 0 ? inProse : null, 'The model with the highest NDCG as a sentence names it: "the published model", "the popularity baseline", or another model\'s label.', noBest);
+    b.add('eval.model_count', 'count', ev?.models.length, 'Models the evaluation compared, the popularity baseline included.');
   });
 }

@@ -10,7 +10,9 @@
 import type { FactCatalogue } from './catalogue.ts';
 import { formatPlain, parseFormat, type FormatSpec } from './format.ts';
 import { EVAL_MIN_TEST_ITEMS } from './recommenderFacts.ts';
+import { RATED_GENRE_FEW_RATINGS } from './genreFacts.ts';
 import { DEVICES } from '../types.ts';
+import { listText } from '../util/numbers.ts';
 
 /** Acquisition gap: a genre's viewing share must exceed its catalogue share by at least this (5 points). */
 export const MIN_ACQUISITION_GAP = 0.05;
@@ -21,12 +23,15 @@ export const MIN_DEVICE_LEAD = 0.05;
 /** Under-served segment: its genre match must trail the overall match by at least this (10 points). */
 export const MIN_UNDERSERVED_GAP = 0.1;
 /**
- * Plan upsell: the busiest lower plan must watch at least this share of the top tier's sessions
- * per subscriber (below it, the plan's viewers are no upsell audience), with both plans holding
- * at least MIN_PLAN_SUBSCRIBERS subscribers, so a ratio is not the noise of a handful of users.
+ * Plan upsell: the busiest lower plan must watch at least 10% more sessions per subscriber than
+ * the top tier (the engagement section calls plans within 10% of each other "about the same", and
+ * an upsell cannot rest on a difference the page calls none), with both plans holding at least
+ * MIN_PLAN_SUBSCRIBERS subscribers, so a ratio is not the noise of a handful of users.
  */
-export const MIN_UPSELL_RATIO = 0.9;
+export const MIN_UPSELL_RATIO = 1.1;
 export const MIN_PLAN_SUBSCRIBERS = 30;
+/** Coverage: "a title outside the usual genres" is advised only when at least this share of recommendations is inside them. */
+export const MIN_WIDEN_GENRE_MATCH = 0.5;
 /** Best-rated genre: its mean must beat the overall mean by at least this many rating points. */
 export const MIN_GENRE_RATING_LEAD = 0.1;
 
@@ -78,17 +83,49 @@ function deviceLead(facts: FactCatalogue, prefix: string): number {
   return shares.length < 2 ? (shares.length ? shares[0] : 0) : shares[0] - shares[1];
 }
 
+/** The genres that tie with the acquisition-gap genre, as text ("Sci-Fi", "Sci-Fi and Drama"). */
+function others(facts: FactCatalogue): StrategyPart[] {
+  const all = facts.get('acquisition_gap_genres').value as string[];
+  const rest = all.filter((g) => g !== facts.get('acquisition_gap_genre').value);
+  return [listText(rest)];
+}
+
+/**
+ * The genres the acquisition item advises: every genre tied for the widest gap as printed, or the
+ * widest and the runner-up when the lead is inside the sampling margin (viewing_share_margin).
+ */
+function gapLeaders(facts: FactCatalogue): string[] {
+  if (num(facts, 'acquisition_gap_ties') > 1) return facts.get('acquisition_gap_genres').value as string[];
+  const top = facts.get('acquisition_gap_genre').value as string;
+  const near =
+    facts.has('acquisition_gap_runner_up') &&
+    num(facts, 'acquisition_gap_runner_up_gap') >= MIN_ACQUISITION_GAP &&
+    num(facts, 'acquisition_gap') - num(facts, 'acquisition_gap_runner_up_gap') < num(facts, 'viewing_share_margin');
+  return near ? [top, facts.get('acquisition_gap_runner_up').value as string] : [top];
+}
+
+/** A genre with under half an even share of the ratings (1 / genres / 2) is a niche. */
+function isNiche(facts: FactCatalogue): boolean {
+  return num(facts, 'best_rated_genre_rating_share') < 1 / num(facts, 'genre_count') / 2;
+}
+
 /** Every item the generator knows, in the default reading order. */
 const DRAFTS: Draft[] = [
   {
     id: 'acquisition-gap',
-    needs: ['acquisition_gap_genre', 'acquisition_gap', 'acquisition_gap_viewing_share', 'acquisition_gap_catalog_share', 'oversupplied_genre', 'oversupplied_gap'],
+    needs: ['acquisition_gap_genre', 'acquisition_gap', 'acquisition_gap_viewing_share', 'acquisition_gap_catalog_share', 'oversupplied_genre', 'oversupplied_gap', 'acquisition_gap_ties', 'viewing_share_margin', 'session_count'],
     when: (facts) => num(facts, 'acquisition_gap') >= MIN_ACQUISITION_GAP,
     figure: 'acquisition_gap',
-    headline: ['Acquire more ', f('acquisition_gap_genre'), ' titles'],
+    headline: (facts) => ['Acquire more ', listText(gapLeaders(facts)), ' titles'],
     body: (facts) => [
       f('acquisition_gap_genre'), ' takes ', f('acquisition_gap_viewing_share'), ' of viewing sessions but only ', f('acquisition_gap_catalog_share'),
-      ' of the catalogue: a gap of ', f('acquisition_gap', 'points'), ', the widest of any genre. Put it first in acquisition and commissioning.',
+      ' of the catalogue: a gap of ', f('acquisition_gap', 'points'),
+      // "the widest" only when it is: a tie names the others, and a lead inside the sampling margin says so
+      ...(num(facts, 'acquisition_gap_ties') > 1
+        ? [', shared with ', ...others(facts), '. Put them first in acquisition and commissioning.']
+        : gapLeaders(facts).length > 1
+          ? [' against ', f('acquisition_gap_runner_up'), '\'s ', f('acquisition_gap_runner_up_gap', 'points'), '. On ', f('session_count'), ' sessions a lead that small is within the noise, so put both first in acquisition and commissioning.']
+          : [', the widest of any genre. Put it first in acquisition and commissioning.']),
       ...(num(facts, 'oversupplied_gap') >= MIN_OVERSUPPLY_GAP
         ? [' ', f('oversupplied_genre'), ' is the opposite case, stocked ', f('oversupplied_gap', 'points'), ' above its viewing share, so review its licences first.']
         : []),
@@ -121,19 +158,18 @@ const DRAFTS: Draft[] = [
       num(facts, 'upsell_ratio') >= MIN_UPSELL_RATIO && num(facts, 'upsell_plan_users') >= MIN_PLAN_SUBSCRIBERS && num(facts, 'top_tier_users') >= MIN_PLAN_SUBSCRIBERS,
     figure: 'upsell_ratio',
     headline: ['Offer ', f('upsell_plan'), ' subscribers an upgrade to ', f('top_tier_plan')],
-    body: (facts) => [
+    body: () => [
       f('upsell_plan'), ' subscribers watch ', f('upsell_plan_sessions_per_user', 'number:1'), ' sessions each against ', f('top_tier_sessions_per_user', 'number:1'),
       ' on ', f('top_tier_plan'), ' (a ratio of ', f('upsell_ratio', 'number:2'), '). ',
-      num(facts, 'upsell_ratio') >= 1
-        ? 'They already watch like top-tier subscribers: an upgrade prompt after a binge session is the natural upsell moment.'
-        : 'They watch nearly as much as the top tier, so lead with what the upgrade adds rather than with price, and target the heaviest viewers among them first.',
+      'They already watch more than top-tier subscribers: an upgrade prompt after a binge session is the natural upsell moment.',
     ],
   },
   {
     id: 'underserved-segment',
-    needs: ['underserved_segment_name', 'underserved_segment_kind', 'underserved_segment_genre_match', 'recs.genre_match'],
+    needs: ['underserved_segment_name', 'underserved_segment_kind', 'underserved_segment_genre_match', 'recs.genre_match', 'underserved_segment_ties'],
     // No chart shows this figure (the Sankey shows affinities, not recommendations): no chart link.
-    when: (facts) => num(facts, 'recs.genre_match') - num(facts, 'underserved_segment_genre_match') >= MIN_UNDERSERVED_GAP,
+    // a segment is singled out only when no other plan or region matches as low
+    when: (facts) => num(facts, 'recs.genre_match') - num(facts, 'underserved_segment_genre_match') >= MIN_UNDERSERVED_GAP && num(facts, 'underserved_segment_ties') === 1,
     figure: 'underserved_segment_genre_match',
     headline: ['Tune personalisation for ', f('underserved_segment_name')],
     body: () => [
@@ -151,7 +187,10 @@ const DRAFTS: Draft[] = [
         ? [
             'The published recommendations reach ', f('recs.coverage'), ' of the catalogue; ', f('recs.unrecommended_titles'), ' of ', f('title_count'),
             num(facts, 'recs.unrecommended_titles') === 1 ? ' titles is recommended to no one.' : ' titles are recommended to no one.',
-            ' Reserve one slot per list for a well-rated title outside the user\'s usual genres so the long tail earns its licence.',
+            // a title outside the usual genres widens lists only where they are mostly inside them
+            ...(facts.has('recs.genre_match') && num(facts, 'recs.genre_match') < MIN_WIDEN_GENRE_MATCH
+              ? [' The lists already reach beyond the users\' usual genres (only ', f('recs.genre_match'), ' of recommendations share one), so widen by depth, not genre: reserve one slot per list for a well-rated title that is seldom recommended, so the long tail earns its licence.']
+              : [' Reserve one slot per list for a well-rated title outside the user\'s usual genres so the long tail earns its licence.']),
           ]
         : [
             'The published recommendations reach ', f('recs.coverage'), ' of the ', f('title_count'),
@@ -161,19 +200,18 @@ const DRAFTS: Draft[] = [
   {
     id: 'cold-start',
     needs: ['cold_start_users', 'fallback_users', 'user_count'],
-    // No chart shows this figure: no chart link. A real count only: no item when every user has history.
-    when: (facts) => num(facts, 'fallback_users') > 0,
-    figure: 'fallback_users',
+    // No chart shows this figure: no chart link. A real count of cold users only: lists padded
+    // with popular picks are not cold start, and onboarding advice for users who all have history is noise.
+    when: (facts) => num(facts, 'cold_start_users') > 0,
+    figure: 'cold_start_users',
     headline: ['Close the cold-start gap'],
     body: (facts) => [
-      ...(num(facts, 'cold_start_users') > 0
-        ? [f('cold_start_users'), ' of ', f('user_count'), ' users get only the popularity fallback, and ', f('fallback_users'), num(facts, 'fallback_users') === 1 ? ' gets' : ' get']
-        : num(facts, 'fallback_users') === num(facts, 'user_count')
-          ? num(facts, 'user_count') === 1
-            ? ['The only user gets']
-            : ['All ', f('user_count'), ' users get'] // "Of 10 users, 10 get" reads as a slip
-          : [f('fallback_users'), ' of ', f('user_count'), ' users', num(facts, 'fallback_users') === 1 ? ' gets' : ' get']),
-      ' at least one fallback title. ',
+      ...(num(facts, 'cold_start_users') === num(facts, 'user_count')
+        ? num(facts, 'user_count') === 1
+          ? ['The only user has']
+          : ['All ', f('user_count'), ' users have'] // "Of 10 users, 10 have" reads as a slip
+        : [f('cold_start_users'), ' of ', f('user_count'), num(facts, 'cold_start_users') === 1 ? ' users has' : ' users have']),
+      ' too little history for personalised recommendations and get only the popularity fallback. ',
       'Ask new subscribers to rate three titles during onboarding so collaborative filtering can take over sooner.',
     ],
   },
@@ -194,7 +232,7 @@ const DRAFTS: Draft[] = [
       ...(num(facts, 'eval.test_items') < EVAL_MIN_TEST_ITEMS
         ? ['But it rests on only ', f('eval.test_items'), ' ', heldOut(facts), ', too few to trust', ...(facts.has('eval.lift.ndcg_low') ? [' even that interval'] : []), ': run an A/B test of the home screen before moving popularity out of the top row.']
         : verdictOf(facts) === 'unclear'
-          ? ['The interval includes no difference at all, so this sample cannot call it: run an A/B test of the home screen before moving popularity out of the top row.']
+          ? ['The interval runs from a loss to a gain, so this sample cannot call it: run an A/B test of the home screen before moving popularity out of the top row.']
           : [
               verdictOf(facts) === 'better'
                 ? 'Personalised rows should keep the top of the home screen; popularity belongs in a single "trending" row.'
@@ -204,13 +242,24 @@ const DRAFTS: Draft[] = [
   },
   {
     id: 'best-rated-genre',
-    needs: ['best_rated_genre', 'best_rated_genre_mean', 'rating_mean', 'rating_scale_max'],
+    needs: ['best_rated_genre', 'best_rated_genre_mean', 'rating_mean', 'rating_scale_max', 'best_rated_genre_ratings', 'best_rated_genre_rating_share', 'best_rated_genre_titles', 'genre_count'],
     when: (facts) => num(facts, 'best_rated_genre_mean') - num(facts, 'rating_mean') >= MIN_GENRE_RATING_LEAD,
     figure: 'best_rated_genre_mean',
     headline: ['Feature ', f('best_rated_genre'), ' where satisfaction counts'],
-    body: () => [
-      f('best_rated_genre'), ' titles average ', f('best_rated_genre_mean', 'rating:2'), ' out of ', f('rating_scale_max'), ' against ', f('rating_mean', 'rating:2'),
-      ' for all ratings. Use them in win-back and trial campaigns, where a satisfying first title matters most.',
+    body: (facts) => [
+      f('best_rated_genre'), ' titles average ', f('best_rated_genre_mean', 'rating:2'), ' out of ', f('rating_scale_max'), ' against ', f('rating_mean', 'rating:2'), ' for all ratings',
+      // a runner-up within a tenth of a point is named: the lead is over the audience, not over it
+      ...(facts.has('best_rated_genre_lead') && num(facts, 'best_rated_genre_lead') < MIN_GENRE_RATING_LEAD
+        ? [', barely ahead of ', f('best_rated_genre_runner_up'), ' (', f('best_rated_genre_runner_up_mean', 'rating:2'), ')']
+        : []),
+      ...(num(facts, 'best_rated_genre_ratings') < RATED_GENRE_FEW_RATINGS ? [', though on only ', f('best_rated_genre_ratings'), ' ratings: test the lead before building on it'] : []),
+      '. ',
+      // a niche's high mean says its own fans like it, not that everyone would: advise it as a niche
+      ...(isNiche(facts)
+        ? [f('best_rated_genre'), ' is a niche, ', f('best_rated_genre_rating_share', 'percent:1'), ' of ratings across ', f('best_rated_genre_titles'), ' titles, so offer it to users who already rate it rather than as everyone\'s first title.']
+        : facts.capabilities.has('plans')
+          ? ['Use them in win-back and trial campaigns, where a satisfying first title matters most.']
+          : ['Lead new users\' first recommendations with them, where a satisfying first title matters most.']),
     ],
   },
 ];

@@ -38,6 +38,25 @@ export function argMin(map: ReadonlyMap<string, number>): string | null {
   return argMax(negated);
 }
 
+/**
+ * Every key that a reader sees tie for the largest value: those whose value, as `printed` shows
+ * it (whole percentages, two-decimal means, exact counts), equals the largest's. Largest first,
+ * then by `compare`; empty when the map is. A single winner is named only when this has length 1.
+ */
+export function tiedLeaders(
+  map: ReadonlyMap<string, number>,
+  printed: (v: number) => number = (v) => v,
+  compare: (a: string, b: string) => number = compareNames,
+): string[] {
+  const ranked = [...map.keys()].sort((a, b) => map.get(b)! - map.get(a)! || compare(a, b));
+  if (ranked.length === 0) return [];
+  const top = printed(map.get(ranked[0])!);
+  return ranked.filter((k) => printed(map.get(k)!) === top);
+}
+
+/** A share as a reader sees it printed: whole percentages ("33%"). */
+export const wholePercent = (share: number): number => Math.round(share * 100);
+
 /** Keys ordered by value, largest first, ties by name. */
 export function rankKeys(map: ReadonlyMap<string, number>): string[] {
   return [...map.keys()].sort((a, b) => map.get(b)! - map.get(a)! || compareNames(a, b));

@@ -5,9 +5,10 @@ import { DEVICES } from '../types.ts';
 import { Plays } from '../util/plays.ts';
 import type { FactBuilder } from './catalogue.ts';
 import type { FactContext } from './facts.ts';
-import { keySegments } from './factKeys.ts';
-import { addTo, argMax, argMin, distinctSorted, genreWeights, rankKeys, ratio } from './tally.ts';
-import { formatPercent, minOf, printedGap } from '../util/numbers.ts';
+import { compareNames, keySegments } from './factKeys.ts';
+import { compareIds } from '../recommend/engine.ts';
+import { addTo, argMax, argMin, distinctSorted, genreWeights, rankKeys, ratio, tiedLeaders, wholePercent } from './tally.ts';
+import { formatPercent, listText, minOf, printedGap } from '../util/numbers.ts';
 
 /** Plan names the simulation and the case study use, cheapest first: the upsell ladder. */
 export const PLAN_LADDER = ['Basic', 'Standard', 'Premium'] as const;
@@ -74,12 +75,28 @@ function genreViewing(b: FactBuilder, c: FactContext, sessions: Plays): void {
     gaps.set(g, viewShare(g) - catShare(g));
   }
 
-  const top = argMax(new Map([...viewing].filter(([g]) => c.genreKey.has(g))));
+  const known = new Map([...viewing].filter(([g]) => c.genreKey.has(g)));
+  const top = argMax(known);
+  const topTied = tiedLeaders(known, wholePercent);
+  b.add('top_genres', 'list', top ? topTied : null, 'Every genre that prints the most watched genre\'s viewing share: one, or all that tie.');
+  b.add('top_genre_ties', 'count', top ? topTied.length : null, 'How many genres share the largest viewing share as printed (1: no tie).');
   b.add('top_genre', 'genre', top, 'The most watched genre: largest share of viewing sessions (ties: first by name).');
   b.add('top_genre_share', 'share', top ? viewShare(top) : null, 'Share of viewing sessions spent on the most watched genre.');
   b.add('genres_by_viewing', 'list', rankKeys(viewing).filter((g) => c.genreKey.has(g)).slice(0, 3), 'The three most watched genres, most watched first.');
 
-  const gap = argMax(gaps);
+  // ranked by the gap as printed (the figure the reader checks), then by the exact gap
+  const shownGaps = new Map([...gaps.keys()].map((g) => [g, printedGap(viewShare(g), catShare(g))]));
+  const byGap = [...gaps.keys()].sort((x, y) => shownGaps.get(y)! - shownGaps.get(x)! || gaps.get(y)! - gaps.get(x)! || compareNames(x, y));
+  const gap = byGap.length ? byGap[0] : null;
+  const gapTied = gap ? byGap.filter((g) => shownGaps.get(g) === shownGaps.get(gap)) : [];
+  const second = byGap.length > 1 ? byGap[1] : null;
+  b.add('acquisition_gap_genres', 'list', gap ? gapTied : null, 'Every genre whose viewing-over-catalogue gap prints as wide as the acquisition-gap genre\'s: one, or all that tie.');
+  b.add('acquisition_gap_ties', 'count', gap ? gapTied.length : null, 'How many genres share the widest gap as printed (1: no tie).');
+  b.add('acquisition_gap_runner_up', 'genre', second, 'The genre with the second widest viewing-over-catalogue gap.', 'the data has a single genre');
+  b.add('acquisition_gap_runner_up_gap', 'share', second ? shownGaps.get(second) : null, 'The runner-up genre\'s gap, as printed (whole percentages), as a fraction.', 'the data has a single genre');
+  // A share measured on n sessions moves by about 1/√n either way (a rough 95% margin), so a
+  // lead over the runner-up smaller than that is not a finding on this many sessions.
+  b.add('viewing_share_margin', 'share', n > 0 ? 1 / Math.sqrt(n) : null, 'A rough 95% margin of error of a viewing share on this many sessions (1/√sessions): gaps that differ by less cannot be told apart.');
   b.add('acquisition_gap_genre', 'genre', gap, 'The genre whose viewing share most exceeds its catalogue share: where more titles would meet demand.');
   b.add('acquisition_gap', 'share', gap ? printedGap(viewShare(gap), catShare(gap)) : null, 'How far the acquisition-gap genre\'s viewing share exceeds its catalogue share: the difference of the two as printed (whole percentages), as a fraction.');
   b.add('acquisition_gap_viewing_share', 'share', gap ? viewShare(gap) : null, 'Viewing share of the acquisition-gap genre.');
@@ -88,10 +105,14 @@ function genreViewing(b: FactBuilder, c: FactContext, sessions: Plays): void {
   b.add('oversupplied_genre', 'genre', over, 'The genre whose catalogue share most exceeds its viewing share: stocked more than it is watched.');
   b.add('oversupplied_gap', 'share', over ? printedGap(catShare(over), viewShare(over)) : null, 'How far the oversupplied genre\'s catalogue share exceeds its viewing share, as whole percentages.');
 
-  const topTitle = argMax(perTitle);
+  // ids order as numbers when both are whole numbers ("4" before "15"), as everywhere else
+  const tiedTitles = tiedLeaders(perTitle, (v) => v, compareIds);
+  const topTitle = tiedTitles.length ? tiedTitles[0] : null;
   const title = topTitle ? c.titleById.get(topTitle) : undefined;
-  b.add('top_title', 'title', title?.name, 'The most watched title (most sessions; ties: first by id).');
+  b.add('top_title', 'title', title?.name, 'The most watched title (most sessions; ties: first by id, and top_titles names them all).');
   b.add('top_title_sessions', 'count', topTitle ? perTitle.get(topTitle) : null, 'Viewing sessions of the most watched title.');
+  b.add('top_titles', 'list', topTitle ? tiedTitles.map((id) => c.titleById.get(id)?.name ?? id) : null, 'Every title with as many sessions as the most watched one, by id: one title, or all that tie.');
+  b.add('top_title_ties', 'count', topTitle ? tiedTitles.length : null, 'How many titles share the most viewing sessions (1: a single most watched title).');
   b.add('top_title_genre', 'genre', title?.genres[0], 'Primary genre of the most watched title.');
 }
 
@@ -103,9 +124,21 @@ function devices(b: FactBuilder, sessions: Plays): void {
     b.add(`device.${d}.sessions`, 'count', counts.get(d), `Viewing sessions on ${d}.`);
     b.add(`device.${d}.share`, 'share', ratio(counts.get(d)!, sessions.length), `Share of viewing sessions on ${d}.`);
   }
-  const top = argMax(counts);
-  b.add('top_device', 'text', sessions.length ? top : null, 'The device with the most viewing sessions.');
-  b.add('top_device_share', 'share', top ? ratio(counts.get(top)!, sessions.length) : null, 'Share of viewing sessions on the top device.');
+  // ranked by count; a device that prints the same share as the leader ties with it, and the
+  // prose then names every tied device instead of a winner picked by name
+  const n = sessions.length;
+  const tied = n ? tiedLeaders(counts, (v) => wholePercent(ratio(v, n))) : [];
+  const ranked = rankKeys(counts);
+  const top = n ? ranked[0] : null;
+  b.add('top_device', 'text', top, 'The device with the most viewing sessions (on a tie, the first of top_devices: bind top_devices where a tie is possible).');
+  b.add('top_device_share', 'share', top ? ratio(counts.get(top)!, n) : null, 'Share of viewing sessions on the top device.');
+  b.add('top_devices', 'list', n ? tied : null, 'Every device that prints the top device\'s share: one device, or all that tie.');
+  b.add(
+    'top_device_lead',
+    'share',
+    n ? printedGap(ratio(counts.get(ranked[0])!, n), ratio(counts.get(ranked[1])!, n)) : null,
+    'How far the top device\'s share leads the runner-up\'s, as printed (whole percentages): 0 is a tie, and the prose names both.',
+  );
 }
 
 function planEngagement(b: FactBuilder, c: FactContext, sessions: Plays): void {
@@ -116,7 +149,7 @@ function planEngagement(b: FactBuilder, c: FactContext, sessions: Plays): void {
     const perUser = new Map<string, number>();
     const subscribers = new Map<string, number>();
     // each plan's favourite device and its share, for the sentence that names any plans
-    const favourite: string[] = [];
+    const favourite: Favourite[] = [];
     // every plan's sessions by device in one pass over the sessions, not one pass per plan
     // a plan position per dictionary user, then a plans × devices table of counts
     const planPos = new Map(plans.map((p, k) => [p, k]));
@@ -141,8 +174,10 @@ function planEngagement(b: FactBuilder, c: FactContext, sessions: Plays): void {
       }
       const top = own ? argMax(counts) : null;
       if (top) {
+        // "mostly" would claim a majority: the leader often has a third of the sessions; a tie names every tied device
+        const devices = tiedLeaders(counts, (v) => wholePercent(ratio(v, own)));
         const share = formatPercent(ratio(counts.get(top)!, own));
-        favourite.push(favourite.length === 0 ? `${p} subscribers watch mostly on ${top} (${share} of their sessions)` : `${p} on ${top} (${share})`);
+        favourite.push({ plan: p, devices, share });
       }
       b.add(`${k}.top_device`, 'text', top, `The device ${p} subscribers use most.`, `${p} subscribers have no sessions`);
       b.add(`${k}.top_device_share`, 'share', top ? ratio(counts.get(top)!, own) : null, `Share of ${p} subscribers' sessions on their top device.`, `${p} subscribers have no sessions`);
@@ -151,7 +186,7 @@ function planEngagement(b: FactBuilder, c: FactContext, sessions: Plays): void {
     });
     // Any plan names (a service's own data has its own tiers): one sentence for narratives that
     // cannot name the plans in advance.
-    b.add('plan_top_devices', 'text', favourite.length ? `${favourite.join('; ')}.` : null, 'Each plan\'s most used device and its share of that plan\'s sessions, as one sentence.', 'no plan has viewing sessions');
+    b.add('plan_top_devices', 'text', favourite.length ? planDevicesSentence(favourite) : null, 'Each plan\'s most used device and its share of that plan\'s sessions, as one sentence.', 'no plan has viewing sessions');
     const most = argMax(perUser);
     const least = argMin(perUser);
     b.add('most_engaged_plan', 'text', most, 'The plan whose subscribers watch the most sessions each.');
@@ -172,6 +207,30 @@ function planEngagement(b: FactBuilder, c: FactContext, sessions: Plays): void {
     );
     upsell(b, plans, perUser, subscribers);
   });
+}
+
+interface Favourite {
+  plan: string;
+  /** The plan's most used device, or every device that ties for it. */
+  devices: string[];
+  /** Their share of the plan's sessions, as printed. */
+  share: string;
+}
+
+/**
+ * "Basic subscribers watch most on Mobile (62% of their sessions), Standard subscribers on Mobile
+ * and TV (33% each) and Premium subscribers on TV (52%)." Plans on the known ladder go cheapest
+ * first, others by name.
+ */
+export function planDevicesSentence(favourite: readonly Favourite[]): string {
+  const rank = (p: string) => (PLAN_LADDER as readonly string[]).indexOf(p);
+  const ordered = favourite.every((f) => rank(f.plan) >= 0) ? [...favourite].sort((a, b) => rank(a.plan) - rank(b.plan)) : [...favourite];
+  const parts = ordered.map((f, i) => {
+    const each = f.devices.length > 1 ? ' each' : '';
+    const of = i === 0 ? ' of their sessions' : '';
+    return `${f.plan} subscribers ${i === 0 ? 'watch most on ' : 'on '}${listText(f.devices)} (${f.share}${of}${each})`;
+  });
+  return `${listText(parts)}.`;
 }
 
 /** Upsell signal: the busiest viewers below the top tier, measured against the top tier. */

@@ -127,7 +127,11 @@ export function strategyChart(item: StrategyItem): string | undefined {
   return chartShowing(item.figureFact) ?? item.chart;
 }
 
-/** One strategic recommendation; every figure carries `data-fact` so tests can match `npm run facts`. */
+/**
+ * One strategic recommendation. Only the figure the item rests on is bold: bolding every number
+ * ("NDCG@10", "out of 5", "1 of 20") hid the one that matters. Every other number still carries
+ * `data-fact`, so tests can match each to `npm run facts`.
+ */
 export function strategyHtml(item: StrategyItem, facts: FactCatalogue): Raw {
   const parts = (ps: StrategyPart[], figures: boolean) =>
     ps.map((p) => {
@@ -135,7 +139,10 @@ export function strategyHtml(item: StrategyItem, facts: FactCatalogue): Raw {
       const fact = facts.get(p.fact);
       const value = formatPlain(fact, parseFormat(p.format)); // escaped by `html`
       const numeric = typeof fact.value === 'number';
-      return figures && numeric ? html`<strong class="figure" data-fact="${p.fact}" data-value="${String(fact.value)}">${value}</strong>` : value;
+      if (!figures || !numeric) return value;
+      return p.fact === item.figureFact
+        ? html`<strong class="figure" data-fact="${p.fact}" data-value="${String(fact.value)}">${value}</strong>`
+        : html`<span class="fact" data-fact="${p.fact}" data-value="${String(fact.value)}">${value}</span>`;
     });
   const chart = strategyChart(item);
   return html`<article class="strategy-item" id="strategy-${item.id}" data-figure-fact="${item.figureFact}">

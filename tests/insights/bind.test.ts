@@ -34,7 +34,7 @@ test('facts bind inline, with default and named formats', () => {
 
 test('an unknown fact fails with file, line and the nearest names', () => {
   const e = error(() => bind('intro\n\nThe top genre is {{ top_genere }}.', { firstLine: 12 }));
-  assert.is(e.message, `${FILE}:14: unknown fact "top_genere" — did you mean "top_genre"?`);
+  assert.is(e.message, `${FILE}:14: unknown fact "top_genere" — did you mean "top_genre", "top_genres"?`);
   assert.is(e.line, 14);
 });
 

@@ -25,8 +25,8 @@ test('every section binds for the default simulation, with the charts placed onc
   const all = [...bound.values()].join('\n');
   for (const id of stubCharts().keys()) assert.is(all.split(`id="chart-${id}"`).length - 1, 1, id);
   const strategy = bound.get('content/70-strategy.md')!;
-  // the six strategy items whose triggers hold for seed 42 (tests/insights/strategy.test.ts)
-  assert.is((strategy.match(/class="strategy-item"/g) ?? []).length, 6);
+  // the five strategy items whose triggers hold for seed 42 (tests/insights/strategy.test.ts)
+  assert.is((strategy.match(/class="strategy-item"/g) ?? []).length, 5);
 });
 
 test('prose states no figure of its own: digits appear only inside directives', () => {

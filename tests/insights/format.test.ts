@@ -11,7 +11,10 @@ test('each format, with and without decimals', () => {
   assert.is(fmt(0.2833, 'share'), '28%');
   assert.is(fmt(0.2833, 'share', 'percent:1'), '28.3%');
   assert.is(fmt(0.125, 'share', 'points'), '13 percentage points');
-  assert.is(fmt(-0.05, 'share', 'points:1'), '-5.0 percentage points');
+  // a true minus sign, as the charts write it, not a hyphen
+  assert.is(fmt(-0.05, 'share', 'points:1'), '\u22125.0 percentage points');
+  assert.is(fmt(-0.38, 'share'), '\u221238%');
+  assert.is(fmt(-0.001, 'share'), '0%', 'never "−0%"');
   assert.is(fmt(1234567.891, 'number'), '1,234,567.89');
   assert.is(fmt(12, 'number'), '12');
   assert.is(fmt(2.5, 'number', 'number:3'), '2.500');

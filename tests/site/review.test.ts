@@ -195,7 +195,7 @@ for (const name of Object.keys(CASES)) {
       const text = chartText(target);
       assert.ok(text !== null, `${name}: ${item.id} links to #${target}, which is not on the page`);
       // the item's own figures (not the scale or the list length it also quotes)
-      const figures = Array.from(item.querySelectorAll('strong.figure'))
+      const figures = Array.from(item.querySelectorAll('[data-fact]'))
         .filter((f) => !/^(eval\.k|rating_scale_max|title_count|session_count)$/.test(f.getAttribute('data-fact') ?? ''))
         .map((f) => f.textContent!.replace(/\s+/g, ' ').trim());
       // "4.00" in the item is "4" in a chart that trims zeros: compare numbers as numbers
