@@ -143,6 +143,14 @@ export function renderGenrePopularity(rows: TitlePopularityRow[], options: Genre
   legend += `<line x1="${x}" x2="${x}" y1="6" y2="24" stroke="${MEDIAN_COLOUR}" stroke-width="3"/><text x="${x + 6}" y="19">genre median</text></g>`;
 
   const most = [...rows].sort(byNumberThenName((r) => r.count, (r) => r.title))[0];
+  // a tie for the most watched title is named as one: "go to Money Heist (Crime) and Ozark (Drama), 412 each"
+  const tiedMost = rows.filter((r) => r.count === most.count).sort(byNumberThenName((r) => r.count, (r) => r.title));
+  const mostText =
+    tiedMost.length === 1
+      ? `${most.title} (${most.genre}, ${formatCount(most.count)})`
+      : tiedMost.length <= 3
+        ? `${listText(tiedMost.map((r) => `${r.title} (${r.genre})`))}, ${formatCount(most.count)} each`
+        : `${tiedMost.length} titles tied at ${formatCount(most.count)}`;
   const description =
     `${plural(rows.length, 'title')} in ${plural(genres.length, 'genre')}, ` +
     (binWidth
@@ -150,14 +158,14 @@ export function renderGenrePopularity(rows: TitlePopularityRow[], options: Genre
       : `one dot per title at its number of ${options.measure} (titles with equal counts share a larger dot); `) +
     `the orange tick is the genre median. Highest medians: ` +
     genres.slice(0, 5).map((g) => `${g.genre} ${fmt(g.median, 1)} (${plural(g.titles, 'title')})`).join(', ') +
-    `. Most ${options.measure}: ${most.title} (${most.genre}, ${formatCount(most.count)}).`;
+    `. Most ${options.measure}: ${mostText}.`;
   const svg = standaloneSvg({ id, title, description, width: plot.width, height: plot.height + legendHeight, body: legend + plot.body });
   // a tie is named as one: "Crime and Sci-Fi share the highest median", not one of them at random
   const leaders = genres.filter((g) => g.median === genres[0].median).map((g) => g.genre);
   const leaderText = `${listText(leaders)} titles ${leaders.length === 1 ? 'have' : 'share'}`;
   const caption =
     `${leaderText} the highest median, ${fmt(genres[0].median, 1)} ${unitOf(genres[0].median)} per title; ` +
-    `the most ${options.measure} go to ${most.title} (${most.genre}, ${formatCount(most.count)}). A genre whose dots sit far right of its median lives on a few hits.`;
+    `the most ${options.measure} go to ${mostText}. A genre whose dots sit far right of its median lives on a few hits.`;
   return { id, title, description, caption, svg, csv };
 }
 

@@ -10,7 +10,7 @@ import { PLAN_LADDER } from '../insights/viewingFacts.ts';
 import { DEVICES, type Dataset } from '../types.ts';
 import { toCsv } from '../util/csv.ts';
 import { Plays } from '../util/plays.ts';
-import { formatCount, formatFixed, formatPercent, maxOf } from '../util/numbers.ts';
+import { formatCount, formatFixed, formatPercent, listText, maxOf } from '../util/numbers.ts';
 import { emptyChart, standaloneSvg, type Chart, type ReportChartDescriptor } from './chart.ts';
 import { renderPlot } from './dom.ts';
 import { STEPPED_LEGEND_HEIGHT, plotColour, steppedLegend, steppedScale, textOn } from './legend.ts';
@@ -149,9 +149,20 @@ export function renderPlanDevices(rows: PlanDeviceRow[], options: { width?: numb
 /** The device everyone favours, the plans that favour another, and the spread of sessions each. */
 function captionOf(rows: PlanDeviceRow[], plans: string[]): string {
   const top = (p: string) => rows.filter((r) => r.plan === p).sort((a, b) => b.share - a.share || (a.device < b.device ? -1 : 1))[0];
+  // Devices that print the leader's share tie with it (as the top_devices fact says): "Mobile and
+  // TV carry 33% each", never a winner picked by name; a plan whose leader ties favours no device.
+  const tiedWith = (p: string) => {
+    const lead = top(p);
+    return rows.filter((r) => r.plan === p && formatPercent(r.share) === formatPercent(lead.share)).map((r) => r.device);
+  };
   const everyone = top(ALL_USERS);
-  const parts = [`${everyone.device} carries ${formatPercent(everyone.share)} of all sessions`];
-  const differ = plans.filter((p) => p !== ALL_USERS && top(p).sessions > 0 && top(p).device !== everyone.device);
+  const leaders = tiedWith(ALL_USERS);
+  const parts = [
+    leaders.length === 1
+      ? `${everyone.device} carries ${formatPercent(everyone.share)} of all sessions`
+      : `${listText(leaders)} tie at ${formatPercent(everyone.share)} of all sessions each`,
+  ];
+  const differ = plans.filter((p) => p !== ALL_USERS && top(p).sessions > 0 && tiedWith(p).length === 1 && !leaders.includes(top(p).device));
   if (differ.length > 0) parts.push(`; ${differ.map((p) => `${p} subscribers favour ${top(p).device} (${formatPercent(top(p).share)})`).join(', ')}`);
   parts.push('.');
   const each = plans.filter((p) => p !== ALL_USERS).map((p) => rows.find((r) => r.plan === p)!);
