@@ -104,13 +104,28 @@ export function titleSimilarityInput(dataset: Dataset, model: ModelView, topN = 
     const genre = primaryGenre(byId.get(id)!.genres);
     return { id, name: byId.get(id)!.name, genre: isGenre(genre) ? genre : NO_GENRE_BLOCK };
   });
-  const cells: SimilarityCell[] = [];
-  for (const a of top) {
-    for (const b of top) {
-      const sim = a === b ? 1 : model.itemSimilarity(model.titlePos.get(a)!, model.titlePos.get(b)!);
-      cells.push({ a, b, similarity: sim });
-    }
+  // who rated each shown title, so a pair is called alike only on enough shared raters (the
+  // most_similar_titles fact's rule): one user rating two titles alike makes a cosine of 1.00
+  const slot = new Map<number, number>();
+  const { ratings } = dataset;
+  ratings.titleIds.forEach((id, t) => {
+    const i = top.indexOf(id);
+    if (i >= 0) slot.set(t, i);
+  });
+  const raters = top.map(() => new Set<number>());
+  for (let k = 0; k < ratings.length; k++) {
+    const i = slot.get(ratings.title[k]);
+    if (i !== undefined) raters[i].add(ratings.user[k]);
   }
+  const cells: SimilarityCell[] = [];
+  top.forEach((a, i) => {
+    top.forEach((b, j) => {
+      const sim = a === b ? 1 : model.itemSimilarity(model.titlePos.get(a)!, model.titlePos.get(b)!);
+      let shared = 0;
+      if (i !== j) for (const u of raters[i]) if (raters[j].has(u)) shared++;
+      cells.push({ a, b, similarity: sim, coRaters: i === j ? raters[i].size : shared });
+    });
+  });
   return { titles, cells };
 }
 

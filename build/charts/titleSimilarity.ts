@@ -9,6 +9,8 @@ import { renderPlot } from './dom.ts';
 import { STEPPED_LEGEND_HEIGHT, plotColour, steppedLegend, steppedScale, textOn } from './legend.ts';
 import { genreColours, genreColoursByVolume, otherGenresNote, type GenreColours } from './genreColours.ts';
 import { titleSimilarityInput } from './reportCharts.ts';
+import { MIN_CO_RATERS } from '../insights/genreFacts.ts';
+import { compareNames } from '../insights/factKeys.ts';
 
 export interface SimilarityTitle {
   id: string;
@@ -20,6 +22,8 @@ export interface SimilarityCell {
   a: string;
   b: string;
   similarity: number;
+  /** Users who rated both titles (when known): a pair is called alike only on MIN_CO_RATERS. */
+  coRaters?: number;
 }
 
 export interface TitleSimilarityOptions {
@@ -150,10 +154,13 @@ export function renderTitleSimilarity(titles: SimilarityTitle[], cells: Similari
     (strongest.length ? `Most similar pairs: ${strongest.join('; ')}.` : '') +
     ` Mean off-diagonal similarity ${fmt(pairs.reduce((s, c) => s + c.similarity, 0) / Math.max(1, pairs.length))}.`;
   const svg = standaloneSvg({ id, title, description, width: plot.width, height: plot.height + STEPPED_LEGEND_HEIGHT, body: legend + plot.body + frame });
-  const best = pairs[0];
+  // the pair the narrative names (most_similar_titles): the most alike among pairs enough users
+  // rated both of, its names in the same order
+  const best = pairs.find((c) => c.similarity > 0 && (c.coRaters ?? MIN_CO_RATERS) >= MIN_CO_RATERS);
+  const bestNames = best ? [nameOf(best.a), nameOf(best.b)].sort(compareNames) : [];
   const caption = best
-    ? `Of the ${n} most-rated titles, ${nameOf(best.a)} and ${nameOf(best.b)} are the most alike (cosine ${best.similarity.toFixed(2)}). Lines separate the genre blocks; hover a label for the full title.`
-    : `The ${n} most-rated titles, by genre block.`;
+    ? `Of the ${n} most-rated titles, ${bestNames[0]} and ${bestNames[1]} are the most alike (cosine ${best.similarity.toFixed(2)}${best.coRaters !== undefined ? `, ${best.coRaters} users rated both` : ''}). Lines separate the genre blocks; hover a label for the full title.`
+    : `The ${n} most-rated titles, by genre block; no two share ${MIN_CO_RATERS} or more raters, too few to call a pair alike.`;
   return { id, title, description, caption, svg, csv };
 }
 
