@@ -5,7 +5,7 @@ import { url, userPagePath, type AssetTags, type NavSection, type Recommendation
 import { layout } from './layout.ts';
 import { chartFigure } from './chart.ts';
 import { reasonLinkAt, SHOWN_SIMILARITY } from '../build/recommend/explain.ts';
-import { formatCount, formatFixed, formatPercent, formatStars as stars, plural } from '../build/util/numbers.ts';
+import { formatCount, formatFixed, formatPercent, formatStars as stars, listText, plural } from '../build/util/numbers.ts';
 
 /** How many titles each end of a long rated history shows. */
 const RATED_SHOWN = 10;
@@ -113,7 +113,7 @@ ${ratedHistory(rated, plays)}
 </section>
 ${u.similarUsers.length > 0
   ? html`<section aria-labelledby="similar-title"><h2 id="similar-title">Users with similar taste</h2>
-<ul class="similar-users">${u.similarUsers.map((s) => html`<li>${s.slug === null ? html`User ${s.id}` : html`<a href="${url(site, `/${userPagePath(s.slug)}`)}">User ${s.id}</a>`} <span class="user-genres">${s.sharedGenres.join(', ')}</span></li>`)}</ul></section>`
+<ul class="similar-users">${u.similarUsers.map((s) => html`<li>${s.slug === null ? html`User ${s.id}` : html`<a href="${url(site, `/${userPagePath(s.slug)}`)}">User ${s.id}</a>`} <span class="user-genres">both like ${listText(s.sharedGenres)}</span></li>`)}</ul></section>`
   : ''}`;
   return layout(site, sections, assets, { title: `User ${u.id} — ${site.title}`, current: { kind: 'user' }, body });
 }

@@ -200,7 +200,6 @@ export function assembleSite(input: AssembleInput): SiteView {
   const genresOf = rated.titleIds.map((id) => readerGenres(titles.get(id)));
   const sessionsBy = ds.sessions?.countsByUserId() ?? new Map<string, number>();
 
-  const similar = similarUsers(input.model, 3);
   const midpoint = (ds.ratingScale.min + ds.ratingScale.max) / 2;
   const selection = input.userPages ?? selectUserPages(ds.users.map((u) => u.id), config.userPages, config.seed);
   // Inferred ratings (plays, no ratings): reasons and the history cite the watching, not stars.
@@ -273,6 +272,10 @@ export function assembleSite(input: AssembleInput): SiteView {
       charts: () => input.userCharts(u.id).map((c) => inlineChartView(c, `user-${slug}`)),
     });
   }
+  // Similar users are alike in their genre affinities and share at least one top genre, which
+  // the link names: a "similar" user with nothing in common to show reads as a random pick.
+  const topAt = input.model.userIds.map((id) => topGenresOf.get(id) ?? []);
+  const similar = similarUsers(input.model, 3, (u, v) => topAt[v].some((g) => topAt[u].includes(g)));
   const byId = new Map(users.map((u) => [u.id, u]));
   for (const u of users) {
     // a similar user without a page is named, not linked (the users index finds them)

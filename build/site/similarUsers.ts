@@ -6,7 +6,11 @@ import { TopK } from '../model/topk.ts';
 
 const MAX_CANDIDATES = 400;
 
-export function similarUsers(model: ModelView, n: number): Map<string, string[]> {
+/**
+ * `accept(u, v)` (model positions) can veto a candidate: the site asks that a similar user shares
+ * one of the user's top genres, so the link can say what the two have in common.
+ */
+export function similarUsers(model: ModelView, n: number, accept: (u: number, v: number) => boolean = () => true): Map<string, string[]> {
   const users = model.userIds.length;
   const genres = model.genres.length;
   const vec = new Float64Array(users * genres);
@@ -47,7 +51,7 @@ export function similarUsers(model: ModelView, n: number): Map<string, string[]>
     const to = Math.min(bucket.length, from + MAX_CANDIDATES);
     for (let c = from; c < to; c++) {
       const v = bucket[c];
-      if (v === u || norm[v] === 0) continue;
+      if (v === u || norm[v] === 0 || !accept(u, v)) continue;
       let dot = 0;
       for (let g = 0; g < genres; g++) dot += vec[u * genres + g] * vec[v * genres + g];
       // ordered by similarity, then by user position, as before
