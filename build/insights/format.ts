@@ -4,7 +4,7 @@
 // has run: build/insights/slots.ts). Numbers are formatted without the host locale so builds
 // are byte-identical everywhere.
 import { escapeHtml, noBreakHtml } from '../util/html.ts';
-import { formatPoints, groupDigits, listText } from '../util/numbers.ts';
+import { formatPoints, formatShare, groupDigits, listText } from '../util/numbers.ts';
 import type { Fact, FactKind, FactValue } from './catalogue.ts';
 
 export const FORMATS = ['percent', 'points', 'number', 'integer', 'rating', 'list', 'title', 'text'] as const;
@@ -57,7 +57,7 @@ function formatValue(fact: Fact, spec: FormatSpec | null): string {
   const d = spec?.decimals ?? null;
   switch (name) {
     case 'percent':
-      return `${oneDecimal(needNumber(fact, name) * 100, d ?? 0)}%`;
+      return d === null ? formatShare(needNumber(fact, name)) : `${oneDecimal(needNumber(fact, name) * 100, d)}%`;
     case 'points':
       return formatPoints(needNumber(fact, name), d ?? 0);
     case 'number': {

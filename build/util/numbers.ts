@@ -26,6 +26,21 @@ export function formatPercent(share: number, decimals = 0): string {
   return `${groupDigits(share * 100, decimals)}%`;
 }
 
+/**
+ * A share as readers should see it when no precision is asked for: whole percentages, except
+ * where rounding would overstate or hide a figure. 0.0053 is "0.5%", not "1%" (a coverage of half a
+ * percent is not one percent); 0.0002 is "<0.1%", not "0%" (something, not nothing); 0.996 is
+ * "99.6%" and 0.9999 ">99.9%", never "100%" unless it is all.
+ */
+export function formatShare(share: number): string {
+  if (!Number.isFinite(share) || share === 0 || share === 1 || share < 0 || share > 1) return formatPercent(share);
+  if (share < 0.0005) return '<0.1%';
+  if (share < 0.0095) return formatPercent(share, 1);
+  if (share > 0.9995) return '>99.9%';
+  if (share > 0.995) return formatPercent(share, 1);
+  return formatPercent(share);
+}
+
 /** A difference of two shares in percentage points: 0.2 → "20 percentage points", 0.01 → "1 percentage point". */
 export function formatPoints(gap: number, decimals = 0): string {
   const text = groupDigits(gap * 100, decimals);

@@ -2,7 +2,7 @@
 // The oracle is the spread form itself, on arrays small enough for it.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { formatPoints, maxOf, minOf, printedGap } from '../../build/util/numbers.ts';
+import { formatPoints, formatShare, maxOf, minOf, printedGap } from '../../build/util/numbers.ts';
 
 const same = (a: number, b: number) => Object.is(a, b);
 
@@ -31,6 +31,17 @@ test('printedGap: the gap of two shares as their printed whole percentages give 
   assert.is(printedGap(0.056, 0.084), -0.02);
   assert.is(printedGap(0.3, 0.3), 0);
   assert.is(formatPoints(printedGap(0.084, 0.056)), '2 percentage points');
+});
+
+test('formatShare: whole percentages, except where rounding would overstate or hide the figure', () => {
+  assert.is(formatShare(0.34), '34%');
+  assert.is(formatShare(0.0053), '0.5%', 'a coverage of half a percent is not "1%"');
+  assert.is(formatShare(0.0002), '<0.1%', 'something is not "0%"');
+  assert.is(formatShare(0), '0%');
+  assert.is(formatShare(0.996), '99.6%', 'not "100%" unless it is all');
+  assert.is(formatShare(0.99996), '>99.9%');
+  assert.is(formatShare(1), '100%');
+  assert.is(formatShare(0.012), '1%');
 });
 
 test.run();
