@@ -8,7 +8,7 @@ import { emptyChart, type Chart, type UserChartDescriptor } from './chart.ts';
 import { isGenre } from '../data/movielens.ts';
 import { OTHER_GENRES_LABEL, genreColours, genreColoursByVolume, otherGenresNote, type GenreColours } from './genreColours.ts';
 import { userLabel } from './reportCharts.ts';
-import { formatPercent } from '../util/numbers.ts';
+import { formatShare } from '../util/numbers.ts';
 
 export interface GenreAffinityRow {
   genre: string;
@@ -26,7 +26,9 @@ export interface UserAffinityOptions {
 
 export const USER_AFFINITY_ID = 'user-affinity';
 
-const percent = (v: number): string => formatPercent(v);
+const percent = (v: number): string => formatShare(v);
+/** The user's largest shares, always named bars. */
+const OWN_GENRES = 3;
 
 export function renderUserAffinity(rows: GenreAffinityRow[], options: UserAffinityOptions): Chart {
   const title = `Genre affinity of ${options.userLabel}`;
@@ -37,14 +39,18 @@ export function renderUserAffinity(rows: GenreAffinityRow[], options: UserAffini
   ]);
   if (kept.length === 0) return emptyChart(USER_AFFINITY_ID, title, `${options.userLabel} has no ratings of titles with a genre to show an affinity for.`, csv);
   const colours = options.colours ?? genreColoursByVolume(kept.map((r) => [r.genre, r.affinity] as const));
-  const leading = kept.filter((r) => colours.isLeading(r.genre));
-  const others = kept.filter((r) => !colours.isLeading(r.genre));
+  // The user's own strongest genres are always named, in the Other group's grey when the site
+  // has no hue for them: a Film-Noir fan's page must not hide Film-Noir inside "Other genres".
+  const own = new Set(kept.slice(0, OWN_GENRES).map((r) => r.genre));
+  const named = (r: GenreAffinityRow) => colours.isLeading(r.genre) || own.has(r.genre);
+  const leading = kept.filter(named);
+  const others = kept.filter((r) => !named(r));
   const otherShare = others.reduce((s, r) => s + r.affinity, 0);
   const shown = leading.slice(0, options.maxBars ?? 10);
-  const top = shown.slice(0, 3).map((r) => `${r.genre} (${percent(r.affinity)})`).join(', ');
+  const top = kept.slice(0, OWN_GENRES).map((r) => `${r.genre} (${percent(r.affinity)})`).join(', ');
   const otherNote = otherGenresNote(colours, others.map((r) => r.genre));
   const description =
-    `Share of ${options.userLabel}'s ratings by genre, strongest first. Top genres: ${top || 'none of the leading genres'}.` +
+    `Share of ${options.userLabel}'s ratings by genre, largest first. Largest shares: ${top}.` +
     (others.length ? ` ${otherNote}` : '') +
     (leading.length > shown.length ? ` ${leading.length - shown.length} smaller genres are in the CSV only.` : '');
   const svg = barListSvg({
