@@ -14,7 +14,7 @@ import { emptyChart, round, shortLabel, standaloneSvg, type Chart, type ReportCh
 import { ensureFonts } from './dom.ts';
 import { genreColours, genreColoursByVolume, otherGenresNote, type GenreColours } from './genreColours.ts';
 import { genreShareRows } from './reportCharts.ts';
-import { formatCount, formatPercent, listText } from '../util/numbers.ts';
+import { formatCount, formatShare, listText } from '../util/numbers.ts';
 
 export interface GenreShareRow {
   genre: string;
@@ -138,9 +138,9 @@ export function renderGenreCloud(rows: GenreShareRow[], options: GenreCloudOptio
   ];
   const notes = noteList.length ? noteList : undefined;
   // the narrative's format ("34%"), so a caption and the sentence beside it agree
-  const pct = (v: number): string => formatPercent(v);
+  const pct = (v: number): string => formatShare(v);
   const description =
-    `Word cloud of ${formatCount(sorted.length)} genres, word size by share of ${options.measure}. Largest: ` +
+    `Word cloud of ${formatCount(sorted.length)} genres, word size by share of ${options.measure} (a title in several genres counts as an equal part of each). Largest: ` +
     sorted.slice(0, 5).map((r) => `${r.genre} ${pct(r.share)}`).join(', ') +
     '.' +
     (dropped.length ? ' ' + noteList[0] : '');
@@ -150,7 +150,7 @@ export function renderGenreCloud(rows: GenreShareRow[], options: GenreCloudOptio
   for (const w of placed) {
     const rotate = w.rotate ? ` rotate(${w.rotate})` : '';
     const row = shareOf.get(w.text);
-    const value = row ? `${w.text}: ${pct(row.share)} of ${options.measure} (${row.count})` : w.text;
+    const value = row ? `${w.text}: ${pct(row.share)} of ${options.measure} (${formatCount(row.count)} ${options.measure} of its titles)` : w.text;
     body +=
       `<g><title>${escapeHtml(value)}</title><text transform="translate(${round(w.x)},${round(w.y)})${rotate}" font-size="${w.size}" fill="${w.colour}" data-genre="${escapeHtml(w.text)}">` +
       `${escapeHtml(w.text)}</text></g>`;

@@ -6,6 +6,7 @@
 
 import { mostRatedTitleIds, SIMILARITY_CHART_TITLES, topByCount } from '../model/mostRated.ts';
 import { isGenre } from '../data/movielens.ts';
+import { addTo, genreWeights } from '../insights/tally.ts';
 import { DEVICES, type Dataset, type EvaluationResult, type Metrics, type ModelView } from '../types.ts';
 import type { UserDeviceRow } from './deviceEngagement.ts';
 import type { GenreShareRow } from './genreCloud.ts';
@@ -23,7 +24,22 @@ export const TOP_SANKEY_USERS = 12;
 export const userLabel = (userId: string): string => `User ${userId}`;
 
 const UNKNOWN_GENRE = 'Unknown';
-const primaryGenre = (genres: string[]): string => genres[0] ?? UNKNOWN_GENRE;
+/**
+ * Each title's primary genre, the one charts group it by. Most data lists the main genre first;
+ * MovieLens lists genres in alphabetical order, so there its first genre says little (Action and
+ * Adventure would hold most blocks): the primary genre is the title's most specific one, the genre
+ * with the fewest titles in the catalogue (ties: first listed). IMAX is a screen format, not a genre.
+ */
+function primaryGenreOf(dataset: Dataset): (genres: string[]) => string {
+  if (dataset.source.kind !== 'movielens') return (genres) => genres[0] ?? UNKNOWN_GENRE;
+  const titlesIn = new Map<string, number>();
+  for (const t of dataset.titles) for (const g of new Set(t.genres)) addTo(titlesIn, g, 1);
+  return (genres) => {
+    let best: string | undefined;
+    for (const g of genres) if (g !== 'IMAX' && isGenre(g) && (best === undefined || titlesIn.get(g)! < titlesIn.get(best)!)) best = g;
+    return best ?? genres[0] ?? UNKNOWN_GENRE;
+  };
+}
 // MovieLens' "(no genres listed)" marks a missing genre, not a genre (isGenre): charts that
 // compare genres leave it out, as the facts do (build/insights/facts.ts); the data section's
 // note counts those titles. The similarity chart puts such titles in a block of their own.
@@ -37,6 +53,7 @@ const NO_GENRE_BLOCK = 'No genre';
 export function titlePopularityRows(dataset: Dataset): { rows: TitlePopularityRow[]; measure: 'viewing sessions' | 'ratings' } {
   const viewing = dataset.sessions !== null && dataset.sessions.length > 0;
   const counts = viewing ? dataset.sessions!.countsByTitleId() : dataset.ratings.countsByTitleId();
+  const primaryGenre = primaryGenreOf(dataset);
   const rows = dataset.titles.filter((t) => isGenre(primaryGenre(t.genres))).map((t) => ({ titleId: t.id, title: t.name, genre: primaryGenre(t.genres), count: counts.get(t.id) ?? 0 }));
   return { rows, measure: viewing ? 'viewing sessions' : 'ratings' };
 }
@@ -63,14 +80,23 @@ export function ratingCountRows(dataset: Dataset): RatingCountRow[] {
 
 /** Each genre's share of genre-tagged ratings. */
 export function genreShareRows(dataset: Dataset): GenreShareRow[] {
+  // The share is the narrative's (genre.*.rating_share, most_rated_genre_share): a rating of a
+  // title in several genres counts as an equal part of each, over all ratings, so the cloud and
+  // the sentence above it print the same figure. The count is the genre's ratings, whole.
   const ratingCounts = dataset.ratings.countsByTitleId();
+  const weights = new Map<string, number>();
   const counts = new Map<string, number>();
   for (const t of dataset.titles) {
     const n = ratingCounts.get(t.id) ?? 0;
-    if (n > 0) for (const g of t.genres.length ? t.genres : [UNKNOWN_GENRE]) if (isGenre(g)) counts.set(g, (counts.get(g) ?? 0) + n);
+    if (n === 0) continue;
+    for (const [g, w] of genreWeights(t)) {
+      if (!isGenre(g)) continue;
+      addTo(weights, g, n * w);
+      addTo(counts, g, n);
+    }
   }
-  const total = [...counts.values()].reduce((s, c) => s + c, 0);
-  return [...counts.entries()].map(([genre, count]) => ({ genre, count, share: total > 0 ? count / total : 0 }));
+  const total = dataset.ratings.length;
+  return [...weights.entries()].map(([genre, weight]) => ({ genre, count: counts.get(genre)!, share: total > 0 ? weight / total : 0 }));
 }
 
 /** Minutes and sessions per device for the most active users (by number of sessions). */
@@ -100,6 +126,7 @@ export function titleSimilarityInput(dataset: Dataset, model: ModelView, topN = 
   const byId = new Map(dataset.titles.map((t) => [t.id, t]));
   const top = mostRatedTitleIds(dataset.ratings, topN).filter((id) => model.titlePos.has(id) && byId.has(id));
   // a most-rated title without a genre stays (it is a title), in a block named for what it is
+  const primaryGenre = primaryGenreOf(dataset);
   const titles = top.map((id) => {
     const genre = primaryGenre(byId.get(id)!.genres);
     return { id, name: byId.get(id)!.name, genre: isGenre(genre) ? genre : NO_GENRE_BLOCK };

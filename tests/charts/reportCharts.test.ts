@@ -1,7 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { buildReportCharts, buildUserCharts, REPORT_CHART_IDS, REPORT_CHARTS, userChartRenderer } from '../../build/charts/index.ts';
-import { genreShareRows, modelMetricRows, userGenreFlowRows } from '../../build/charts/reportCharts.ts';
+import { genreShareRows, modelMetricRows, titlePopularityRows, titleSimilarityInput, userGenreFlowRows } from '../../build/charts/reportCharts.ts';
+import { pipelineFacts, simulated } from '../insights/pipeline.ts';
 import { genreColours } from '../../build/charts/genreColours.ts';
 import { NO_GENRES } from '../../build/data/movielens.ts';
 import type { EvaluationResult, Metrics } from '../../build/types.ts';
@@ -81,6 +82,35 @@ test('user charts: affinity and devices; devices skipped without sessions', () =
   assert.match(render('104')[1].svg, /User 104 has no viewing sessions/);
   const noSessions = tinyDataset({ sessions: false });
   assert.equal(buildUserCharts({ dataset: noSessions, model: tinyModel(noSessions), userId: '101' }).map((c) => c.id), ['user-affinity']);
+});
+
+test("the genre cloud's shares are the narrative's: a title in two genres counts half in each, over all ratings", () => {
+  const dataset = simulated(42);
+  const facts = pipelineFacts(dataset, { evaluation: false });
+  const rows = genreShareRows(dataset);
+  assert.ok(rows.length > 3);
+  for (const r of rows) {
+    const fact = [...facts.facts.values()].find((f) => f.name.endsWith('.rating_share') && facts.get(f.name.replace(/rating_share$/, 'name')).value === r.genre)!;
+    assert.ok(Math.abs((fact.value as number) - r.share) < 1e-12, `${r.genre}: ${r.share} vs ${fact.value}`);
+  }
+  const top = [...rows].sort((a, b) => b.share - a.share)[0];
+  assert.is(top.genre, facts.get('most_rated_genre').value);
+  assert.ok(Math.abs(top.share - (facts.get('most_rated_genre_share').value as number)) < 1e-12);
+});
+
+test("MovieLens titles are grouped by their most specific genre, not the alphabet's first (and IMAX is no genre)", () => {
+  const base = tinyDataset({ sessions: false });
+  const titles = base.titles.map((t, i) => (i === 0 ? { ...t, genres: ['Action', 'Adventure', 'IMAX', 'Film-Noir'] } : { ...t, genres: ['Action', 'Adventure'] }));
+  titles.push({ ...titles[1], id: 'x', genres: ['IMAX'] });
+  for (const kind of ['movielens', 'simulation'] as const) {
+    const dataset = { ...base, titles, source: { ...base.source, kind } };
+    const { titles: shown } = titleSimilarityInput(dataset, tinyModel(dataset));
+    const first = shown.find((t) => t.id === titles[0].id);
+    assert.ok(first, 'the first title is among the most rated');
+    assert.is(first!.genre, kind === 'movielens' ? 'Film-Noir' : 'Action');
+    const { rows } = titlePopularityRows(dataset);
+    assert.is(rows.find((r) => r.titleId === titles[0].id)!.genre, kind === 'movielens' ? 'Film-Noir' : 'Action');
+  }
 });
 
 test.run();
