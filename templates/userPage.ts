@@ -4,7 +4,6 @@ import { html, type Raw } from '../build/util/html.ts';
 import { url, userPagePath, type AssetTags, type NavSection, type RecommendationView, type SiteView, type UserLists, type UserView } from './view.ts';
 import { layout } from './layout.ts';
 import { chartFigure } from './chart.ts';
-import { reasonLinkAt, SHOWN_SIMILARITY } from '../build/recommend/explain.ts';
 import { formatCount, formatFixed, formatPercent, formatStars as stars, listText, plural } from '../build/util/numbers.ts';
 
 /** How many titles each end of a long rated history shows. */
@@ -42,7 +41,7 @@ export function recommendationCard(site: SiteView, r: RecommendationView) {
 <p class="rec-meta">${r.genres.length > 0 ? html`<bdi>${r.genres.join(', ')}</bdi>` : 'genre not listed'}${r.year === null ? '' : ` · ${r.year}`}${r.source === 'collaborative' ? html` · match <span class="rec-score">${formatPercent(r.score)}</span>` : ''}</p>
 <p class="rec-why">${r.reasons.length > 0
     ? html`Because you ${r.reasons.map(
-        (x, i) => html`${i === 0 ? '' : i === r.reasons.length - 1 ? ' and ' : ', '}${verbOf(r.reasons, i)}<em><bdi>${x.titleName}</bdi></em> ${x.watch ? `(${x.watch})` : stars(x.rating)}${linkText(reasonLinkAt(r.reasons, i))}`,
+        (x, i) => html`${i === 0 ? '' : i === r.reasons.length - 1 ? ' and ' : ', '}${verbOf(r.reasons, i)}<em><bdi>${x.titleName}</bdi></em> ${x.watch ? `(${x.watch})` : stars(x.rating)}${linkText(x.link)}`,
       )}`
     : r.explanation}</p>
 </li>`;
@@ -71,8 +70,8 @@ ${ratedList(items)}
 }
 
 /** What a reason's "similarity" is, and why a weak one is said in words (explain.ts reasonLink). */
-function similarityNote(plays: boolean) {
-  return html`<em>Similarity</em> runs from 0 to 1 and says how alike the same viewers ${plays ? 'watched' : 'rated'} two titles (<em>content similarity</em>: how alike their genres and descriptions are); below ${formatFixed(SHOWN_SIMILARITY, 2)} a reason names the link in words instead, because the match comes from patterns across all viewers, not from that one number.`;
+function similarityNote(plays: boolean, shown: number) {
+  return html`<em>Similarity</em> runs from 0 to 1 and says how alike the same viewers ${plays ? 'watched' : 'rated'} two titles (<em>content similarity</em>: how alike their genres and descriptions are); below ${formatFixed(shown, 2)} a reason names the link in words instead, because the match comes from patterns across all viewers, not from that one number.`;
 }
 
 export function userPage(site: SiteView, sections: NavSection[], u: UserView, assets: AssetTags): string {
@@ -96,8 +95,8 @@ ${genres.length > 1
   : ''}
 ${recommendations.some((r) => r.source === 'collaborative')
   ? plays
-    ? html`<p class="rec-note">Only titles user ${u.id} watched at least as much as their typical title (by minutes, with repeat plays counting extra) recommend or explain a title; those they left early count against titles like them. <em>Match</em> is how strongly those titles point to a title, relative to the first recommendation (100%). ${similarityNote(plays)}</p>`
-    : html`<p class="rec-note">Only titles user ${u.id} liked (rated at or above both their own average and the middle of the scale) recommend or explain a title; those they disliked count against titles like them. <em>Match</em> is how strongly the liked titles point to a title, relative to the first recommendation (100%). ${similarityNote(plays)}</p>`
+    ? html`<p class="rec-note">Only titles user ${u.id} watched at least as much as their typical title (by minutes, with repeat plays counting extra) recommend or explain a title; those they left early count against titles like them. <em>Match</em> is how strongly those titles point to a title, relative to the first recommendation (100%). ${similarityNote(plays, site.shownSimilarity)}</p>`
+    : html`<p class="rec-note">Only titles user ${u.id} liked (rated at or above both their own average and the middle of the scale) recommend or explain a title; those they disliked count against titles like them. <em>Match</em> is how strongly the liked titles point to a title, relative to the first recommendation (100%). ${similarityNote(plays, site.shownSimilarity)}</p>`
   : ''}
 <ol class="rec-list" id="rec-list">
 ${recommendations.map((r) => recommendationCard(site, r))}

@@ -104,6 +104,8 @@ export interface ReasonView {
   kind: 'ratings' | 'content';
   /** On watch history (inferred ratings): "3 sessions, 4 h 10 min", shown instead of the stars. */
   watch: string | null;
+  /** How the reason links to the title, as the explanation says it ("similarity 0.42", "linked through other viewers' ratings"; "" when the previous reason said it). */
+  link: string;
 }
 
 export interface RecommendationView {
@@ -227,6 +229,8 @@ export interface SiteView {
   filters: { plans: string[]; regions: string[]; genres: string[] };
   warnings: { file: string; line: number; message: string }[];
   counts: { titles: number; users: number; ratings: number; sessions: number | null };
+  /** The smallest similarity a reason prints as a number; weaker links are said in words. */
+  shownSimilarity: number;
   /** `users` holds only the users with a page; this says which those are and why. */
   userPages: UserPagesView;
   /** Site-relative download path → file content. */

@@ -13,6 +13,7 @@ import { isGenre } from '../data/movielens.ts';
 import { sourceName } from '../data/load.ts';
 import { formatCount } from '../util/numbers.ts';
 import { similarUsers } from './similarUsers.ts';
+import { reasonLinkAt, SHOWN_SIMILARITY } from '../recommend/explain.ts';
 import { standaloneSvgFile } from './svgFile.ts';
 import { buildRecord, RECORD_PATH } from './record.ts';
 import type { ClaimOutcome } from '../narrative/bind.ts';
@@ -218,7 +219,7 @@ export function assembleSite(input: AssembleInput): SiteView {
       score: r.score,
       source: r.source,
       explanation: r.explanation,
-      reasons: r.reasons.map((x) => ({ titleId: x.titleId, titleName: name(x.titleId), rating: x.rating, similarity: x.similarity, kind: x.kind, watch: watchOf(userId, x.titleId) })),
+      reasons: r.reasons.map((x, i) => ({ titleId: x.titleId, titleName: name(x.titleId), rating: x.rating, similarity: x.similarity, kind: x.kind, watch: watchOf(userId, x.titleId), link: reasonLinkAt(r.reasons, i) })),
     };
   };
   // Users with a page get the whole view; the others only what their shard entry shows, so a
@@ -378,6 +379,7 @@ export function assembleSite(input: AssembleInput): SiteView {
     },
     warnings: input.warnings,
     counts: { titles: ds.titles.length, users: ds.users.length, ratings: ds.ratings.length, sessions: ds.sessions?.length ?? null },
+    shownSimilarity: SHOWN_SIMILARITY,
     userPages: {
       rule: selection.rule,
       withPage: users.length,
