@@ -16,7 +16,7 @@
 //   counted.
 import type { Dataset, SourceFile, Title } from '../types.ts';
 import type { CsvLimits } from './csv.ts';
-import { normalisedCount, requireId, YEARS } from './movielens.ts';
+import { NO_GENRES, normalisedCount, requireId, YEARS } from './movielens.ts';
 import { simulate, type SimulationOptions } from './simulate.ts';
 import { CsvTable, oneLine } from './table.ts';
 import { plural } from '../util/numbers.ts';
@@ -38,6 +38,9 @@ export const NETFLIX_COLUMNS = [
 
 const MAX_MINUTES = 1000;
 const MAX_SEASONS = 100;
+
+/** Netflix's catch-all listings: a title's kind, given where Netflix named no genre. */
+const UNCATEGORISED = new Set(['Movies', 'TV Shows']);
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -67,17 +70,23 @@ export async function loadNetflixDataset(path: string, sim: SimulationOptions, l
     notes: [
       'Titles, genres, years and durations are the real Netflix catalogue; users, ratings and viewing sessions are simulated over it.',
       ...dataset.notes,
+      ...(uncategorisedCount(catalogue) > 0
+        ? [`${plural(uncategorisedCount(catalogue), 'title is', 'titles are')} listed by Netflix only as "Movies" or "TV Shows", with no genre; genre figures and charts leave ${uncategorisedCount(catalogue) === 1 ? 'it' : 'them'} out.`]
+        : []),
       'Shows listed in seasons have no episode length in the catalogue; their simulated sessions assume 45-minute episodes.',
     ],
     counts,
   };
 }
 
+const uncategorisedCount = (c: NetflixCatalogue): number => c.titles.filter((t) => t.genres[0] === NO_GENRES).length;
+
 export async function readNetflixCatalogue(path: string, limits: Partial<CsvLimits> = {}): Promise<NetflixCatalogue> {
   const table = new CsvTable(path, NETFLIX_COLUMNS, limits);
   const titles: Title[] = [];
   const firstLine = new Map<string, number>();
   let recovered = 0;
+  let uncategorised = 0;
   let noRating = 0;
   for await (const batch of table.batches()) for (const { line, fields } of batch) {
     const [rawId, type, rawTitle, director, cast, country, rawDate, rawYear, rating, rawDuration, listedIn, description] = fields;
@@ -102,8 +111,13 @@ export async function readNetflixCatalogue(path: string, limits: Partial<CsvLimi
       durationMin = parseDuration(table, line, rawDuration);
       if (rating.trim() === '') noRating++;
     }
-    const genres = splitList(listedIn);
-    if (genres.length === 0) table.fail(line, 'listed_in', 'genres separated by ", "', listedIn);
+    const listed = splitList(listedIn);
+    if (listed.length === 0) table.fail(line, 'listed_in', 'genres separated by ", "', listedIn);
+    // Netflix files a title it did not categorise under a bare "Movies" or "TV Shows" (73 titles,
+    // never beside a genre): that is the title's kind, not a genre, and read as one it made
+    // "Movies titles earn the highest mean rating". Such a title has no genre, as in MovieLens.
+    const genres = listed.every((g) => UNCATEGORISED.has(g)) ? [NO_GENRES] : listed.filter((g) => !UNCATEGORISED.has(g));
+    if (genres[0] === NO_GENRES) uncategorised++;
     titles.push({
       id,
       name,
@@ -119,6 +133,7 @@ export async function readNetflixCatalogue(path: string, limits: Partial<CsvLimi
     ['catalogue titles', titles.length],
     ['durations recovered from the rating column', recovered],
     ['titles without a maturity rating', noRating],
+    ['titles without a genre (listed only as "Movies" or "TV Shows")', uncategorised],
     [normalisedCount(path), table.normalised],
   ]);
   return { titles, file: table.file(), counts };

@@ -13,6 +13,7 @@
 //   genres have titles left to recommend (on the 20-title catalogue Animation has one).
 import { DEVICES, type Device, type HiddenTruth, type Title, type User } from '../types.ts';
 import { AliasTable, dirichlet, normal, type Rng } from './random.ts';
+import { isGenre } from './movielens.ts';
 
 /** Genres each user favourites, and the share of preference mass on them. */
 const FAVOURITES = 3;
@@ -89,11 +90,14 @@ export interface UserTaste {
 
 export function drawTruth(rng: Rng, users: User[], index: CatalogueIndex): { truth: HiddenTruth; tastes: UserTaste[] } {
   const G = index.genres.length;
-  const pickWeight = index.byGenre.map((m) => Math.pow(Math.min(m.length, SIZE_SATURATION), SIZE_POWER));
+  // A missing-genre marker ("(no genres listed)", Netflix's bare "Movies" / "TV Shows") is never a
+  // favourite: a hidden taste for "no genre" would make genre match score what readers never see.
+  const real = index.genres.filter(isGenre).length;
+  const pickWeight = index.byGenre.map((m, g) => (real > 0 && !isGenre(index.genres[g]) ? 0 : Math.pow(Math.min(m.length, SIZE_SATURATION), SIZE_POWER)));
   const truth: HiddenTruth = { genrePreference: new Map(), deviceHabit: new Map(), topGenres: new Map() };
   const perUser: UserTaste[] = [];
   for (const user of users) {
-    const nFavourite = Math.min(G, FAVOURITES);
+    const nFavourite = Math.min(real > 0 ? real : G, FAVOURITES);
     const favourites = weightedSampleWithoutReplacement(rng, pickWeight, nFavourite);
     const weights = new Float64Array(G);
     const others = G - nFavourite;
