@@ -11,7 +11,7 @@ import { addTo, genreWeights } from '../insights/tally.ts';
 import type { Dataset } from '../types.ts';
 import { Plays } from '../util/plays.ts';
 import { toCsv } from '../util/csv.ts';
-import { formatPercent, formatPoints, groupDigits, maxOf, plural, printedGap } from '../util/numbers.ts';
+import { formatPercent, formatShare, formatPoints, groupDigits, maxOf, plural, printedGap } from '../util/numbers.ts';
 import { emptyChart, standaloneSvg, type Chart, type ReportChartDescriptor } from './chart.ts';
 import { renderPlot } from './dom.ts';
 import { ACCENT } from './palette.ts';
@@ -88,14 +88,14 @@ export function renderGenreDemand(rows: GenreDemandRow[], options: { width?: num
         r: 4,
         stroke: 'currentColor',
         fill: 'none',
-        title: (r: GenreDemandRow) => `${r.genre}: ${formatPercent(r.catalogShare)} of the catalogue`,
+        title: (r: GenreDemandRow) => `${r.genre}: ${formatShare(r.catalogShare)} of the catalogue`,
       }),
       Plot.dot(drawn, {
         x: 'viewingShare',
         y: 'genre',
         r: 4,
         fill: ACCENT,
-        title: (r: GenreDemandRow) => `${r.genre}: ${formatPercent(r.viewingShare)} of viewing, ${formatPercent(r.catalogShare)} of the catalogue`,
+        title: (r: GenreDemandRow) => `${r.genre}: ${formatShare(r.viewingShare)} of viewing, ${formatShare(r.catalogShare)} of the catalogue`,
       }),
       Plot.text(drawn, {
         x: () => top * 1.05,
@@ -117,7 +117,7 @@ export function renderGenreDemand(rows: GenreDemandRow[], options: { width?: num
     `<circle cx="70" cy="0" r="4" fill="none" stroke="currentColor"/><text x="78" y="4">catalogue</text>` +
     `<text x="${width - 124 - 2}" y="4" text-anchor="end">points</text>` +
     `</g>`;
-  const line = (r: GenreDemandRow) => `${r.genre} ${formatPercent(r.viewingShare)} of viewing, ${formatPercent(r.catalogShare)} of titles`;
+  const line = (r: GenreDemandRow) => `${r.genre} ${formatShare(r.viewingShare)} of viewing, ${formatShare(r.catalogShare)} of titles`;
   const description =
     `Each genre's share of viewing sessions (filled dot) beside its share of the catalogue (hollow dot), ordered from the genre watched most above its stock to the one stocked most above its viewing; ` +
     `the right column is the gap in percentage points. ${drawn.map(line).join('; ')}.` +
@@ -127,7 +127,7 @@ export function renderGenreDemand(rows: GenreDemandRow[], options: { width?: num
   const least = sorted[sorted.length - 1];
   const caption =
     gapOf(most) > 0
-      ? `${most.genre} takes ${formatPercent(most.viewingShare)} of viewing but holds ${formatPercent(most.catalogShare)} of the titles, ${formatPoints(shownGap(most))} more` +
+      ? `${most.genre} takes ${formatShare(most.viewingShare)} of viewing but holds ${formatShare(most.catalogShare)} of the titles, ${formatPoints(shownGap(most))} more` +
         (gapOf(least) < 0 ? `; ${least.genre} is stocked ${formatPoints(-shownGap(least))} above what it is watched.` : '.')
       : 'Every genre is watched in proportion to its share of the catalogue, or less.';
   return { id, title, description, caption, svg, csv };

@@ -59,7 +59,7 @@ function formatValue(fact: Fact, spec: FormatSpec | null): string {
     case 'percent':
       return d === null ? formatShare(needNumber(fact, name)) : `${oneDecimal(needNumber(fact, name) * 100, d)}%`;
     case 'points':
-      return formatPoints(needNumber(fact, name), d ?? 0);
+      return formatPoints(needNumber(fact, name), d ?? undefined);
     case 'number': {
       const v = needNumber(fact, name);
       return oneDecimal(v, d ?? (Number.isInteger(v) ? 0 : 2));

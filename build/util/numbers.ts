@@ -41,19 +41,31 @@ export function formatShare(share: number): string {
   return formatPercent(share);
 }
 
-/** A difference of two shares in percentage points: 0.2 → "20 percentage points", 0.01 → "1 percentage point". */
-export function formatPoints(gap: number, decimals = 0): string {
-  const text = groupDigits(gap * 100, decimals);
+/**
+ * A difference of two shares in percentage points: 0.2 → "20 percentage points", 0.01 → "1
+ * percentage point". Without asked decimals, a gap that is not whole (two shares printed with a
+ * decimal, see formatShare) keeps one: 2% against 0.4% is "1.6 percentage points", not "2".
+ */
+export function formatPoints(gap: number, decimals?: number): string {
+  const whole = Math.abs(gap * 100 - Math.round(gap * 100)) < 1e-9;
+  const text = groupDigits(gap * 100, decimals ?? (whole ? 0 : 1));
   return `${text} percentage ${text === '1' || text === '-1' ? 'point' : 'points'}`;
+}
+
+/** A share as formatShare prints it, as a share: 0.084 → 0.08, 0.0043 → 0.004 ("<0.1%" stays as it is). */
+function shownShare(share: number): number {
+  const text = formatShare(share);
+  return /^\d+(\.\d+)?%$/.test(text) ? Number(text.slice(0, -1)) / 100 : share;
 }
 
 /**
  * The gap between two shares as a reader can check it: the difference of the two as printed
- * (whole percentages), as a share. 0.084 and 0.056 print as 8% and 6%, so their gap is 0.02
- * ("2 percentage points"), not 0.028, which would print as 3.
+ * (formatShare), as a share. 0.084 and 0.056 print as 8% and 6%, so their gap is 0.02 ("2
+ * percentage points"), not 0.028, which would print as 3; 0.02 and 0.0043 print as 2% and 0.4%,
+ * so theirs is 0.016.
  */
 export function printedGap(a: number, b: number): number {
-  return (Math.round(a * 100) - Math.round(b * 100)) / 100;
+  return Math.round((shownShare(a) - shownShare(b)) * 1000) / 1000;
 }
 
 /** A number with fixed decimals and thousands separators: (0.58231, 3) → "0.582". */

@@ -31,6 +31,9 @@ test('printedGap: the gap of two shares as their printed whole percentages give 
   assert.is(printedGap(0.056, 0.084), -0.02);
   assert.is(printedGap(0.3, 0.3), 0);
   assert.is(formatPoints(printedGap(0.084, 0.056)), '2 percentage points');
+  // a share under 1% prints with a decimal, and so does the gap read off it
+  assert.is(printedGap(0.02, 0.0043), 0.016);
+  assert.is(formatPoints(printedGap(0.02, 0.0043)), '1.6 percentage points');
 });
 
 test('formatShare: whole percentages, except where rounding would overstate or hide the figure', () => {
