@@ -148,9 +148,11 @@ export function renderTitleSimilarity(titles: SimilarityTitle[], cells: Similari
   const legend = steppedLegend(scale, { x: marginLeft, y: 12, width: Math.min(260, width - marginLeft - 20), label: 'cosine similarity (diagonal, always 1, grey)', format: (v) => fmt(v, 2) });
   const pairs = kept.filter((c) => c.a < c.b).sort((x, y) => y.similarity - x.similarity || (x.a + x.b < y.a + y.b ? -1 : 1));
   const strongest = pairs.slice(0, 3).map((c) => `${byId.get(c.a)?.name} – ${byId.get(c.b)?.name} ${fmt(c.similarity)}`);
+  const greyNote = otherGenresNote(colours, groups.map((g) => g.genre).filter((g) => !colours.isLeading(g)));
   const description =
     `Cosine similarity of rating vectors among the ${n} most-rated titles, numbered, in ${groups.length === 1 ? 'one genre block' : `${groups.length} blocks by primary genre`} (${groups.map((g) => g.genre).join(', ')}). ` +
-    (colours.others.length && ordered.some((t) => !colours.isLeading(t.genre)) ? `${otherGenresNote(colours, ordered.map((t) => t.genre))} ` : '') +
+    // only the blocks drawn in grey are named as such, not every block shown
+    (greyNote ? `${greyNote} ` : '') +
     (strongest.length ? `Most similar pairs: ${strongest.join('; ')}.` : '') +
     ` Mean off-diagonal similarity ${fmt(pairs.reduce((s, c) => s + c.similarity, 0) / Math.max(1, pairs.length))}.`;
   const svg = standaloneSvg({ id, title, description, width: plot.width, height: plot.height + STEPPED_LEGEND_HEIGHT, body: legend + plot.body + frame });

@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert';
 import { renderTitleSimilarity } from '../../build/charts/titleSimilarity.ts';
 import { EVIL_ATTR, similarityCells, similarityTitles } from '../fixtures/charts/rows.ts';
 import { assertGolden } from './golden.ts';
+import { genreColoursByVolume } from '../../build/charts/genreColours.ts';
 import { assertStandaloneChart, parseSvg } from './svgChecks.ts';
 
 test('title similarity: golden, accessible, escaped', () => {
@@ -41,6 +42,35 @@ test('title similarity: a long title keeps 40 characters in its row, the whole n
 
 test('title similarity: empty input', () => {
   assertStandaloneChart(renderTitleSimilarity([], []), 'title-similarity');
+});
+
+test('title similarity: only the blocks without a hue of their own are called grey', () => {
+  // nine genres on the site: the ninth by volume (Western) has no hue; Crime and Sci-Fi do
+  const colours = genreColoursByVolume(['Crime', 'Sci-Fi', 'Drama', 'Comedy', 'Action', 'Thriller', 'Romance', 'Horror', 'Western'].map((g, i) => [g, 100 - i] as const));
+  const titles = [
+    { id: 'a', name: 'A', genre: 'Crime' },
+    { id: 'b', name: 'B', genre: 'Sci-Fi' },
+    { id: 'c', name: 'C', genre: 'Western' },
+  ];
+  const cells = titles.flatMap((x) => titles.map((y) => ({ a: x.id, b: y.id, similarity: x === y ? 1 : 0.3, coRaters: 5 })));
+  const chart = renderTitleSimilarity(titles, cells, { colours });
+  assert.match(chart.description, /Other genres \(grey, 1\): Western\./);
+  assert.not.match(chart.description, /grey[^.]*Crime/);
+});
+
+test('title similarity: the caption names the most alike pair only among pairs at least 3 users rated both', () => {
+  const titles = [
+    { id: 'a', name: 'A', genre: 'Crime' },
+    { id: 'b', name: 'B', genre: 'Crime' },
+    { id: 'c', name: 'C', genre: 'Crime' },
+  ];
+  const sim: Record<string, [number, number]> = { ab: [0.99, 1], ac: [0.5, 4], bc: [0.4, 7] };
+  const cells = titles.flatMap((x) => titles.map((y) => {
+    const [similarity, coRaters] = x === y ? [1, 9] : sim[[x.id, y.id].sort().join('')];
+    return { a: x.id, b: y.id, similarity, coRaters };
+  }));
+  const chart = renderTitleSimilarity(titles, cells);
+  assert.match(chart.caption!, /A and C are the most alike \(cosine 0\.50, 4 users rated both\)/);
 });
 
 test.run();
