@@ -10,7 +10,10 @@ const fmtHtml = (value: Fact['value'], kind: Fact['kind'], format?: string) => f
 test('each format, with and without decimals', () => {
   assert.is(fmt(0.2833, 'share'), '28%');
   assert.is(fmt(0.2833, 'share', 'percent:1'), '28.3%');
-  assert.is(fmt(0.125, 'share', 'points'), '13 percentage points');
+  assert.is(fmt(0.13, 'share', 'points'), '13 percentage points');
+  assert.is(fmt(0.125, 'share', 'points:0'), '13 percentage points');
+  // a gap read off a share printed with a decimal ("0.4%") keeps its decimal
+  assert.is(fmt(0.016, 'share', 'points'), '1.6 percentage points');
   // a true minus sign, as the charts write it, not a hyphen
   assert.is(fmt(-0.05, 'share', 'points:1'), '\u22125.0 percentage points');
   assert.is(fmt(-0.38, 'share'), '\u221238%');
