@@ -46,12 +46,18 @@ export function genreDemandRows(dataset: Dataset): GenreDemandRow[] {
 
 /** Genres drawn: all up to this many; beyond, the largest gaps each way (the CSV keeps all). */
 export const MAX_DEMAND_GENRES = 16;
-const MAX_LABEL_CHARS = 17;
+/** Genre names longer than this are cut (the full name is in the dot's tooltip and the description). */
+const MAX_LABEL_CHARS = 26;
+/** Average width of an 11 px label character, an upper bound for the site's font, for the left margin. */
+const LABEL_CHAR_WIDTH = 6.3;
 
 const gapOf = (r: GenreDemandRow): number => r.viewingShare - r.catalogShare;
 /** The gap as the printed shares give it (labels and caption sit beside those shares). */
 const shownGap = (r: GenreDemandRow): number => printedGap(r.viewingShare, r.catalogShare);
-const byGap = (a: GenreDemandRow, b: GenreDemandRow): number => gapOf(b) - gapOf(a) || (a.genre < b.genre ? -1 : a.genre > b.genre ? 1 : 0);
+// ordered by the gap as printed in the points column, then by the exact gap: a row printed −6
+// never sits above one printed −5 (the facts rank the same way: build/insights/viewingFacts.ts)
+const byGap = (a: GenreDemandRow, b: GenreDemandRow): number =>
+  shownGap(b) - shownGap(a) || gapOf(b) - gapOf(a) || (a.genre < b.genre ? -1 : a.genre > b.genre ? 1 : 0);
 
 export function renderGenreDemand(rows: GenreDemandRow[], options: { width?: number } = {}): Chart {
   const id = GENRE_DEMAND_ID;
@@ -70,12 +76,15 @@ export function renderGenreDemand(rows: GenreDemandRow[], options: { width?: num
   const left = drawn.length < sorted.length ? sorted.length - drawn.length : 0;
   const short = (g: string) => (g.length > MAX_LABEL_CHARS ? `${g.slice(0, MAX_LABEL_CHARS - 1)}…` : g);
   const top = maxOf(drawn.map((r) => Math.max(r.viewingShare, r.catalogShare)));
-  // a phone's column (≈ 343 px): 124 px of genre names, the shares' axis, 44 px for the label
-  const width = options.width ?? 342;
+  // a phone's column (≈ 343 px) with short names (124 px of them), the shares' axis and 44 px for
+  // the points; longer names ("International TV Shows") widen the chart by what they need, so
+  // they are read whole rather than cut to "International TV…"
+  const marginLeft = Math.max(124, Math.ceil(maxOf(drawn.map((r) => short(r.genre).length)) * LABEL_CHAR_WIDTH) + 10);
+  const width = options.width ?? 342 + (marginLeft - 124);
   const plot = renderPlot({
     width,
     height: 48 + drawn.length * 20,
-    marginLeft: 124,
+    marginLeft,
     marginRight: 44,
     marginTop: 34,
     x: { label: 'share →', domain: [0, top * 1.05], tickFormat: (v: number) => formatPercent(v), ticks: 4, grid: true },
@@ -101,7 +110,8 @@ export function renderGenreDemand(rows: GenreDemandRow[], options: { width?: num
         x: () => top * 1.05,
         y: 'genre',
         text: (r: GenreDemandRow) => {
-          const text = groupDigits(Math.abs(shownGap(r)) * 100, 0);
+          const points = Math.abs(shownGap(r)) * 100;
+          const text = groupDigits(points, Math.abs(points - Math.round(points)) < 1e-9 ? 0 : 1);
           return text === '0' ? '0' : `${shownGap(r) > 0 ? '+' : '−'}${text}`;
         },
         textAnchor: 'start',
@@ -112,10 +122,10 @@ export function renderGenreDemand(rows: GenreDemandRow[], options: { width?: num
   });
   // the key: what a filled and a hollow dot stand for, and the points column
   const key =
-    `<g font-size="11" transform="translate(${124},10)">` +
+    `<g font-size="11" transform="translate(${marginLeft},10)">` +
     `<circle cx="4" cy="0" r="4" fill="${ACCENT}"/><text x="12" y="4">viewing</text>` +
     `<circle cx="70" cy="0" r="4" fill="none" stroke="currentColor"/><text x="78" y="4">catalogue</text>` +
-    `<text x="${width - 124 - 2}" y="4" text-anchor="end">points</text>` +
+    `<text x="${width - marginLeft - 2}" y="4" text-anchor="end">points</text>` +
     `</g>`;
   const line = (r: GenreDemandRow) => `${r.genre} ${formatShare(r.viewingShare)} of viewing, ${formatShare(r.catalogShare)} of titles`;
   const description =

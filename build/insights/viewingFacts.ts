@@ -101,7 +101,8 @@ function genreViewing(b: FactBuilder, c: FactContext, sessions: Plays): void {
   b.add('acquisition_gap', 'share', gap ? printedGap(viewShare(gap), catShare(gap)) : null, 'How far the acquisition-gap genre\'s viewing share exceeds its catalogue share: the difference of the two as printed (whole percentages), as a fraction.');
   b.add('acquisition_gap_viewing_share', 'share', gap ? viewShare(gap) : null, 'Viewing share of the acquisition-gap genre.');
   b.add('acquisition_gap_catalog_share', 'share', gap ? catShare(gap) : null, 'Catalogue share of the acquisition-gap genre.');
-  const over = argMin(gaps);
+  // the most oversupplied genre, ranked as the acquisition gap is: by the gap as printed, then exactly
+  const over = byGap.length ? byGap[byGap.length - 1] : null;
   b.add('oversupplied_genre', 'genre', over, 'The genre whose catalogue share most exceeds its viewing share: stocked more than it is watched.');
   b.add('oversupplied_gap', 'share', over ? printedGap(catShare(over), viewShare(over)) : null, 'How far the oversupplied genre\'s catalogue share exceeds its viewing share, as whole percentages.');
 

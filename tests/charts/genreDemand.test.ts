@@ -56,4 +56,19 @@ test('genre demand: no sessions says so', () => {
   assert.match(parseSvg(chart.svg).querySelector('text')?.textContent ?? '', /No viewing sessions in this data/);
 });
 
+test('genre demand: rows follow the printed gap, and long genre names are read whole', () => {
+  // International Movies' exact gap (−5.9) is wider than Dramas' (−5.4), but they print as 7% − 12% = −5 and 6% − 12% = −6
+  const rows = [
+    { genre: 'International TV Shows', viewingShare: 0.09, catalogShare: 0.06 },
+    { genre: 'International Movies', viewingShare: 0.0655, catalogShare: 0.1245 },
+    { genre: 'Dramas', viewingShare: 0.0645, catalogShare: 0.1185 },
+  ];
+  const chart = renderGenreDemand(rows);
+  const labels = Array.from(parseSvg(chart.svg).querySelectorAll('text')).map((t) => t.textContent ?? '');
+  assert.ok(labels.includes('International TV Shows'), labels.join(' | '));
+  const order = labels.filter((t) => rows.some((r) => r.genre === t));
+  assert.equal(order, ['International TV Shows', 'International Movies', 'Dramas']);
+  assert.match(chart.caption!, /Dramas is stocked 6 percentage points above what it is watched/);
+});
+
 test.run();
