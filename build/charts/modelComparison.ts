@@ -52,6 +52,7 @@ export function renderModelComparison(rows: ModelMetricRow[], options: ModelComp
   const bars = finite.filter((r) => r.model !== baseline);
   const floor = finite.filter((r) => r.model === baseline);
   const value = (v: number): string => v.toFixed(3);
+  const floorOf = new Map(floor.map((r) => [r.metric, r.value]));
 
   const width = options.width ?? 640;
   const labelWidth = metricLabelWidth(metrics);
@@ -83,7 +84,9 @@ export function renderModelComparison(rows: ModelMetricRow[], options: ModelComp
         // values after the baseline, on a halo of the page's background, so the dashed line
         // never runs through a figure (a standalone SVG has no --bg: white)
         Plot.text(bars, {
-          x: 'value',
+          // past the bar's end or the baseline's dashed line, whichever is further right, so a
+          // short bar's figure is not printed across the line
+          x: (r: ModelMetricRow) => Math.max(r.value, floorOf.get(r.metric) ?? 0),
           y: 'model',
           fy: 'metric',
           text: (r: ModelMetricRow) => value(r.value),

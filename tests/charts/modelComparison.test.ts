@@ -57,4 +57,20 @@ test('model comparison: values sit on a halo drawn over the baseline, and the lo
   assert.ok(barX >= 'Genre match (true favourites)'.length * 6.5, `bars start at ${barX}`);
 });
 
+test("model comparison: a bar short of the baseline prints its figure past the dashed line, not across it", () => {
+  const rows = [
+    { model: 'popularity', label: 'Most popular', metric: 'NDCG@10', value: 0.2 },
+    { model: 'a', label: 'A', metric: 'NDCG@10', value: 0.05 },
+    { model: 'b', label: 'B', metric: 'NDCG@10', value: 0.5 },
+  ];
+  const doc = parseSvg(renderModelComparison(rows, { baseline: 'popularity' }).svg);
+  const line = Number(doc.querySelector('g[aria-label="rule"] line')!.getAttribute('x1'));
+  const at = (text: string) => {
+    const el = Array.from(doc.querySelectorAll('g[aria-label="text"] text')).find((t) => t.textContent === text)!;
+    return Number(/translate\(([\d.]+),/.exec(el.getAttribute('transform')!)![1]);
+  };
+  assert.ok(at('0.050') >= line, `0.050 at ${at('0.050')}, the line at ${line}`);
+  assert.ok(at('0.500') > line);
+});
+
 test.run();
