@@ -90,15 +90,12 @@ export function renderUserGenreSankey(rows: UserGenreFlowRow[], options: UserGen
     const best = strongestOf.get(r.userId);
     if (!best || r.affinity > best.affinity || (r.affinity === best.affinity && r.genre < best.genre)) strongestOf.set(r.userId, r);
   }
-  // Users grouped by their widest flow, the groups in the right column's order (so users whose
-  // widest flow is "Other genres" come last, beside that node), by user id inside a group: each
-  // user's widest flow then runs across to its genre without crossing the other groups' widest flows.
-  const widestOf = new Map<string, UserGenreFlowRow>();
-  for (const r of groupedFlows) {
-    const best = widestOf.get(r.userId);
-    if (!best || r.affinity > best.affinity || (r.affinity === best.affinity && rank(r.genre) < rank(best.genre))) widestOf.set(r.userId, r);
-  }
-  const groupRank = (uid: string): number => genres.indexOf(widestOf.get(uid)!.genre);
+  // Users grouped by their strongest genre (the one the description names), the groups in the
+  // right column's order, by user id inside a group: each user's strongest flow then runs across
+  // to its genre without crossing the other groups'. Not by the widest flow: with many genres the
+  // merged "Other genres" flow is the widest for nearly everyone, which grouped nobody (Netflix).
+  // A user with no named genre groups with "Other genres", last.
+  const groupRank = (uid: string): number => genres.indexOf(strongestOf.get(uid)?.genre ?? OTHER_GENRES_LABEL);
   const users = [...new Map(flows.map((r) => [r.userId, r.userLabel])).entries()].sort((a, b) => groupRank(a[0]) - groupRank(b[0]) || byUserId(a[0], b[0]));
   const colourOf = new Map(genres.map((g) => [g, colours.colour(g)]));
   const nodes: NodeDatum[] = [
@@ -155,7 +152,7 @@ export function renderUserGenreSankey(rows: UserGenreFlowRow[], options: UserGen
   const otherNote = otherGenresNote(colours, otherMembers);
   const description =
     (options.selection ? `${options.selection} ` : '') +
-    `Flows from ${users.length} users (left, grouped by the genre of their widest flow in the order of the genres, by user id within a group) to ${genres.length} genres (right); each flow is the share of the user's ratings on that genre. ` +
+    `Flows from ${users.length} users (left, grouped by their strongest genre in the order of the genres, by user id within a group) to ${genres.length} genres (right); each flow is the share of the user's ratings on that genre. ` +
     (otherNote ? `${otherNote} ` : '') +
     `Genres by total flow: ${[...genres].sort((a, b) => (genreTotals.get(b) ?? 0) - (genreTotals.get(a) ?? 0) || (a < b ? -1 : 1)).slice(0, 5).map((g) => `${g} ${fmt(genreTotals.get(g) ?? 0)}`).join(', ')}. ` +
     `Each user's strongest genre: ${topPerUser.join('; ')}.`;
@@ -173,7 +170,7 @@ export function renderUserGenreSankey(rows: UserGenreFlowRow[], options: UserGen
   const caption =
     (options.selection ? `${options.selection} ` : '') +
     (lead ? `${lead}a flow's width is the share of that user's ratings.` : `A flow's width is the share of that user's ratings.`) +
-    ' Users are grouped by the genre of their widest flow.';
+    ' Users are grouped by their strongest genre.';
   return { id, title, description, caption, svg, csv };
 }
 
