@@ -112,7 +112,7 @@ ${ratedHistory(rated, plays)}
 </section>
 ${u.similarUsers.length > 0
   ? html`<section aria-labelledby="similar-title"><h2 id="similar-title">Users with similar taste</h2>
-<ul class="similar-users">${u.similarUsers.map((s) => html`<li>${s.slug === null ? html`User ${s.id}` : html`<a href="${url(site, `/${userPagePath(s.slug)}`)}">User ${s.id}</a>`} <span class="user-genres">both like ${listText(s.sharedGenres)}</span></li>`)}</ul></section>`
+<ul class="similar-users">${u.similarUsers.map((s) => html`<li>${s.slug === null ? html`User ${s.id}` : html`<a href="${url(site, `/${userPagePath(s.slug)}`)}">User ${s.id}</a>`} <span class="user-genres">also likes ${listText(s.sharedGenres)}</span></li>`)}</ul></section>`
   : ''}`;
   return layout(site, sections, assets, { title: `User ${u.id} — ${site.title}`, current: { kind: 'user' }, body });
 }

@@ -283,7 +283,8 @@ export function assembleSite(input: AssembleInput): SiteView {
     u.similarUsers = (similar.get(u.id) ?? []).map((id) => ({
       id,
       slug: byId.get(id)?.slug ?? null,
-      sharedGenres: (topGenresOf.get(id) ?? []).filter((g) => u.topGenres.includes(g)),
+      // in the page's own order of its top genres
+      sharedGenres: u.topGenres.filter((g) => (topGenresOf.get(id) ?? []).includes(g)),
     }));
   }
 
