@@ -150,7 +150,9 @@ export function renderGenrePopularity(rows: TitlePopularityRow[], options: Genre
       ? `${most.title} (${most.genre}, ${formatCount(most.count)})`
       : tiedMost.length <= 3
         ? `${listText(tiedMost.map((r) => `${r.title} (${r.genre})`))}, ${formatCount(most.count)} each`
-        : `${tiedMost.length} titles tied at ${formatCount(most.count)}`;
+        : null;
+  // many titles at the top (every title rated once) are counted, not listed
+  const mostClause = mostText === null ? `${tiedMost.length} titles tie for the most ${options.measure}, ${formatCount(most.count)} each` : `the most ${options.measure} go to ${mostText}`;
   const description =
     `${plural(rows.length, 'title')} in ${plural(genres.length, 'genre')}, ` +
     (binWidth
@@ -158,14 +160,14 @@ export function renderGenrePopularity(rows: TitlePopularityRow[], options: Genre
       : `one dot per title at its number of ${options.measure} (titles with equal counts share a larger dot); `) +
     `the orange tick is the genre median. Highest medians: ` +
     genres.slice(0, 5).map((g) => `${g.genre} ${fmt(g.median, 1)} (${plural(g.titles, 'title')})`).join(', ') +
-    `. Most ${options.measure}: ${mostText}.`;
+    `. ${mostText === null ? `${tiedMost.length} titles tie for the most ${options.measure}, ${formatCount(most.count)} each` : `Most ${options.measure}: ${mostText}`}.`;
   const svg = standaloneSvg({ id, title, description, width: plot.width, height: plot.height + legendHeight, body: legend + plot.body });
   // a tie is named as one: "Crime and Sci-Fi share the highest median", not one of them at random
   const leaders = genres.filter((g) => g.median === genres[0].median).map((g) => g.genre);
   const leaderText = `${listText(leaders)} titles ${leaders.length === 1 ? 'have' : 'share'}`;
   const caption =
     `${leaderText} the highest median, ${fmt(genres[0].median, 1)} ${unitOf(genres[0].median)} per title; ` +
-    `the most ${options.measure} go to ${mostText}. A genre whose dots sit far right of its median lives on a few hits.`;
+    `${mostClause}. A genre whose dots sit far right of its median lives on a few hits.`;
   return { id, title, description, caption, svg, csv };
 }
 

@@ -62,4 +62,13 @@ test('genre popularity: a median of one reads "1 rating per title", not "1 ratin
   assert.match(renderGenrePopularity(rows, { measure: 'viewing sessions' }).caption ?? '', /the highest median, 1 viewing session per title;/);
 });
 
+test('genre popularity: a tie for the most watched title is said as one, and many tied titles are counted', () => {
+  const row = (titleId: string, title: string, genre: string, count: number) => ({ titleId, title, genre, count });
+  const two = renderGenrePopularity([row('1', 'Money Heist', 'Crime', 11), row('2', 'Ozark', 'Crime', 11), row('3', 'Dark', 'Mystery', 4)], { measure: 'viewing sessions' });
+  assert.match(two.caption!, /the most viewing sessions go to Money Heist \(Crime\) and Ozark \(Crime\), 11 each\./);
+  const many = renderGenrePopularity(Array.from({ length: 6 }, (_, i) => row(String(i), `T${i}`, i % 2 ? 'Drama' : 'Crime', 1)), { measure: 'ratings' });
+  assert.match(many.caption!, /6 titles tie for the most ratings, 1 each\./);
+  assert.not.match(many.caption!, /go to/);
+});
+
 test.run();

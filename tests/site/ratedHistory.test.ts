@@ -58,6 +58,19 @@ test('within a rating, the most recent comes first (not the alphabet)', async ()
     }
   }
   assert.ok(ties > 0, 'the data has equal ratings at different times');
+
+  // "Users with similar taste" on the same build: each one shares a top genre with the page's
+  // user, and the link names the shared genres in the page's own order
+  let linked = 0;
+  const topOf = new Map(site.users.map((u) => [u.id, u.topGenres]));
+  for (const u of site.users) {
+    for (const s of u.similarUsers) {
+      linked++;
+      assert.ok(s.sharedGenres.length > 0, `user ${u.id}: similar user ${s.id} shares no top genre`);
+      assert.equal(s.sharedGenres, u.topGenres.filter((g) => (topOf.get(s.id) ?? s.sharedGenres).includes(g)));
+    }
+  }
+  assert.ok(linked > 0, 'some user has similar users');
 });
 
 test.run();
