@@ -164,9 +164,15 @@ export function renderGenrePopularity(rows: TitlePopularityRow[], options: Genre
   const svg = standaloneSvg({ id, title, description, width: plot.width, height: plot.height + legendHeight, body: legend + plot.body });
   // a tie is named as one: "Crime and Sci-Fi share the highest median", not one of them at random
   const leaders = genres.filter((g) => g.median === genres[0].median).map((g) => g.genre);
-  const leaderText = `${listText(leaders)} titles ${leaders.length === 1 ? 'have' : 'share'}`;
+  // …but fourteen names in a row are not read: every genre, or many, are counted instead
+  const leaderText =
+    leaders.length === genres.length && leaders.length > 1
+      ? `All ${genres.length} genres share the same median`
+      : leaders.length > 3
+        ? `${leaders.length} genres share the highest median`
+        : `${listText(leaders)} titles ${leaders.length === 1 ? 'have' : 'share'} the highest median`;
   const caption =
-    `${leaderText} the highest median, ${fmt(genres[0].median, 1)} ${unitOf(genres[0].median)} per title; ` +
+    `${leaderText}, ${fmt(genres[0].median, 1)} ${unitOf(genres[0].median)} per title; ` +
     `${mostClause}. A genre whose dots sit far right of its median lives on a few hits.`;
   return { id, title, description, caption, svg, csv };
 }

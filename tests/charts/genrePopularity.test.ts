@@ -58,8 +58,11 @@ test('genre popularity: empty input is a message, not a throw', () => {
 
 test('genre popularity: a median of one reads "1 rating per title", not "1 ratings"', () => {
   const rows = ['Drama', 'Comedy'].flatMap((genre, g) => [0, 1].map((i) => ({ titleId: `${g}${i}`, title: `${genre} ${i}`, genre, count: 1 })));
-  assert.match(renderGenrePopularity(rows, { measure: 'ratings' }).caption ?? '', /the highest median, 1 rating per title;/);
-  assert.match(renderGenrePopularity(rows, { measure: 'viewing sessions' }).caption ?? '', /the highest median, 1 viewing session per title;/);
+  // both genres at 1: said as a shared median, not a list of every genre
+  assert.match(renderGenrePopularity(rows, { measure: 'ratings' }).caption ?? '', /^All 2 genres share the same median, 1 rating per title;/);
+  assert.match(renderGenrePopularity(rows, { measure: 'viewing sessions' }).caption ?? '', /the same median, 1 viewing session per title;/);
+  const lead = [...rows, { titleId: 'x', title: 'X', genre: 'War', count: 0 }];
+  assert.match(renderGenrePopularity(lead, { measure: 'ratings' }).caption ?? '', /^Comedy and Drama titles share the highest median, 1 rating per title;/);
 });
 
 test('genre popularity: a tie for the most watched title is said as one, and many tied titles are counted', () => {
