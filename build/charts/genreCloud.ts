@@ -14,7 +14,7 @@ import { emptyChart, round, shortLabel, standaloneSvg, type Chart, type ReportCh
 import { ensureFonts } from './dom.ts';
 import { genreColours, genreColoursByVolume, otherGenresNote, type GenreColours } from './genreColours.ts';
 import { genreShareRows } from './reportCharts.ts';
-import { formatCount, formatShare, listText } from '../util/numbers.ts';
+import { formatCount, formatShare, listText, plural } from '../util/numbers.ts';
 
 export interface GenreShareRow {
   genre: string;
@@ -150,7 +150,7 @@ export function renderGenreCloud(rows: GenreShareRow[], options: GenreCloudOptio
   for (const w of placed) {
     const rotate = w.rotate ? ` rotate(${w.rotate})` : '';
     const row = shareOf.get(w.text);
-    const value = row ? `${w.text}: ${pct(row.share)} of ${options.measure} (${formatCount(row.count)} ${options.measure} of its titles)` : w.text;
+    const value = row ? `${w.text}: ${pct(row.share)} of ${options.measure} (${plural(row.count, options.measure.replace(/s$/, ''), options.measure)} of its titles)` : w.text;
     body +=
       `<g><title>${escapeHtml(value)}</title><text transform="translate(${round(w.x)},${round(w.y)})${rotate}" font-size="${w.size}" fill="${w.colour}" data-genre="${escapeHtml(w.text)}">` +
       `${escapeHtml(w.text)}</text></g>`;

@@ -11,6 +11,22 @@ import { ROOT } from '../cli/run.ts';
 
 const item = (i: number, rating: number) => ({ titleId: String(i), titleName: `T${i}`, rating, watch: null });
 
+function siteOf(config: ReturnType<typeof resolveConfig>['config'], p: Awaited<ReturnType<typeof runPipeline>>) {
+  return assembleSite({
+    config,
+    dataset: p.dataset,
+    model: p.model,
+    recommendations: p.recommendations,
+    evaluation: p.evaluation,
+    charts: p.charts,
+    userCharts: p.userCharts,
+    matrixDownloads: p.matrixDownloads,
+    warnings: [],
+    generator: 'test',
+    command: 'test',
+  });
+}
+
 test('a history of 21 ratings is shown whole: no ★0.5 under "Highest rated"', () => {
   const rated = [...Array.from({ length: 11 }, (_, i) => item(i, 4)), ...Array.from({ length: 10 }, (_, i) => item(20 + i, 0.5))];
   const markup = ratedHistory(rated, false).value;
@@ -30,19 +46,7 @@ test('within a rating, the most recent comes first (not the alphabet)', async ()
   const ml = path.join(ROOT, 'tests/fixtures/data/ml-latest-small');
   const { config } = resolveConfig(['--ratings', `${ml}/ratings.csv`, '--movies', `${ml}/movies.csv`, '--out', '/tmp/unused'], { cwd: ROOT });
   const p = await runPipeline(config);
-  const site = assembleSite({
-    config,
-    dataset: p.dataset,
-    model: p.model,
-    recommendations: p.recommendations,
-    evaluation: p.evaluation,
-    charts: p.charts,
-    userCharts: p.userCharts,
-    matrixDownloads: p.matrixDownloads,
-    warnings: [],
-    generator: 'test',
-    command: 'test',
-  });
+  const site = siteOf(config, p);
   const when = new Map<string, number>();
   for (const r of p.dataset.ratings) when.set(`${r.userId}\u0000${r.titleId}`, r.timestamp ?? -Infinity);
   let ties = 0;
@@ -59,18 +63,21 @@ test('within a rating, the most recent comes first (not the alphabet)', async ()
   }
   assert.ok(ties > 0, 'the data has equal ratings at different times');
 
-  // "Users with similar taste" on the same build: each one shares a top genre with the page's
-  // user, and the link names the shared genres in the page's own order
-  let linked = 0;
+});
+
+test('similar users share a top genre with the page\'s user, named in the page\'s own order', async () => {
+  const { config } = resolveConfig(['--users', '300', '--titles', '200', '--out', '/tmp/unused'], { cwd: ROOT });
+  const site = siteOf(config, await runPipeline(config));
   const topOf = new Map(site.users.map((u) => [u.id, u.topGenres]));
+  let linked = 0;
   for (const u of site.users) {
     for (const s of u.similarUsers) {
       linked++;
       assert.ok(s.sharedGenres.length > 0, `user ${u.id}: similar user ${s.id} shares no top genre`);
-      assert.equal(s.sharedGenres, u.topGenres.filter((g) => (topOf.get(s.id) ?? s.sharedGenres).includes(g)));
+      assert.equal(s.sharedGenres, u.topGenres.filter((g) => topOf.get(s.id)!.includes(g)));
     }
   }
-  assert.ok(linked > 0, 'some user has similar users');
+  assert.ok(linked > 300, `most users have similar users (${linked} links)`);
 });
 
 test.run();
