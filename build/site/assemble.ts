@@ -275,8 +275,19 @@ export function assembleSite(input: AssembleInput): SiteView {
   }
   // Similar users are alike in their genre affinities and share at least one top genre, which
   // the link names: a "similar" user with nothing in common to show reads as a random pick.
-  const topAt = input.model.userIds.map((id) => topGenresOf.get(id) ?? []);
-  const similar = similarUsers(input.model, 3, (u, v) => topAt[v].some((g) => topAt[u].includes(g)));
+  // (as bit sets: the check runs for up to 400 candidates of every user)
+  const genreBit = new Map<string, number>();
+  for (const gs of topGenresOf.values()) for (const g of gs) if (!genreBit.has(g)) genreBit.set(g, genreBit.size);
+  const words = Math.max(1, Math.ceil(genreBit.size / 32));
+  const topBits = new Uint32Array(input.model.userIds.length * words);
+  input.model.userIds.forEach((id, u) => {
+    for (const g of topGenresOf.get(id) ?? []) topBits[u * words + (genreBit.get(g)! >>> 5)] |= 1 << (genreBit.get(g)! & 31);
+  });
+  const sharesTopGenre = (u: number, v: number): boolean => {
+    for (let w = 0; w < words; w++) if ((topBits[u * words + w] & topBits[v * words + w]) !== 0) return true;
+    return false;
+  };
+  const similar = similarUsers(input.model, 3, sharesTopGenre);
   const byId = new Map(users.map((u) => [u.id, u]));
   for (const u of users) {
     // a similar user without a page is named, not linked (the users index finds them)
