@@ -11,7 +11,7 @@ import { addTo, genreWeights } from '../insights/tally.ts';
 import type { Dataset } from '../types.ts';
 import { Plays } from '../util/plays.ts';
 import { toCsv } from '../util/csv.ts';
-import { formatPercent, formatShare, formatPoints, groupDigits, maxOf, plural, printedGap } from '../util/numbers.ts';
+import { formatPercent, formatShare, formatPoints, maxOf, plural, pointsFigure, printedGap } from '../util/numbers.ts';
 import { emptyChart, standaloneSvg, type Chart, type ReportChartDescriptor } from './chart.ts';
 import { renderPlot } from './dom.ts';
 import { ACCENT } from './palette.ts';
@@ -110,8 +110,7 @@ export function renderGenreDemand(rows: GenreDemandRow[], options: { width?: num
         x: () => top * 1.05,
         y: 'genre',
         text: (r: GenreDemandRow) => {
-          const points = Math.abs(shownGap(r)) * 100;
-          const text = groupDigits(points, Math.abs(points - Math.round(points)) < 1e-9 ? 0 : 1);
+          const text = pointsFigure(Math.abs(shownGap(r)));
           return text === '0' ? '0' : `${shownGap(r) > 0 ? '+' : '−'}${text}`;
         },
         textAnchor: 'start',

@@ -152,7 +152,7 @@ export function renderGenrePopularity(rows: TitlePopularityRow[], options: Genre
         ? `${listText(tiedMost.map((r) => `${r.title} (${r.genre})`))}, ${formatCount(most.count)} each`
         : null;
   // many titles at the top (every title rated once) are counted, not listed
-  const mostClause = mostText === null ? `${tiedMost.length} titles tie for the most ${options.measure}, ${formatCount(most.count)} each` : `the most ${options.measure} go to ${mostText}`;
+  const manyTied = `${tiedMost.length} titles tie for the most ${options.measure}, ${formatCount(most.count)} each`;
   const description =
     `${plural(rows.length, 'title')} in ${plural(genres.length, 'genre')}, ` +
     (binWidth
@@ -160,7 +160,7 @@ export function renderGenrePopularity(rows: TitlePopularityRow[], options: Genre
       : `one dot per title at its number of ${options.measure} (titles with equal counts share a larger dot); `) +
     `the orange tick is the genre median. Highest medians: ` +
     genres.slice(0, 5).map((g) => `${g.genre} ${fmt(g.median, 1)} (${plural(g.titles, 'title')})`).join(', ') +
-    `. ${mostText === null ? `${tiedMost.length} titles tie for the most ${options.measure}, ${formatCount(most.count)} each` : `Most ${options.measure}: ${mostText}`}.`;
+    `. ${mostText === null ? manyTied : `Most ${options.measure}: ${mostText}`}.`;
   const svg = standaloneSvg({ id, title, description, width: plot.width, height: plot.height + legendHeight, body: legend + plot.body });
   // a tie is named as one: "Crime and Sci-Fi share the highest median", not one of them at random
   const leaders = genres.filter((g) => g.median === genres[0].median).map((g) => g.genre);
@@ -173,7 +173,7 @@ export function renderGenrePopularity(rows: TitlePopularityRow[], options: Genre
         : `${listText(leaders)} titles ${leaders.length === 1 ? 'have' : 'share'} the highest median`;
   const caption =
     `${leaderText}, ${fmt(genres[0].median, 1)} ${unitOf(genres[0].median)} per title; ` +
-    `${mostClause}. A genre whose dots sit far right of its median lives on a few hits.`;
+    `${mostText === null ? manyTied : `the most ${options.measure} go to ${mostText}`}. A genre whose dots sit far right of its median lives on a few hits.`;
   return { id, title, description, caption, svg, csv };
 }
 

@@ -4,7 +4,7 @@
 // module's descriptor calls its rows builder here (or its own), and build/charts/index.ts lists
 // the descriptors. This file imports the chart modules' row types only.
 
-import { mostRatedTitleIds, SIMILARITY_CHART_TITLES, topByCount } from '../model/mostRated.ts';
+import { coRaterCounts, mostRatedTitleIds, SIMILARITY_CHART_TITLES, topByCount } from '../model/mostRated.ts';
 import { isGenre } from '../data/movielens.ts';
 import { addTo, genreWeights } from '../insights/tally.ts';
 import { DEVICES, type Dataset, type EvaluationResult, type Metrics, type ModelView } from '../types.ts';
@@ -131,26 +131,13 @@ export function titleSimilarityInput(dataset: Dataset, model: ModelView, topN = 
     const genre = primaryGenre(byId.get(id)!.genres);
     return { id, name: byId.get(id)!.name, genre: isGenre(genre) ? genre : NO_GENRE_BLOCK };
   });
-  // who rated each shown title, so a pair is called alike only on enough shared raters (the
-  // most_similar_titles fact's rule): one user rating two titles alike makes a cosine of 1.00
-  const slot = new Map<number, number>();
-  const { ratings } = dataset;
-  ratings.titleIds.forEach((id, t) => {
-    const i = top.indexOf(id);
-    if (i >= 0) slot.set(t, i);
-  });
-  const raters = top.map(() => new Set<number>());
-  for (let k = 0; k < ratings.length; k++) {
-    const i = slot.get(ratings.title[k]);
-    if (i !== undefined) raters[i].add(ratings.user[k]);
-  }
+  // who rated both of each pair, so a pair is called alike only on enough shared raters
+  const coRaters = coRaterCounts(dataset.ratings, top);
   const cells: SimilarityCell[] = [];
   top.forEach((a, i) => {
     top.forEach((b, j) => {
       const sim = a === b ? 1 : model.itemSimilarity(model.titlePos.get(a)!, model.titlePos.get(b)!);
-      let shared = 0;
-      if (i !== j) for (const u of raters[i]) if (raters[j].has(u)) shared++;
-      cells.push({ a, b, similarity: sim, coRaters: i === j ? raters[i].size : shared });
+      cells.push({ a, b, similarity: sim, coRaters: coRaters(i, j) });
     });
   });
   return { titles, cells };

@@ -59,6 +59,7 @@ export async function loadNetflixDataset(path: string, sim: SimulationOptions, l
   const catalogue = await readNetflixCatalogue(path, limits);
   const dataset = simulate(sim, catalogue.titles);
   const counts = new Map([...dataset.counts, ...catalogue.counts]);
+  const uncategorised = catalogue.counts.get(UNCATEGORISED_COUNT) ?? 0;
   return {
     ...dataset,
     source: {
@@ -70,8 +71,8 @@ export async function loadNetflixDataset(path: string, sim: SimulationOptions, l
     notes: [
       'Titles, genres, years and durations are the real Netflix catalogue; users, ratings and viewing sessions are simulated over it.',
       ...dataset.notes,
-      ...(uncategorisedCount(catalogue) > 0
-        ? [`${plural(uncategorisedCount(catalogue), 'title is', 'titles are')} listed by Netflix only as "Movies" or "TV Shows", with no genre; genre figures and charts leave ${uncategorisedCount(catalogue) === 1 ? 'it' : 'them'} out.`]
+      ...(uncategorised > 0
+        ? [`${plural(uncategorised, 'title is', 'titles are')} listed by Netflix only as "Movies" or "TV Shows", with no genre; genre figures and charts leave ${uncategorised === 1 ? 'it' : 'them'} out.`]
         : []),
       'Shows listed in seasons have no episode length in the catalogue; their simulated sessions assume 45-minute episodes.',
     ],
@@ -79,7 +80,8 @@ export async function loadNetflixDataset(path: string, sim: SimulationOptions, l
   };
 }
 
-const uncategorisedCount = (c: NetflixCatalogue): number => c.titles.filter((t) => t.genres[0] === NO_GENRES).length;
+/** The count line for titles listed only as "Movies" or "TV Shows" (readNetflixCatalogue). */
+const UNCATEGORISED_COUNT = 'titles without a genre (listed only as "Movies" or "TV Shows")';
 
 export async function readNetflixCatalogue(path: string, limits: Partial<CsvLimits> = {}): Promise<NetflixCatalogue> {
   const table = new CsvTable(path, NETFLIX_COLUMNS, limits);
@@ -133,7 +135,7 @@ export async function readNetflixCatalogue(path: string, limits: Partial<CsvLimi
     ['catalogue titles', titles.length],
     ['durations recovered from the rating column', recovered],
     ['titles without a maturity rating', noRating],
-    ['titles without a genre (listed only as "Movies" or "TV Shows")', uncategorised],
+    [UNCATEGORISED_COUNT, uncategorised],
     [normalisedCount(path), table.normalised],
   ]);
   return { titles, file: table.file(), counts };

@@ -6,7 +6,7 @@ import type { FactContext } from './facts.ts';
 import { addTo, argMax, argMin, genreWeights, mean, ratio, tiedLeaders } from './tally.ts';
 import { compareIds } from '../recommend/engine.ts';
 import { compareNames } from './factKeys.ts';
-import { mostRatedTitleIds } from '../model/mostRated.ts';
+import { coRaterCounts, mostRatedTitleIds } from '../model/mostRated.ts';
 
 /** A genre needs this many ratings before it can be called best- or worst-rated. */
 export const RATED_GENRE_MIN_RATINGS = 3;
@@ -162,24 +162,6 @@ export function genreFacts(b: FactBuilder, c: FactContext): void {
 /** A pair of titles is called alike only when at least this many users rated both. */
 export const MIN_CO_RATERS = 3;
 
-/** For each of `ids`, the positions of the users who rated it. */
-function coRaterSets(c: FactContext, ids: readonly string[]): Set<number>[] {
-  const ix = c.ratingIndex;
-  const slot = new Map<number, number>();
-  ids.forEach((id, i) => {
-    const t = ix.titlePos.get(id);
-    if (t !== undefined) slot.set(t, i);
-  });
-  const sets = ids.map(() => new Set<number>());
-  for (let u = 0; u < ix.userPos.size; u++) {
-    for (let k = ix.start[u]; k < ix.start[u + 1]; k++) {
-      const i = slot.get(ix.ratingTitle[ix.byUser[k]]);
-      if (i !== undefined) sets[i].add(u);
-    }
-  }
-  return sets;
-}
-
 /** What the item–item similarity and the user × genre affinity matrices say. */
 export function matrixFacts(b: FactBuilder, c: FactContext): void {
   const { model } = c;
@@ -196,12 +178,7 @@ export function matrixFacts(b: FactBuilder, c: FactContext): void {
   // A pair is called alike only when at least MIN_CO_RATERS users rated both: with one shared
   // rater any two titles rated alike score 1.00 (seed 7), which says nothing about the audience.
   const shown = mostRatedTitleIds(c.dataset.ratings).filter((id) => model.titlePos.has(id));
-  const raters = coRaterSets(c, shown);
-  const coRaters = (i: number, j: number) => {
-    let n = 0;
-    for (const u of raters[i]) if (raters[j].has(u)) n++;
-    return n;
-  };
+  const coRaters = coRaterCounts(c.dataset.ratings, shown);
   let bestPair: { a: string; b: string; sim: number; coRaters: number } | null = null;
   let anyPair = false;
   for (let i = 0; i < shown.length; i++) {

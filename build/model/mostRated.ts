@@ -19,3 +19,29 @@ export function topByCount(counts: ReadonlyMap<string, number>, n: number): stri
 export function mostRatedTitleIds(ratings: Ratings, n = SIMILARITY_CHART_TITLES): string[] {
   return topByCount(ratings.countsByTitleId(), n);
 }
+
+/**
+ * How many users rated both of two of `ids` (the titles the similarity heatmap shows): `count(i, j)`
+ * by position in `ids`, the title's own raters for i = j. The most alike pair is named only on
+ * enough of them (the fact and the heatmap's caption alike): one user rating two titles alike
+ * makes a cosine of 1.00.
+ */
+export function coRaterCounts(ratings: Ratings, ids: readonly string[]): (i: number, j: number) => number {
+  const at = new Map(ids.map((id, i) => [id, i]));
+  const slot = new Map<number, number>();
+  ratings.titleIds.forEach((id, t) => {
+    const i = at.get(id);
+    if (i !== undefined) slot.set(t, i);
+  });
+  const raters = ids.map(() => new Set<number>());
+  for (let k = 0; k < ratings.length; k++) {
+    const i = slot.get(ratings.title[k]);
+    if (i !== undefined) raters[i].add(ratings.user[k]);
+  }
+  return (i, j) => {
+    if (i === j) return raters[i].size;
+    let n = 0;
+    for (const u of raters[i]) if (raters[j].has(u)) n++;
+    return n;
+  };
+}

@@ -47,9 +47,14 @@ export function formatShare(share: number): string {
  * decimal, see formatShare) keeps one: 2% against 0.4% is "1.6 percentage points", not "2".
  */
 export function formatPoints(gap: number, decimals?: number): string {
-  const whole = Math.abs(gap * 100 - Math.round(gap * 100)) < 1e-9;
-  const text = groupDigits(gap * 100, decimals ?? (whole ? 0 : 1));
+  const text = pointsFigure(gap, decimals);
   return `${text} percentage ${text === '1' || text === '-1' ? 'point' : 'points'}`;
+}
+
+/** Just the figure of formatPoints: 0.2 → "20", 0.016 → "1.6" (a chart's points column). */
+export function pointsFigure(gap: number, decimals?: number): string {
+  const whole = Math.abs(gap * 100 - Math.round(gap * 100)) < 1e-9;
+  return groupDigits(gap * 100, decimals ?? (whole ? 0 : 1));
 }
 
 /** A share as formatShare prints it, as a share: 0.084 → 0.08, 0.0043 → 0.004 ("<0.1%" stays as it is). */
