@@ -76,11 +76,11 @@ export function renderGenreDemand(rows: GenreDemandRow[], options: { width?: num
   const left = drawn.length < sorted.length ? sorted.length - drawn.length : 0;
   const short = (g: string) => (g.length > MAX_LABEL_CHARS ? `${g.slice(0, MAX_LABEL_CHARS - 1)}…` : g);
   const top = maxOf(drawn.map((r) => Math.max(r.viewingShare, r.catalogShare)));
-  // a phone's column (≈ 343 px) with short names (124 px of them), the shares' axis and 44 px for
-  // the points; longer names ("International TV Shows") widen the chart by what they need, so
-  // they are read whole rather than cut to "International TV…"
-  const marginLeft = Math.max(124, Math.ceil(maxOf(drawn.map((r) => short(r.genre).length)) * LABEL_CHAR_WIDTH) + 10);
-  const width = options.width ?? 342 + (marginLeft - 124);
+  // a phone's column (≈ 343 px): the genre names, the shares' axis and 44 px for the points.
+  // Longer names ("International TV Shows") take their room from the axis, down to 120 px of it,
+  // so they are read whole and the points column still shows on a 375 px phone without scrolling.
+  const width = options.width ?? 342;
+  const marginLeft = Math.min(width - 44 - 120, Math.max(124, Math.ceil(maxOf(drawn.map((r) => short(r.genre).length)) * LABEL_CHAR_WIDTH) + 10));
   const plot = renderPlot({
     width,
     height: 48 + drawn.length * 20,
