@@ -48,4 +48,18 @@ test('keepTermsWhole leaves attributes, code, SVG, head and existing no-wrap spa
   assert.is(keepTermsWhole('<p>a/very/long/path/that/would/overflow</p>'), '<p>a/very/long/path/that/would/overflow</p>');
 });
 
+test('keepTermsWhole wraps a whole word around each join, and only words of running text', () => {
+  // a word right after a skipped element, several joins in one word, a no-break space (\s to
+  // a regular expression) ending a word, a join after an attribute's join in the same tag
+  assert.is(
+    keepTermsWhole('<code>a</code>-b-c x-y-z\u00a0q/r <a class="x-y" href="/u/v/">w-v</a>'),
+    '<code>a</code><span class="nowrap">-b-c</span> <span class="nowrap">x-y-z</span>\u00a0<span class="nowrap">q/r</span> <a class="x-y" href="/u/v/"><span class="nowrap">w-v</span></a>',
+  );
+  // a no-wrap span with tags inside is not one of ours: its words are still looked at
+  assert.is(keepTermsWhole('<span class="nowrap"><b>a-b</b></span>'), '<span class="nowrap"><b><span class="nowrap">a-b</span></b></span>');
+  // a self-closing svg skips nothing; text after a closed one is text again
+  assert.is(keepTermsWhole('<svg/>a-b<svg><text>c-d</text></svg>e-f'), '<svg/><span class="nowrap">a-b</span><svg><text>c-d</text></svg><span class="nowrap">e-f</span>');
+  assert.is(keepTermsWhole('plain text'), 'plain text');
+});
+
 test.run();
