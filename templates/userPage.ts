@@ -1,6 +1,6 @@
 // One user's page: what we recommend and why, the genre filter over the cards, the user's
 // genre affinity and viewing by device, what they rated, and similar users.
-import { html, type Raw } from '../build/util/html.ts';
+import { escapeHtml, html, raw, type Raw } from '../build/util/html.ts';
 import { url, userPagePath, type AssetTags, type NavSection, type RecommendationView, type SiteView, type UserLists, type UserView } from './view.ts';
 import { layout } from './layout.ts';
 import { chartFigure } from './chart.ts';
@@ -47,8 +47,11 @@ export function recommendationCard(site: SiteView, r: RecommendationView) {
 </li>`;
 }
 
-function ratedItem(r: UserLists['rated'][number]) {
-  return html`<li><bdi>${r.titleName}</bdi> ${r.watch ? html`<span class="watch">${r.watch}</span>` : html`<span class="stars">${stars(r.rating)}</span>`}</li>`;
+// Built as a plain string (each value escaped): a page lists the whole history, 160 items on
+// average at MovieLens-10M size, and the tagged template's work per value was 4 s of 70,000 pages.
+function ratedItem(r: UserLists['rated'][number]): Raw {
+  const mark = r.watch ? `<span class="watch">${escapeHtml(r.watch)}</span>` : `<span class="stars">${escapeHtml(stars(r.rating))}</span>`;
+  return raw(`<li><bdi>${escapeHtml(r.titleName)}</bdi> ${mark}</li>`);
 }
 
 function ratedList(items: Raw[]) {
