@@ -1,8 +1,9 @@
 // Neighbour lists that are nearly full (EASE keeps ~1,100 weights in each row of its 1,500
 // titles) as one dense matrix over the titles they name, so the weight (i → t) is read directly
 // instead of found by walking row i. The ranker's explanations need ten such weights per rated
-// title; walking the rows for them cost half as much again as scoring. (Scoring itself stays on
-// the sparse rows: measured on the MovieLens-10M shape, adding dense rows whole was no faster.)
+// title; walking the rows for them cost half as much again as scoring. Scoring adds these rows
+// whole too (engine.ts ComponentScores): once unrolled and without per-entry bookkeeping, that
+// takes half the time of walking the sparse rows on the MovieLens-10M shape.
 import type { Neighbours } from './topk.ts';
 
 export interface DenseRows {

@@ -131,7 +131,8 @@ export class Ranker {
   private readonly best: BestContributors[];
   /**
    * Per component: its neighbour lists as a dense matrix when they are nearly full (EASE), else
-   * null; `explain` reads a chosen title's weight from it instead of walking the row.
+   * null; scoring adds its rows whole, and `explain` reads a chosen title's weight from it
+   * instead of walking the row.
    */
   private readonly dense: (DenseRows | null)[];
   private readonly score: Float64Array;
