@@ -28,15 +28,16 @@ export function mostRatedTitleIds(ratings: Ratings, n = SIMILARITY_CHART_TITLES)
  */
 export function coRaterCounts(ratings: Ratings, ids: readonly string[]): (i: number, j: number) => number {
   const at = new Map(ids.map((id, i) => [id, i]));
-  const slot = new Map<number, number>();
+  // title position → place in `ids` (or -1), read once per rating: a typed array, not a Map
+  const slot = new Int32Array(ratings.titleIds.length).fill(-1);
   ratings.titleIds.forEach((id, t) => {
     const i = at.get(id);
-    if (i !== undefined) slot.set(t, i);
+    if (i !== undefined) slot[t] = i;
   });
   const raters = ids.map(() => new Set<number>());
   for (let k = 0; k < ratings.length; k++) {
-    const i = slot.get(ratings.title[k]);
-    if (i !== undefined) raters[i].add(ratings.user[k]);
+    const i = slot[ratings.title[k]];
+    if (i >= 0) raters[i].add(ratings.user[k]);
   }
   return (i, j) => {
     if (i === j) return raters[i].size;
