@@ -2,7 +2,7 @@
 // Vite bundled. Markup is built with the `html` template so every data string is escaped.
 import { html, keepTermsWhole, raw, type Raw } from '../build/util/html.ts';
 import { plural } from '../build/util/numbers.ts';
-import { url, type AssetTags, type NavSection, type SiteView } from './view.ts';
+import { url, type AssetTags, type LayoutSite, type NavSection } from './view.ts';
 
 export type Current = { kind: 'home' } | { kind: 'users' } | { kind: 'user' } | { kind: 'drafts' } | { kind: 'changes' };
 
@@ -16,7 +16,7 @@ export const CSP =
 const FAVICON =
   "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%230b62c4'/%3E%3Cpath d='M6 4l6 4-6 4z' fill='%23fff'/%3E%3C/svg%3E";
 
-function header(site: SiteView, sections: NavSection[], current: Current): Raw {
+function header(site: LayoutSite, sections: NavSection[], current: Current): Raw {
   const here = (yes: boolean) => (yes ? raw(' aria-current="page"') : '');
   return html`<header class="site-header">
   <a class="skip-link" href="#main">Skip to content</a>
@@ -32,7 +32,7 @@ function header(site: SiteView, sections: NavSection[], current: Current): Raw {
 </header>`;
 }
 
-function footer(site: SiteView): Raw {
+function footer(site: LayoutSite): Raw {
   const p = site.provenance;
   return html`<footer class="site-footer">
   <h2 class="visually-hidden">About this report</h2>
@@ -49,7 +49,7 @@ function footer(site: SiteView): Raw {
 }
 
 export function layout(
-  site: SiteView,
+  site: LayoutSite,
   sections: NavSection[],
   assets: AssetTags,
   page: { title: string; current: Current; body: Raw; description?: string },

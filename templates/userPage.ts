@@ -1,7 +1,7 @@
 // One user's page: what we recommend and why, the genre filter over the cards, the user's
 // genre affinity and viewing by device, what they rated, and similar users.
 import { escapeHtml, html, raw, type Raw } from '../build/util/html.ts';
-import { url, userPagePath, type AssetTags, type NavSection, type RecommendationView, type SiteView, type UserLists, type UserView } from './view.ts';
+import { url, userPagePath, type AssetTags, type NavSection, type RecommendationView, type UserLists, type UserPageSite, type UserView } from './view.ts';
 import { layout } from './layout.ts';
 import { chartFigure } from './chart.ts';
 import { formatCount, formatFixed, formatPercent, formatStars as stars, listText, plural } from '../build/util/numbers.ts';
@@ -34,7 +34,7 @@ const linkText = (link: string) => (link === '' ? '' : ` — ${link}`);
 
 // Data text that sits beside figures is isolated in <bdi>, so a right-to-left title (Arabic,
 // Hebrew) cannot reorder the stars and scores printed after it.
-export function recommendationCard(site: SiteView, r: RecommendationView) {
+export function recommendationCard(site: UserPageSite, r: RecommendationView) {
   return html`<li class="rec-card" data-genres="${genresAttribute(r.genres)}">
 <p class="rec-rank" aria-hidden="true">${r.rank}</p>
 <h3 class="rec-title"><bdi>${r.titleName}</bdi></h3>
@@ -77,7 +77,7 @@ function similarityNote(plays: boolean, shown: number) {
   return html`<em>Similarity</em> runs from 0 to 1 and says how alike the same viewers ${plays ? 'watched' : 'rated'} two titles (<em>content similarity</em>: how alike their genres and descriptions are); below ${formatFixed(shown, 2)} a reason names the link in words instead, because the match comes from patterns across all viewers, not from that one number.`;
 }
 
-export function userPage(site: SiteView, sections: NavSection[], u: UserView, assets: AssetTags): string {
+export function userPage(site: UserPageSite, sections: NavSection[], u: UserView, assets: AssetTags): string {
   const { rated, recommendations } = u.lists();
   const genres = [...new Set(recommendations.flatMap((r) => r.genres))].sort();
   const charts = u.charts();

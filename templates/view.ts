@@ -214,6 +214,21 @@ export interface UserPagesView {
   shards: number;
 }
 
+/** What every page's shell reads of the site (templates/layout.ts). */
+export type LayoutSite = Pick<SiteView, 'title' | 'pathPrefix' | 'changes' | 'warnings' | 'provenance'>;
+
+/**
+ * What a user page reads of the site: plain data only, so the build can hand it to the thread
+ * that writes a share of the pages (build/site/userPageFiles.ts).
+ */
+export type UserPageSite = LayoutSite & Pick<SiteView, 'feedback' | 'counts' | 'shownSimilarity'>;
+
+/** The UserPageSite part of `site`, and nothing else. */
+export function userPageSite(site: SiteView): UserPageSite {
+  const { title, pathPrefix, changes, warnings, provenance, feedback, counts, shownSimilarity } = site;
+  return { title, pathPrefix, changes, warnings, provenance, feedback, counts, shownSimilarity };
+}
+
 export interface SiteView {
   title: string;
   pathPrefix: string;

@@ -1,7 +1,8 @@
 // The one place this project runs code in worker threads, in two forms:
 // - a job: name the entry module by its URL (`new URL('./worker.ts', import.meta.url)`), start
-//   it with `runWorker`, and post its outcome as an `Outcome` (a result, or the error whole: see
-//   errors.ts). The evaluation runs this way, beside the rest of the build.
+//   it with `runWorker` (or `startJob`, to keep posting it work), and post its outcome as an
+//   `Outcome` (a result, or the error whole: see errors.ts). The evaluation runs this way, beside
+//   the rest of the build, and so does the second writer of user pages.
 // - a synchronous share (`startSharedWork`): a caller that must stay synchronous (the model is
 //   built synchronously) hands a function's source and shared memory to one kept helper thread,
 //   works on its own half, and blocks until the helper is done. The similarity kernel runs so.
@@ -45,8 +46,18 @@ export function resultOf<T>(outcome: Outcome<T>, worker: string): T {
  * message) as a rejection; a worker that ends without posting one rejects too.
  */
 export function runWorker<T>(entry: URL, worker: string, options: WorkerOptions = {}): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const w = startWorker(entry, options);
+  return startJob<T>(entry, worker, options).result;
+}
+
+/**
+ * A job worker the caller keeps talking to (`worker.postMessage`) until it posts its one Outcome.
+ * `result` is that outcome, as for runWorker; it is already handled, so a job that fails while
+ * the caller is still busy is not an unhandled rejection: the caller meets the error when it
+ * awaits `result`.
+ */
+export function startJob<T>(entry: URL, worker: string, options: WorkerOptions = {}): { worker: Worker; result: Promise<T> } {
+  const w = startWorker(entry, options);
+  const result = new Promise<T>((resolve, reject) => {
     let settled = false;
     w.once('message', (m: Outcome<T>) => {
       settled = true;
@@ -64,6 +75,8 @@ export function runWorker<T>(entry: URL, worker: string, options: WorkerOptions 
       if (!settled) reject(new Error(`${worker} stopped (exit code ${code}) without a result`));
     });
   });
+  result.catch(() => {});
+  return { worker: w, result };
 }
 
 /**
