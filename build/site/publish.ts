@@ -57,6 +57,11 @@ function assetsFromEntryPage(staging: string, prefix: string): AssetTags {
 
 /** Writes a download, refusing any path that would leave the output folder. */
 export function writeInside(folder: string, relPath: string, content: Download): void {
+  for (const _ of writeSteps(folder, relPath, content));
+}
+
+/** writeInside in steps: one per part of a download made part by part, so other work can come between. */
+function* writeSteps(folder: string, relPath: string, content: Download): Generator<void> {
   const target = pathInside(folder, relPath);
   mkdirSync(path.dirname(target), { recursive: true });
   if (typeof content === 'string') {
@@ -68,9 +73,18 @@ export function writeInside(folder: string, relPath: string, content: Download):
     for (const part of content()) {
       const bytes = Buffer.from(part, 'utf8');
       for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+      yield;
     }
   } finally {
     closeSync(fd);
+  }
+}
+
+/** Every download of the site written, a step at a time. */
+function* downloadSteps(folder: string, downloads: Map<string, Download>): Generator<void> {
+  for (const [rel, content] of downloads) {
+    yield* writeSteps(folder, rel, content);
+    yield;
   }
 }
 
@@ -132,10 +146,12 @@ export async function publishSite(site: SiteView, opts: PublishOptions): Promise
     });
     if (sections === null) throw new Error('Eleventy did not render the home page, so the user pages have no navigation');
     const nav: NavSection[] = sections;
-    await time('user pages', async () => writeUserPages(staging, site, nav, assets));
-    await time('downloads', async () => {
-      for (const [rel, content] of site.downloads) writeInside(staging, rel, content);
-    });
+    // The downloads are written while the helper thread writes pages (userPageFiles.ts); the
+    // stages are this thread's time on each.
+    const pagesStart = performance.now();
+    const { alongsideMs } = await writeUserPages(staging, site, nav, assets, { alongside: downloadSteps(staging, site.downloads) });
+    time.record('user pages', performance.now() - pagesStart - alongsideMs);
+    time.record('downloads', alongsideMs);
     // The target may have changed while we built (someone put files there, a link moved).
     if (checkOutputTarget(opts.out, targetOptions).path !== out) throw new InputError(`--out ${opts.out}: now points to another folder than when the build started`);
     swapIn(staging, out);
