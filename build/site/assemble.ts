@@ -311,7 +311,8 @@ export function assembleSite(input: AssembleInput): SiteView {
     csvParts(ds.ratings.user.keys(), [
       { name: 'user_id', value: (i) => ds.ratings.userId(i), repeats: true },
       { name: 'title_id', value: (i) => ds.ratings.titleId(i), repeats: true },
-      { name: 'rating', value: (i) => ds.ratings.value[i] },
+      // a scale has few values: each one's cell is made once
+      { name: 'rating', value: (i) => ds.ratings.value[i], repeats: true },
     ]),
   );
   // Every user's recommendations, with a page or without one.
