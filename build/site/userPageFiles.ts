@@ -73,7 +73,7 @@ export interface PageWriterSetup {
 /** Posted to the helper: pages to write, or the end of them (it then posts its Outcome). */
 export type PageWriterMessage = { pages: UserPageData[] } | { end: true };
 
-/** Writes one page; `folders` are those made already (each user's page has a folder of its own). */
+/** Writes pages one at a time, making each page's folder the first time it is needed. */
 export class PageWriter {
   private readonly folders = new Set<string>();
   constructor(
@@ -139,7 +139,8 @@ export async function writeUserPages(folder: string, site: SiteView, sections: N
     alongsideMs += performance.now() - t;
     return !alongsideDone;
   };
-  const here = new PageWriter(folder, userPageSite(site), sections, assets);
+  const pageSite = userPageSite(site);
+  const here = new PageWriter(folder, pageSite, sections, assets);
   const users = site.users;
   if (users.length < helperFrom) {
     for (const u of users) here.write(u);
@@ -147,7 +148,7 @@ export async function writeUserPages(folder: string, site: SiteView, sections: N
     return { byHelper: 0, alongsideMs };
   }
   const progress = new Int32Array(new SharedArrayBuffer(8));
-  const setup: PageWriterSetup = { folder, site: userPageSite(site), sections, assets, progress };
+  const setup: PageWriterSetup = { folder, site: pageSite, sections, assets, progress };
   const helper = startJob<number>(new URL('./userPageWorker.ts', import.meta.url), 'user page writer', { workerData: setup });
   let handedOut = 0;
   let ended = false;
