@@ -32,6 +32,11 @@ export interface Model extends ModelView {
   columnNorm: Float64Array;
   /** Top-k rating-cosine neighbours per title. */
   ratingNeighbours: Neighbours;
+  /**
+   * How many neighbours per title `ratingNeighbours` kept when this model computed them (plain
+   * cosine on `learning`, no shrink), null when they were given (a cluster's, possibly rounded).
+   */
+  ratingNeighboursK: number | null;
   content: ContentIndex;
   titleGenres: TitleGenres;
   /** users × genres, row-major. */
@@ -76,7 +81,8 @@ export function buildModel(ds: Dataset, opts: ModelOptions = {}): Model {
   );
   const columnNorm = columnNorms(matrix);
   const learning = learningMatrix(matrix);
-  const ratingNeighbours = opts.ratingNeighbours ?? itemCosineTopK(learning.matrix, opts.neighbours ?? DEFAULT_NEIGHBOURS);
+  const ratingNeighboursK = opts.ratingNeighbours ? null : (opts.neighbours ?? DEFAULT_NEIGHBOURS);
+  const ratingNeighbours = opts.ratingNeighbours ?? itemCosineTopK(learning.matrix, ratingNeighboursK!);
   const content = contentIndexFor(ds.titles, titles, opts.contentNeighbours ?? DEFAULT_NEIGHBOURS);
   const affinity = genreAffinities(matrix, titleGenres, genres.length);
   const ratingCount = new Int32Array(matrix.nTitles);
@@ -101,6 +107,7 @@ export function buildModel(ds: Dataset, opts: ModelOptions = {}): Model {
     learningCap: learning.cap,
     columnNorm,
     ratingNeighbours,
+    ratingNeighboursK,
     content,
     titleGenres,
     affinity,

@@ -43,6 +43,9 @@ export interface ItemKnnOptions {
 
 /** Item-kNN: cosine between titles' rating columns, optionally shrunk and on implicit data. */
 export function itemKnn(model: Model, o: ItemKnnOptions): Neighbours {
+  // The model's own rating neighbours are this very computation when the options match: the
+  // evaluation's item-kNN floor reused them instead of computing the kernel a second time.
+  if (model.ratingNeighboursK === o.k && o.shrink === 0 && !o.binary) return model.ratingNeighbours;
   return memoised(model, `knn ${JSON.stringify(o)}`, () => itemCosineTopK(model.learning, o.k, { shrink: o.shrink, binary: o.binary }));
 }
 
