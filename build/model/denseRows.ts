@@ -2,8 +2,8 @@
 // titles) as one dense matrix over the titles they name, so the weight (i → t) is read directly
 // instead of found by walking row i. The ranker's explanations need ten such weights per rated
 // title; walking the rows for them cost half as much again as scoring. Scoring adds these rows
-// whole too (engine.ts ComponentScores): once unrolled and without per-entry bookkeeping, that
-// takes half the time of walking the sparse rows on the MovieLens-10M shape.
+// whole too (engine.ts ComponentScores, two lanes at a time in kernels.wat): without per-entry
+// bookkeeping, that takes half the time of walking the sparse rows on the MovieLens-10M shape.
 import type { Neighbours } from './topk.ts';
 
 export interface DenseRows {

@@ -1,7 +1,9 @@
 // Turns a blend of components into ranked, filtered, explained recommendations for one user.
 // Scoring is one pass over the user's rated titles and their neighbour lists into dense score
-// arrays (reused across users). Explanations need each recommended title's strongest
-// contributors; they are found by a second, cheaper pass that looks only at the k chosen
+// arrays (reused across users). The loops over neighbour lists and score arrays run in
+// WebAssembly (kernels.ts), which did them in half the time of JavaScript on the MovieLens-10M
+// shape; choosing the rows, weighting the ratings and wording the reasons stay here.
+// Explanations need each recommended title's strongest contributors; they are found by a second, cheaper pass that looks only at the k chosen
 // titles, because tracking contributors for every title reached made the hot loop twice as
 // slow (10,000 users × 50 ratings × 250 neighbours per build), and the evaluation, which ranks
 // every user again per model, needs no explanations at all. Candidates: titles the user has not
@@ -11,12 +13,13 @@
 // evidence behind it and is left out; the places left, and the whole list of a user with too
 // little history, are filled from the popularity ranking, first within the genres the user liked,
 // each labelled as such.
-import type { Model } from '../model/index.ts';
+import type { Model, Neighbours } from '../model/index.ts';
 import { denseRows, type DenseRows } from '../model/denseRows.ts';
 import { TopK } from '../model/topk.ts';
 import type { Reason, Recommendation, RecommendOptions } from '../types.ts';
 import { isLiked, ratingWeight, type Component } from './components.ts';
 import { collaborativeExplanation, exploratoryExplanation, popularExplanation } from './explain.ts';
+import { kernelBytes, KernelMemory } from './kernels.ts';
 
 export interface Recommender {
   name: string;
@@ -53,18 +56,22 @@ function effectiveWeight(c: Component, history: number): number {
 
 /**
  * The two strongest single contributions of one component to each of the user's top titles
- * (slot = the title's place in the top list): rated title position and amount.
+ * (slot = the title's place in the top list): rated title position and amount. In kernel
+ * memory, with a slot for every title, so a list of any length fits.
  */
 class BestContributors {
   readonly best1: Int32Array;
   readonly best1c: Float64Array;
   readonly best2: Int32Array;
   readonly best2c: Float64Array;
-  constructor(k: number) {
-    this.best1 = new Int32Array(k);
-    this.best1c = new Float64Array(k);
-    this.best2 = new Int32Array(k);
-    this.best2c = new Float64Array(k);
+  constructor(mem: KernelMemory, n: number) {
+    this.best1 = mem.i32(n);
+    this.best1c = mem.f64(n);
+    this.best2 = mem.i32(n);
+    this.best2c = mem.f64(n);
+  }
+  static bytes(n: number): number[] {
+    return [n * 4, n * 8, n * 4, n * 8];
   }
   reset(n: number): void {
     this.best1.fill(-1, 0, n);
@@ -97,30 +104,35 @@ function likedOrder(model: Model, byId: number[], idRank: Int32Array): Int32Arra
 }
 
 /**
- * One component's raw scores for the current user, before the per-user scaling; all zero
- * between users. A component with dense rows (EASE: ~1,100 of 1,500 weights in every row) adds
- * whole rows into `acc`, one slot per column of the dense matrix: a contiguous loop with no
- * per-entry bookkeeping, which on the MovieLens-10M shape scores that component in half the time
- * of walking its sparse rows. The others add into `score` by title and list the titles they
- * reached in `touched`, so scaling and clearing visit only those.
+ * One component's raw scores for the current user, in kernel memory; all zero between users.
+ * A component with dense rows (EASE: ~1,100 of 1,500 weights in every row) adds whole rows into
+ * `score`, one slot per column of the dense matrix, two lanes at a time. The others scatter their
+ * neighbour lists (copied into kernel memory) into `score`, one slot per title. Every slot is
+ * then read whole by `blend`: a pass over all titles costs less than keeping a list of the titles
+ * reached (that bookkeeping made up most of the scoring time in JavaScript).
  */
 class ComponentScores {
   readonly score: Float64Array;
-  readonly stamp: Int32Array;
-  readonly touched: Int32Array;
-  count = 0;
-  /** Dense components only: a slot per column of `dense`. */
-  readonly acc: Float64Array | null;
-  /** Whether `acc` received a row for the current user. */
+  /** Sparse components: the neighbour lists; dense ones: the weights and columns. */
+  readonly ptr: Int32Array | null;
+  readonly idx: Int32Array | null;
+  readonly val: Float32Array | null;
+  readonly weights: Float32Array | null;
+  readonly cols: Int32Array | null;
+  /** Whether `score` received anything for the current user. */
   used = false;
-  constructor(
-    n: number,
-    readonly dense: DenseRows | null,
-  ) {
-    this.acc = dense === null ? null : new Float64Array(dense.cols.length);
-    this.score = dense === null ? new Float64Array(n) : new Float64Array(0);
-    this.stamp = dense === null ? new Int32Array(n).fill(-1) : new Int32Array(0);
-    this.touched = dense === null ? new Int32Array(n) : new Int32Array(0);
+  constructor(mem: KernelMemory, n: number, nb: Neighbours, dense: DenseRows | null) {
+    this.score = mem.f64(dense === null ? n : dense.cols.length);
+    this.ptr = dense === null ? mem.copyI32(nb.ptr) : null;
+    this.idx = dense === null ? mem.copyI32(nb.idx) : null;
+    this.val = dense === null ? mem.copyF32(nb.val) : null;
+    this.weights = dense === null ? null : mem.copyF32(dense.weights);
+    this.cols = dense === null ? null : mem.copyI32(dense.cols);
+  }
+
+  /** Bytes of kernel memory one needs. */
+  static bytes(n: number, nb: Neighbours, dense: DenseRows | null): number[] {
+    return dense === null ? [n * 8, nb.ptr.length * 4, nb.idx.length * 4, nb.val.length * 4] : [dense.cols.length * 8, dense.weights.length * 4, dense.cols.length * 4];
   }
 }
 
@@ -135,9 +147,20 @@ export class Ranker {
    * instead of walking the row.
    */
   private readonly dense: (DenseRows | null)[];
+  /** The blended score of every title for the current user (kernel memory). */
   private readonly score: Float64Array;
-  private readonly stamp: Int32Array;
-  private readonly touched: Int32Array;
+  /**
+   * The rows the current component reads for the current user, the rated titles they belong to
+   * (for dense rows; a sparse row is its title) and their weights x(u,i).
+   */
+  private readonly rows: Int32Array;
+  private readonly titles: Int32Array;
+  private readonly xs: Float64Array;
+  /** The titles a ranking may choose from (see `select`), the genre mask, and for `explain` the chosen titles' dense columns. */
+  private readonly candidates: Int32Array;
+  private readonly mask: Uint8Array;
+  private readonly topCols: Int32Array;
+  private readonly memory: KernelMemory;
   private readonly rated: Int32Array;
   /** The place of a title in the user's top list during `explain`, else -1. */
   private readonly slot: Int32Array;
@@ -160,14 +183,26 @@ export class Ranker {
   ) {
     const n = model.titleIds.length;
     this.componentScale = new Float64Array(recommender.components.length);
-    this.best = recommender.components.map(() => new BestContributors(0));
     this.dense = recommender.components.map((c) => denseRows(c.neighbours));
-    this.componentScore = this.dense.map((d) => new ComponentScores(n, d));
-    this.score = new Float64Array(n);
-    this.stamp = new Int32Array(n).fill(-1);
-    this.touched = new Int32Array(n);
-    this.rated = new Int32Array(n).fill(-1);
-    this.slot = new Int32Array(n).fill(-1);
+    const { rowPtr } = model.matrix;
+    let longest = 0;
+    for (let u = 0; u + 1 < rowPtr.length; u++) longest = Math.max(longest, rowPtr[u + 1] - rowPtr[u]);
+    // score, rated, slot, the candidates, the mask, the chosen titles' columns; rows, titles, xs
+    const sizes = [n * 8, n * 4, n * 4, n * 4, n, n * 4, longest * 4, longest * 4, longest * 8];
+    recommender.components.forEach((c, ci) => sizes.push(...ComponentScores.bytes(n, c.neighbours, this.dense[ci]), ...BestContributors.bytes(n)));
+    const mem = new KernelMemory(kernelBytes(sizes));
+    this.memory = mem;
+    this.score = mem.f64(n);
+    this.rated = mem.i32(n).fill(-1);
+    this.slot = mem.i32(n).fill(-1);
+    this.candidates = mem.i32(n);
+    this.mask = mem.u8(n);
+    this.topCols = mem.i32(n);
+    this.rows = mem.i32(longest);
+    this.titles = mem.i32(longest);
+    this.xs = mem.f64(longest);
+    this.componentScore = recommender.components.map((c, ci) => new ComponentScores(mem, n, c.neighbours, this.dense[ci]));
+    this.best = recommender.components.map(() => new BestContributors(mem, n));
     const byId = Array.from({ length: n }, (_, i) => i).sort((a, b) => compareIds(model.titleIds[a], model.titleIds[b]));
     this.byIdRank = Int32Array.from(byId);
     this.idRank = new Int32Array(n);
@@ -214,7 +249,6 @@ export class Ranker {
         });
       }
     }
-    this.clear();
     for (let i = fromHistory; i < top.length; i++) {
       const t = top[i];
       const genre = i < fromHistory + inGenres ? this.likedGenreOf(t) : null;
@@ -235,9 +269,7 @@ export class Ranker {
    * the explanations' cost.
    */
   rankPositions(u: number | undefined, k: number, mask: Uint8Array | null): Int32Array {
-    const { top } = this.select(u, k, mask);
-    this.clear();
-    return top;
+    return this.select(u, k, mask).top;
   }
 
   /** The current user's liked genres (positions, most liked first), set by `select`. */
@@ -262,14 +294,12 @@ export class Ranker {
     return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, LIKED_GENRES).map(([g]) => g);
   }
 
-  /** Titles `select` reached for the current user, until `clear`. */
-  private touchedCount = 0;
   /** The current user's mean rating (set by `select`). */
   private userMean = 0;
 
   /**
    * Chooses the user's top k: first from the blended scores (the first `fromHistory` entries),
-   * then from popularity. Leaves the scores in place for `explain`; the caller clears them.
+   * then from popularity. Leaves the blended scores in place for `explain`.
    */
   private select(u: number | undefined, k: number, mask: Uint8Array | null): { top: Int32Array; fromHistory: number; inGenres: number } {
     const { model, rated } = this;
@@ -284,21 +314,20 @@ export class Ranker {
     }
     this.userMean = end > start ? sum / (end - start) : 0;
     const top: number[] = [];
-    this.touchedCount = 0;
     if (end - start >= this.recommender.minHistory) {
-      const nTouched = this.accumulate(start, end, stampId);
-      this.touchedCount = nTouched;
-      this.blend(nTouched, end - start);
+      this.accumulate(start, end);
+      this.blend(end - start);
       if (this.heap.k !== k) this.heap = new TopK(k);
-      const { heap, score, touched, idRank, byIdRank } = this;
+      const { heap, score, idRank, byIdRank, candidates } = this;
+      if (mask !== null) this.mask.set(mask);
+      const nCandidates = this.memory.kernels.candidates(score.byteOffset, rated.byteOffset, stampId, mask === null ? 0 : this.mask.byteOffset, score.length, candidates.byteOffset);
       // The bar a candidate must clear once the heap is full, kept in locals: most of the
       // ~2,000 titles a user's history reaches fall below it, and skip the heap entirely.
       let barValue = -Infinity;
       let barRank = -1;
-      for (let s = 0; s < nTouched; s++) {
-        const t = touched[s];
+      for (let s = 0; s < nCandidates; s++) {
+        const t = candidates[s];
         const v = score[t];
-        if (!(v > 0) || rated[t] === stampId || (mask !== null && mask[t] !== 1)) continue;
         const r = idRank[t];
         if (v < barValue || (v === barValue && r > barRank)) continue;
         heap.push(r, v);
@@ -340,125 +369,59 @@ export class Ranker {
   }
 
   /**
-   * Adds every component's weights from the user's ratings (matrix entries start..end) into
-   * its scores, recording the titles reached by any component in `touched`. Each title's sum
-   * is built in the order of the user's ratings whichever path a component takes, so dense and
-   * sparse rows give the same scores to the bit.
+   * Adds every component's weights from the user's ratings (matrix entries start..end) into its
+   * scores: the rows it reads and their weights x(u,i) are listed here, the adding is the
+   * kernels'. Each title's sum is built in the order of the user's ratings, as it always was.
    */
-  private accumulate(start: number, end: number, stampId: number): number {
-    const { stamp, touched } = this;
+  private accumulate(start: number, end: number): void {
     const { colIdx, rowVal } = this.model.matrix;
     const midpoint = this.model.ratingMidpoint;
     const userMean = this.userMean;
     const components = this.recommender.components;
-    let n = 0;
+    const { rows, xs } = this;
+    const kernels = this.memory.kernels;
     for (let ci = 0; ci < components.length; ci++) {
       const c = components[ci];
       const cs = this.componentScore[ci];
-      const dense = cs.dense;
-      if (dense !== null) {
-        const acc = cs.acc!;
-        const { rowOf, weights } = dense;
-        const width = acc.length;
-        for (let q = start; q < end; q++) {
-          const r = rowOf[colIdx[q]];
-          if (r < 0) continue;
-          const x = ratingWeight(c, rowVal[q], userMean, midpoint);
-          if (x === 0) continue;
-          cs.used = true;
-          const base = r * width;
-          // unrolled by four: V8 does not vectorise, and this is a quarter faster (same sums)
-          let j = 0;
-          for (; j + 3 < width; j += 4) {
-            const b = base + j;
-            acc[j] += x * weights[b];
-            acc[j + 1] += x * weights[b + 1];
-            acc[j + 2] += x * weights[b + 2];
-            acc[j + 3] += x * weights[b + 3];
-          }
-          for (; j < width; j++) acc[j] += x * weights[base + j];
-        }
-        if (cs.used) {
-          const cols = dense.cols;
-          for (let j = 0; j < width; j++) {
-            const t = cols[j];
-            if (stamp[t] !== stampId) {
-              stamp[t] = stampId;
-              touched[n++] = t;
-            }
-          }
-        }
-        continue;
-      }
-      const { score, stamp: own, touched: reached } = cs;
-      let m = 0;
-      const { ptr, idx, val } = c.neighbours;
+      const dense = this.dense[ci];
+      let count = 0;
       for (let q = start; q < end; q++) {
-        const i = colIdx[q];
+        const row = dense === null ? colIdx[q] : dense.rowOf[colIdx[q]];
+        if (row < 0) continue;
         const x = ratingWeight(c, rowVal[q], userMean, midpoint);
         if (x === 0) continue;
-        const last = ptr[i + 1];
-        for (let p = ptr[i]; p < last; p++) {
-          const t = idx[p];
-          if (own[t] !== stampId) {
-            own[t] = stampId;
-            reached[m++] = t;
-            if (stamp[t] !== stampId) {
-              stamp[t] = stampId;
-              touched[n++] = t;
-            }
-          }
-          score[t] += x * val[p];
-        }
+        rows[count] = row;
+        xs[count++] = x;
       }
-      cs.count = m;
+      if (count === 0) continue;
+      cs.used = true;
+      if (dense === null) kernels.sparseAdd(cs.score.byteOffset, cs.ptr!.byteOffset, cs.idx!.byteOffset, cs.val!.byteOffset, rows.byteOffset, xs.byteOffset, count);
+      else kernels.denseAdd(cs.score.byteOffset, cs.weights!.byteOffset, cs.score.length, rows.byteOffset, xs.byteOffset, count);
     }
-    return n;
-  }
-
-  /** Zeroes what `accumulate` wrote. */
-  private clear(): void {
-    for (const cs of this.componentScore) {
-      if (cs.acc !== null) {
-        if (cs.used) cs.acc.fill(0);
-        cs.used = false;
-        continue;
-      }
-      const { score, touched } = cs;
-      for (let s = 0; s < cs.count; s++) score[touched[s]] = 0;
-      cs.count = 0;
-    }
-    this.touchedCount = 0;
   }
 
   /**
-   * score = Σ_c weight_c · score_c / max_c over the touched titles, added component by
-   * component (in their order, as every title's sum always was).
+   * score = Σ_c weight_c · score_c / max_c for every title, added component by component (in
+   * their order, as every title's sum always was); each component's scores are zeroed after.
    */
-  private blend(nTouched: number, history: number): void {
-    const { touched, score } = this;
-    for (let s = 0; s < nTouched; s++) score[touched[s]] = 0;
+  private blend(history: number): void {
+    const { score } = this;
+    const kernels = this.memory.kernels;
+    score.fill(0);
     const components = this.recommender.components;
     for (let ci = 0; ci < components.length; ci++) {
       const cs = this.componentScore[ci];
-      let max = 0;
-      if (cs.acc !== null) {
-        const acc = cs.acc;
-        if (cs.used) for (let j = 0; j < acc.length; j++) if (acc[j] > max) max = acc[j];
-      } else {
-        for (let s = 0; s < cs.count; s++) if (cs.score[cs.touched[s]] > max) max = cs.score[cs.touched[s]];
-      }
+      const own = cs.score;
+      const max = cs.used ? kernels.maxOf(own.byteOffset, own.length) : 0;
       const f = max > 0 ? effectiveWeight(components[ci], history) / max : 0;
       this.componentScale[ci] = f;
-      if (f === 0) continue;
-      if (cs.acc !== null) {
-        const { acc } = cs;
-        const cols = cs.dense!.cols;
-        for (let j = 0; j < acc.length; j++) score[cols[j]] += f * acc[j];
-      } else {
-        const { score: own, touched: reached } = cs;
-        for (let s = 0; s < cs.count; s++) score[reached[s]] += f * own[reached[s]];
+      if (!cs.used) continue;
+      if (f !== 0) {
+        if (cs.cols !== null) kernels.scatterScaled(score.byteOffset, cs.cols.byteOffset, own.byteOffset, own.length, f);
+        else kernels.scaleAdd(score.byteOffset, own.byteOffset, own.length, f);
       }
+      own.fill(0);
+      cs.used = false;
     }
   }
 
@@ -469,57 +432,41 @@ export class Ranker {
    * positive ones count, so ties resolve the same way whichever pass records them.
    */
   private explain(u: number, top: Int32Array): Reason[][] {
-    const { model, slot } = this;
+    const { model, slot, rows, titles, xs, topCols } = this;
     const m = model.matrix;
     const midpoint = model.ratingMidpoint;
     const components = this.recommender.components;
+    const kernels = this.memory.kernels;
     const start = m.rowPtr[u];
     const end = m.rowPtr[u + 1];
     for (let j = 0; j < top.length; j++) slot[top[j]] = j;
     for (let ci = 0; ci < components.length; ci++) {
-      if (this.best[ci].best1.length < top.length) this.best[ci] = new BestContributors(top.length);
       const b = this.best[ci];
       b.reset(top.length);
       if (this.componentScale[ci] === 0) continue;
       const c = components[ci];
-      const { ptr, idx, val } = c.neighbours;
       const dense = this.dense[ci];
-      const { best1, best1c, best2, best2c } = b;
-      const offer = (j: number, i: number, contrib: number): void => {
-        if (contrib > best1c[j]) {
-          best2[j] = best1[j];
-          best2c[j] = best1c[j];
-          best1[j] = i;
-          best1c[j] = contrib;
-        } else if (contrib > best2c[j]) {
-          best2[j] = i;
-          best2c[j] = contrib;
-        }
-      };
+      // only liked ratings are reasons: a disliked title never explains a recommendation
+      let count = 0;
       for (let q = start; q < end; q++) {
         const i = m.colIdx[q];
-        // only liked ratings are reasons: a disliked title never explains a recommendation
         if (!isLiked(m.rowVal[q], this.userMean, midpoint)) continue;
-        const x = ratingWeight(c, m.rowVal[q], this.userMean, midpoint);
-        if (dense !== null) {
-          // the chosen titles' weights read directly: each chosen title is offered what the walk
-          // would offer it, in the same order of ratings (a zero weight changes no reason)
-          const r = dense.rowOf[i];
-          if (r < 0) continue;
-          const base = r * dense.cols.length;
-          for (let j = 0; j < top.length; j++) {
-            const col = dense.colOf[top[j]];
-            if (col < 0) continue;
-            const w = dense.weights[base + col];
-            if (w !== 0) offer(j, i, x * w);
-          }
-          continue;
-        }
-        const last = ptr[i + 1];
-        for (let p = ptr[i]; p < last; p++) {
-          const j = slot[idx[p]];
-          if (j >= 0) offer(j, i, x * val[p]);
-        }
+        const row = dense === null ? i : dense.rowOf[i];
+        if (row < 0) continue;
+        rows[count] = row;
+        titles[count] = i;
+        xs[count++] = ratingWeight(c, m.rowVal[q], this.userMean, midpoint);
+      }
+      if (count === 0) continue;
+      if (dense !== null) {
+        // the chosen titles' weights read directly: each chosen title is offered what the walk
+        // would offer it, in the same order of ratings (a zero weight changes no reason)
+        for (let j = 0; j < top.length; j++) topCols[j] = dense.colOf[top[j]];
+        const cs = this.componentScore[ci];
+        kernels.explainDense(cs.weights!.byteOffset, dense.cols.length, rows.byteOffset, titles.byteOffset, xs.byteOffset, count, topCols.byteOffset, top.length, b.best1.byteOffset, b.best1c.byteOffset, b.best2.byteOffset, b.best2c.byteOffset);
+      } else {
+        const cs = this.componentScore[ci];
+        kernels.explainSparse(cs.ptr!.byteOffset, cs.idx!.byteOffset, cs.val!.byteOffset, slot.byteOffset, rows.byteOffset, xs.byteOffset, count, b.best1.byteOffset, b.best1c.byteOffset, b.best2.byteOffset, b.best2c.byteOffset);
       }
     }
     for (let j = 0; j < top.length; j++) slot[top[j]] = -1;
