@@ -43,27 +43,34 @@ function buildEase(model: Model, o: EaseOptions): Neighbours {
   chosen.forEach((t, i) => (local[t] = i));
   // Gram matrix of the implicit ratings (or their taste weights) over the chosen titles
   const g = new Float64Array(n * n);
-  const mine: number[] = [];
-  const xs: number[] = [];
+  let longest = 0;
+  for (let u = 0; u < m.nUsers; u++) longest = Math.max(longest, m.rowPtr[u + 1] - m.rowPtr[u]);
+  const mine = new Int32Array(longest);
+  const xs = new Float64Array(longest);
   for (let u = 0; u < m.nUsers; u++) {
-    mine.length = 0;
-    xs.length = 0;
+    let count = 0;
     let sum = 0;
     for (let p = m.rowPtr[u]; p < m.rowPtr[u + 1]; p++) sum += m.rowVal[p];
     const mean = sum / Math.max(1, m.rowPtr[u + 1] - m.rowPtr[u]);
+    // a matrix row is in title order with each title once (buildMatrix), and `local` keeps that
+    // order, so `mine` ascends: checked, because the triangle below relies on it
+    let ascending = true;
     for (let p = m.rowPtr[u]; p < m.rowPtr[u + 1]; p++) {
-      if (local[m.colIdx[p]] < 0) continue;
-      mine.push(local[m.colIdx[p]]);
+      const a = local[m.colIdx[p]];
+      if (a < 0) continue;
+      if (count > 0 && a <= mine[count - 1]) ascending = false;
+      mine[count] = a;
       const r = m.rowVal[p];
-      xs.push(o.taste === undefined ? 1 : o.taste === 'centred' ? r - mean : tasteWeight(r, mean, model.ratingMidpoint, o.taste));
+      xs[count++] = o.taste === undefined ? 1 : o.taste === 'centred' ? r - mean : tasteWeight(r, mean, model.ratingMidpoint, o.taste);
     }
-    // the lower triangle only: all that invertSpd reads
-    for (let x = 0; x < mine.length; x++) {
-      const a = mine[x];
-      for (let y = 0; y < mine.length; y++) {
-        const b = mine[y];
-        if (b <= a) g[a * n + b] += xs[x] * xs[y];
-      }
+    if (!ascending) throw new Error('EASE: a rating matrix row out of title order');
+    // the lower triangle only (all that invertSpd reads): with `mine` ascending, the pairs
+    // y ≤ x, half the products of the full square. Each cell still gets one product per user,
+    // in user order, so the sums are the same to the bit.
+    for (let x = 0; x < count; x++) {
+      const row = mine[x] * n;
+      const xv = xs[x];
+      for (let y = 0; y <= x; y++) g[row + mine[y]] += xv * xs[y];
     }
   }
   for (let i = 0; i < n; i++) g[i * n + i] += o.lambda;
