@@ -73,7 +73,7 @@ export const STAGES: [string, string[]][] = [
   ['recommend', ['recommend']],
   ['evaluate', ['evaluate']],
   ['insights', ['insights', 'narrative bindings']],
-  ['charts', ['charts']],
+  ['charts', ['charts', 'charts (evaluation)']],
   ['site data', ['site data', 'matrix downloads', 'downloads']],
   ['eleventy', ['eleventy (asset entry)', 'eleventy (pages)', 'user pages']],
   ['vite', ['vite']],

@@ -10,7 +10,7 @@ import { startEvaluation } from './evaluate/index.ts';
 import { BUILD_COMPARED, recommendAll } from './recommend/index.ts';
 import { buildFacts } from './narrative/facts.ts';
 import type { FactCatalogue } from './insights/catalogue.ts';
-import { buildReportCharts, userChartRenderer, type Chart } from './charts/index.ts';
+import { startReportCharts, userChartRenderer, type Chart } from './charts/index.ts';
 import { stageTimer, type StageTimer } from './timing.ts';
 
 export interface PipelineResult {
@@ -51,9 +51,11 @@ export async function runPipeline(config: ReportConfig, time: StageTimer = stage
   const recommendations = await time('recommend', async () => (stages?.recommendations ? stages.recommendations(model) : recommendAll(model, dataset, { k: config.recommendations })));
   // needs no evaluation, so it is made before waiting for one
   const downloads = await time('matrix downloads', async () => matrixDownloads(model, dataset));
+  // so are the charts that do not show it
+  const drawing = await time('charts', async () => startReportCharts({ dataset, model }));
   const evaluation = await time('evaluate', evaluating);
   const facts = await time('insights', async () => buildFacts({ dataset, model, recommendations, evaluation }));
-  const charts = await time('charts', async () => buildReportCharts({ dataset, model, evaluation }));
+  const charts = await time('charts (evaluation)', async () => drawing.finish(evaluation));
   const userCharts = userChartRenderer({ dataset, model });
   return { config, dataset, model, recommendations, evaluation, facts, charts, userCharts, matrixDownloads: downloads };
 }

@@ -5,6 +5,7 @@
 // derive from it; adding a chart is its module plus one line here (CONTRIBUTING.md).
 import type { Chart, ChartData, ChartDescriptor, ReportChartDescriptor, UserChartDescriptor } from './chart.ts';
 import { chartNeedMet } from './chart.ts';
+import type { EvaluationResult } from '../types.ts';
 import { deviceEngagementChart } from './deviceEngagement.ts';
 import { genreCloudChart } from './genreCloud.ts';
 import { genreDemandChart } from './genreDemand.ts';
@@ -67,6 +68,26 @@ export function chartShowing(fact: string): string | undefined {
 /** The report's charts this data supports, in section order. */
 export function buildReportCharts(data: ChartData): Chart[] {
   return REPORT_CHARTS.filter((c) => chartNeedMet(c.needs, data)).map((c) => c.render(data));
+}
+
+/**
+ * The report's charts in two goes, the same charts in the same order as `buildReportCharts`:
+ * those before the first that needs the evaluation are drawn now (the pipeline does this while
+ * the evaluation still runs on the other core), the rest by `finish`. Drawn in registry order
+ * either way, so anything the drawing numbers in sequence comes out the same.
+ */
+export function startReportCharts(data: Omit<ChartData, 'evaluation'>): { finish(evaluation: EvaluationResult | null): Chart[] } {
+  const early = new Map<string, Chart>();
+  for (const c of REPORT_CHARTS) {
+    if (c.needs === 'evaluation') break;
+    if (chartNeedMet(c.needs, data)) early.set(c.id, c.render({ ...data, evaluation: null }));
+  }
+  return {
+    finish: (evaluation) => {
+      const all = { ...data, evaluation };
+      return REPORT_CHARTS.filter((c) => chartNeedMet(c.needs, all)).map((c) => early.get(c.id) ?? c.render(all));
+    },
+  };
 }
 
 /** Per-user charts for 10,000 pages: each chart builds its indexes once, then costs little per user. */

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { buildReportCharts, buildUserCharts, REPORT_CHART_IDS, REPORT_CHARTS, userChartRenderer } from '../../build/charts/index.ts';
+import { buildReportCharts, buildUserCharts, REPORT_CHART_IDS, REPORT_CHARTS, startReportCharts, userChartRenderer } from '../../build/charts/index.ts';
 import { genreShareRows, modelMetricRows, titlePopularityRows, titleSimilarityInput, userGenreFlowRows } from '../../build/charts/reportCharts.ts';
 import { pipelineFacts, simulated } from '../insights/pipeline.ts';
 import { genreColours } from '../../build/charts/genreColours.ts';
@@ -26,6 +26,17 @@ test('report charts: every chart id, each a valid standalone chart, ids unique',
   const page = charts.map((c) => c.svg).join('');
   const ids = [...page.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
   assert.is(new Set(ids).size, ids.length, 'no id repeats across the charts of one page');
+});
+
+test('charts drawn in two goes, before and after the evaluation, are the charts drawn at once, to the byte', () => {
+  for (const sessions of [true, false]) {
+    const dataset = tinyDataset({ sessions });
+    const model = tinyModel(dataset);
+    for (const ev of [evaluation, null]) {
+      const drawing = startReportCharts({ dataset, model });
+      assert.equal(drawing.finish(ev), buildReportCharts({ dataset, model, evaluation: ev }), `sessions ${sessions}, evaluation ${ev !== null}`);
+    }
+  }
 });
 
 test('MovieLens\' "(no genres listed)" is not charted as a genre: not in the cloud, the box plot, the strip plot or the Sankey', () => {
