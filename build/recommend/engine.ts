@@ -189,7 +189,7 @@ export class Ranker {
     for (let u = 0; u + 1 < rowPtr.length; u++) longest = Math.max(longest, rowPtr[u + 1] - rowPtr[u]);
     // score, rated, slot, the candidates, the mask, the chosen titles' columns; rows, titles, xs
     const sizes = [n * 8, n * 4, n * 4, n * 4, n, n * 4, longest * 4, longest * 4, longest * 8];
-    recommender.components.forEach((c, ci) => sizes.push(...ComponentScores.bytes(n, c.neighbours, this.dense[ci]), ...BestContributors.bytes(n)));
+    recommender.components.forEach((c, ci) => sizes.push(kernelBytes(ComponentScores.bytes(n, c.neighbours, this.dense[ci])), kernelBytes(BestContributors.bytes(n))));
     const mem = new KernelMemory(kernelBytes(sizes));
     this.memory = mem;
     this.score = mem.f64(n);
