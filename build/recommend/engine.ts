@@ -3,16 +3,16 @@
 // arrays (reused across users). The loops over neighbour lists and score arrays run in
 // WebAssembly (kernels.ts), which did them in half the time of JavaScript on the MovieLens-10M
 // shape; choosing the rows, weighting the ratings and wording the reasons stay here.
-// Explanations need each recommended title's strongest contributors; they are found by a second, cheaper pass that looks only at the k chosen
-// titles, because tracking contributors for every title reached made the hot loop twice as
-// slow (10,000 users × 50 ratings × 250 neighbours per build), and the evaluation, which ranks
-// every user again per model, needs no explanations at all. Candidates: titles the user has not
-// rated that pass the genre filters. Order: score desc, then title id. Only what the user liked
-// (components.ts `isLiked`) raises a score or is cited as a reason; a disliked title only lowers
-// the titles like it. A title whose score is below `MIN_MATCH` of the user's best has no real
-// evidence behind it and is left out; the places left, and the whole list of a user with too
-// little history, are filled from the popularity ranking, first within the genres the user liked,
-// each labelled as such.
+// Explanations need each recommended title's strongest contributors; they are found by a
+// second, cheaper pass that looks only at the k chosen titles, because tracking contributors
+// for every title reached made the hot loop twice as slow (10,000 users × 50 ratings × 250
+// neighbours per build), and the evaluation, which ranks every user again per model, needs no
+// explanations at all. Candidates: titles the user has not rated that pass the genre filters.
+// Order: score desc, then title id. Only what the user liked (components.ts `isLiked`) raises a
+// score or is cited as a reason; a disliked title only lowers the titles like it. A title whose
+// score is below `MIN_MATCH` of the user's best has no real evidence behind it and is left out;
+// the places left, and the whole list of a user with too little history, are filled from the
+// popularity ranking, first within the genres the user liked, each labelled as such.
 import type { Model, Neighbours } from '../model/index.ts';
 import { denseRows, type DenseRows } from '../model/denseRows.ts';
 import { TopK } from '../model/topk.ts';
