@@ -37,7 +37,7 @@ export function ease(model: Model, o: EaseOptions): Neighbours {
  * lower triangle only (all that invertSpd reads). Built one row of G at a time: for title a, each
  * user who rated it (the matrix's column, in user order) adds x_a·x_b for each of their chosen
  * titles b ≤ a. The row being written stays in cache; walking users instead scattered every
- * product across the whole 18 MB matrix, and took 3-4 times as long at the MovieLens-10M shape.
+ * product across the whole 18 MB matrix: a fit took twice as long at the MovieLens-10M shape.
  * Each cell still gets one product per user, in user order, with the same operands: the same
  * sums to the bit.
  */
