@@ -27,6 +27,37 @@ const sameBits = (a: ArrayLike<number>, b: ArrayLike<number>, what: string) => {
   for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) assert.unreachable(`${what}[${i}]: ${a[i]} ≠ ${b[i]}`);
 };
 
+/** The plain twin of explain's best two contributors per slot, and a check against the kernel's. */
+class BestTwo {
+  readonly first: Int32Array;
+  readonly firstC: Float64Array;
+  readonly second: Int32Array;
+  readonly secondC: Float64Array;
+  constructor(readonly k: number) {
+    this.first = new Int32Array(k).fill(-1);
+    this.second = new Int32Array(k).fill(-1);
+    this.firstC = new Float64Array(k);
+    this.secondC = new Float64Array(k);
+  }
+  offer(j: number, i: number, c: number): void {
+    if (c > this.firstC[j]) {
+      this.second[j] = this.first[j];
+      this.secondC[j] = this.firstC[j];
+      this.first[j] = i;
+      this.firstC[j] = c;
+    } else if (c > this.secondC[j]) {
+      this.second[j] = i;
+      this.secondC[j] = c;
+    }
+  }
+  check(best1: Int32Array, best1c: Float64Array, best2: Int32Array, best2c: Float64Array): void {
+    sameBits(best1.subarray(0, this.k), this.first, 'best1');
+    sameBits(best1c.subarray(0, this.k), this.firstC, 'best1c');
+    sameBits(best2.subarray(0, this.k), this.second, 'best2');
+    sameBits(best2c.subarray(0, this.k), this.secondC, 'best2c');
+  }
+}
+
 /** Neighbour lists: n titles, up to `k` entries a row, some rows empty. */
 function lists(n: number, k: number) {
   const ptr = new Int32Array(n + 1);
@@ -77,30 +108,14 @@ test('sparseAdd and explainSparse: the scatter and the best two contributors of 
     for (const a of [best1, best2]) a.fill(-1);
     for (const a of [best1c, best2c]) a.fill(0);
     mem.kernels.explainSparse(ptr.byteOffset, idx.byteOffset, val.byteOffset, slot.byteOffset, rows.byteOffset, xs.byteOffset, count, best1.byteOffset, best1c.byteOffset, best2.byteOffset, best2c.byteOffset);
-    const w1 = new Int32Array(top.length).fill(-1);
-    const w2 = new Int32Array(top.length).fill(-1);
-    const w1c = new Float64Array(top.length);
-    const w2c = new Float64Array(top.length);
+    const expected = new BestTwo(top.length);
     for (let r = 0; r < count; r++) {
       for (let p = nb.ptr[rows[r]]; p < nb.ptr[rows[r] + 1]; p++) {
         const j = top.indexOf(nb.idx[p]);
-        if (j < 0) continue;
-        const c = xs[r] * nb.val[p];
-        if (c > w1c[j]) {
-          w2[j] = w1[j];
-          w2c[j] = w1c[j];
-          w1[j] = rows[r];
-          w1c[j] = c;
-        } else if (c > w2c[j]) {
-          w2[j] = rows[r];
-          w2c[j] = c;
-        }
+        if (j >= 0) expected.offer(j, rows[r], xs[r] * nb.val[p]);
       }
     }
-    sameBits(best1.subarray(0, top.length), w1, 'best1');
-    sameBits(best1c.subarray(0, top.length), w1c, 'best1c');
-    sameBits(best2.subarray(0, top.length), w2, 'best2');
-    sameBits(best2c.subarray(0, top.length), w2c, 'best2c');
+    expected.check(best1, best1c, best2, best2c);
     top.forEach((t) => (slot[t] = -1));
   }
 });
@@ -159,31 +174,15 @@ test('denseAdd, scatterScaled and explainDense over an odd width; maxOf and scal
     for (const a of [best1, best2]) a.fill(-1);
     for (const a of [best1c, best2c]) a.fill(0);
     mem.kernels.explainDense(weights.byteOffset, width, rows.byteOffset, titles.byteOffset, xs.byteOffset, count, topCols.byteOffset, k, best1.byteOffset, best1c.byteOffset, best2.byteOffset, best2c.byteOffset);
-    const w1 = new Int32Array(k).fill(-1);
-    const w2 = new Int32Array(k).fill(-1);
-    const w1c = new Float64Array(k);
-    const w2c = new Float64Array(k);
+    const expected = new BestTwo(k);
     for (let r = 0; r < count; r++) {
       for (let j = 0; j < k; j++) {
         if (topCols[j] < 0) continue;
         const w = weightsJs[rows[r] * width + topCols[j]];
-        if (w === 0) continue;
-        const c = xs[r] * w;
-        if (c > w1c[j]) {
-          w2[j] = w1[j];
-          w2c[j] = w1c[j];
-          w1[j] = titles[r];
-          w1c[j] = c;
-        } else if (c > w2c[j]) {
-          w2[j] = titles[r];
-          w2c[j] = c;
-        }
+        if (w !== 0) expected.offer(j, titles[r], xs[r] * w);
       }
     }
-    sameBits(best1.subarray(0, k), w1, 'best1');
-    sameBits(best1c.subarray(0, k), w1c, 'best1c');
-    sameBits(best2.subarray(0, k), w2, 'best2');
-    sameBits(best2c.subarray(0, k), w2c, 'best2c');
+    expected.check(best1, best1c, best2, best2c);
   }
 });
 
