@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import wabtInit from 'wabt';
 
-export const KERNELS_SOURCE = new URL('./kernels.wat', import.meta.url);
+const KERNELS_SOURCE = new URL('./kernels.wat', import.meta.url);
 
 export async function compileKernels(source = readFileSync(KERNELS_SOURCE, 'utf8')): Promise<Uint8Array> {
   const wabt = await wabtInit();
