@@ -1,7 +1,9 @@
-// `npm run kernels`: recompiles build/recommend/kernels.wat into kernelsWasm.ts after an edit.
+// `npm run kernels`: recompiles the WebAssembly text (build/recommend/kernels.wat,
+// build/model/coRated.wat) into the modules that embed it, after an edit.
 import { writeFileSync } from 'node:fs';
-import { compileKernels, kernelsModuleText } from '../build/recommend/compileKernels.ts';
+import { compileWasm, wasmModuleText, WASM_SOURCES } from '../build/util/compileWasm.ts';
 
-const target = new URL('../build/recommend/kernelsWasm.ts', import.meta.url);
-writeFileSync(target, kernelsModuleText(await compileKernels()));
-process.stdout.write(`wrote ${target.pathname}\n`);
+for (const source of Object.values(WASM_SOURCES)) {
+  writeFileSync(source.module, wasmModuleText(source, await compileWasm(source)));
+  process.stdout.write(`wrote ${source.module.pathname}\n`);
+}

@@ -3,8 +3,13 @@
 // factors. The kernel walks each title's raters (CSC) and each rater's titles (CSR), so its cost
 // is Σ_users deg(u)², never titles², and its memory one accumulator of length titles plus the
 // titles × k kept entries: no dense titles × titles matrix at any scale.
+//
+// The sums themselves, nearly all of the work, run in WebAssembly (coRated.wat) over one shared
+// copy of the matrix: a pair visit costs about a third of what it did as JavaScript on typed
+// arrays, with the same doubles. Keeping the best k per title stays in JavaScript.
 import { isMainThread } from 'node:worker_threads';
 import { startSharedWork } from '../util/worker.ts';
+import { CO_RATED_WASM } from './coRatedWasm.ts';
 import type { RatingMatrix } from './matrix.ts';
 import type { Neighbours } from './topk.ts';
 
@@ -12,7 +17,7 @@ export type { Neighbours } from './topk.ts';
 
 export interface PairWeighting {
   /** Per CSR entry value x(u,t) (e.g. the rating, or 1 for implicit feedback). */
-  value: Float32Array | Float64Array;
+  value: Float32Array;
   /** Per user weight w(u) (e.g. 1, or deg(u)^-α for RP3beta). */
   userWeight: Float64Array | null;
   /**
@@ -25,16 +30,12 @@ export interface PairWeighting {
   shrink: number;
 }
 
-/** The kernel's inputs: the matrix and the weighting, every absent factor as ones. */
+/**
+ * The kernel's inputs: the per-title factors (every absent one as ones), and the shared
+ * WebAssembly memory holding the matrix and the weights, with each array's byte offset in it.
+ */
 interface KernelInput {
   nTitles: number;
-  colPtr: Int32Array;
-  rowIdx: Int32Array;
-  rowPtr: Int32Array;
-  colIdx: Int32Array;
-  cscToCsr: Int32Array;
-  value: Float32Array | Float64Array;
-  userWeight: Float64Array;
   left: Float64Array;
   right: Float64Array;
   norm: Float64Array;
@@ -44,6 +45,12 @@ interface KernelInput {
   symmetric: boolean;
   /** Every value and user weight is > 0, so an untouched sum is exactly 0 (no stamps needed). */
   positive: boolean;
+  module: WebAssembly.Module;
+  memory: WebAssembly.Memory;
+  /** Offsets of colPtr, rowIdx, cscToCsr, rowPtr, colIdx, value, userWeight. */
+  at: Int32Array;
+  /** Per thread, the offset of its accumulator (nTitles doubles), stamps and touched titles (nTitles int32s each). */
+  lanes: Int32Array;
 }
 
 /**
@@ -141,58 +148,44 @@ function offer(c: Candidates, k: number, r: number, p: number, v: number): void 
 }
 
 /**
- * The kernel for the titles this thread takes from `next`: for each title i, S(i, j) for every
- * co-rated j > i, scored both ways and offered to i's candidates and to j's. S is symmetric, so
- * each pair is summed once; the sums run over the common raters in ascending order whichever
- * title holds them, so the result is bit-identical to summing each row in full. Its source is
- * also the worker's. Neither it nor kernelRow may declare a function inside: tsx compiles with
- * keepNames, which wraps each in a __name() call that does not exist in the worker.
+ * The kernel for the titles this thread (`lane` 0, or the helper's 1) takes from `next`: for
+ * each title i, S(i, j) for every co-rated j > i, scored both ways and offered to i's candidates
+ * and to j's. S is symmetric, so each pair is summed once; the sums run over the common raters in
+ * ascending order whichever title holds them, so the result is bit-identical to summing each row
+ * in full. Its source is also the worker's. Neither it nor kernelRow may declare a function
+ * inside: tsx compiles with keepNames, which wraps each in a __name() call that does not exist in
+ * the worker.
  */
-function kernelShare(inp: KernelInput, next: Int32Array, take: number, cands: Candidates): void {
-  const acc = new Float64Array(inp.nTitles);
-  const stamp = new Int32Array(inp.nTitles).fill(-1);
-  const touched = new Int32Array(inp.nTitles);
+function kernelShare(inp: KernelInput, next: Int32Array, take: number, cands: Candidates, lane: number): void {
+  const exports = new WebAssembly.Instance(inp.module, { env: { memory: inp.memory } }).exports;
+  const coRatedRow = exports.coRatedRow as (...args: number[]) => number;
+  const n = inp.nTitles;
+  const at = inp.at;
+  const accAt = inp.lanes[lane];
+  const stampAt = accAt + 8 * n;
+  const touchedAt = stampAt + 4 * n;
+  const acc = new Float64Array(inp.memory.buffer, accAt, n);
+  new Int32Array(inp.memory.buffer, stampAt, n).fill(-1);
+  const touched = new Int32Array(inp.memory.buffer, touchedAt, n);
+  const positive = inp.positive ? 1 : 0;
   for (;;) {
     // The next few titles not yet taken by either thread.
     const taken = Atomics.add(next, 0, take);
-    if (taken >= inp.nTitles) break;
+    if (taken >= n) break;
     // Titles are handed out from the last: see TITLES_PER_TAKE.
-    const stop = inp.nTitles - taken;
+    const stop = n - taken;
     const start = Math.max(0, stop - take);
-    for (let i = stop - 1; i >= start; i--) kernelRow(inp, cands, i, acc, stamp, touched);
+    for (let i = stop - 1; i >= start; i--) {
+      const nTouched = coRatedRow(i, at[0], at[1], at[2], at[3], at[4], at[5], at[6], accAt, stampAt, touchedAt, positive);
+      kernelRow(inp, cands, i, acc, touched, nTouched);
+    }
   }
 }
 
-/** Title i's pairs with every co-rated j > i, offered both ways (see kernelShare). */
-function kernelRow(inp: KernelInput, cands: Candidates, i: number, acc: Float64Array, stamp: Int32Array, touched: Int32Array): void {
-  const { colPtr, rowIdx, rowPtr, colIdx, cscToCsr, value, userWeight, left, right, norm, shrink, k, symmetric, positive } = inp;
+/** Title i's sums with every co-rated j > i (in `acc`, at the `touched` titles), offered both ways and cleared (see kernelShare). */
+function kernelRow(inp: KernelInput, cands: Candidates, i: number, acc: Float64Array, touched: Int32Array, nTouched: number): void {
+  const { left, right, norm, shrink, k, symmetric } = inp;
   const { minVal, minPos } = cands;
-  let nTouched = 0;
-  for (let p = colPtr[i]; p < colPtr[i + 1]; p++) {
-    const u = rowIdx[p];
-    const c = cscToCsr[p];
-    const a = userWeight[u] * value[c];
-    const end = rowPtr[u + 1];
-    if (positive) {
-      // every term is > 0, so a sum still at 0 has not been touched yet for this title
-      for (let q = c + 1; q < end; q++) {
-        const j = colIdx[q];
-        const x = acc[j];
-        if (x === 0) touched[nTouched++] = j;
-        acc[j] = x + a * value[q];
-      }
-    } else {
-      for (let q = c + 1; q < end; q++) {
-        const j = colIdx[q];
-        if (stamp[j] !== i) {
-          stamp[j] = i;
-          acc[j] = 0;
-          touched[nTouched++] = j;
-        }
-        acc[j] += a * value[q];
-      }
-    }
-  }
   if (k === 0) {
     for (let s = 0; s < nTouched; s++) acc[touched[s]] = 0;
     return;
@@ -319,31 +312,25 @@ export function coRatedTopK(
   const ones = (n: number) => new Float64Array(n).fill(1);
   // Absent factors are ones: x·1 and 1·1 are exact, so the scores keep their bits, and the hot
   // loops have no per-entry branches on which factors exist.
+  const userWeight = w.userWeight ?? ones(m.nUsers);
+  // Pair visits (what the accumulation costs): below PARALLEL_MIN_PAIRS one thread is quicker.
+  let total = 0;
+  for (let p = 0; p < m.rowIdx.length; p++) total += m.rowPtr[m.rowIdx[p] + 1] - m.cscToCsr[p] - 1;
+  const parallel = (opts.parallel ?? (isMainThread && total >= PARALLEL_MIN_PAIRS)) && keep > 0 && nTitles >= 2;
   const inp: KernelInput = {
     nTitles,
-    colPtr: m.colPtr,
-    rowIdx: m.rowIdx,
-    rowPtr: m.rowPtr,
-    colIdx: m.colIdx,
-    cscToCsr: m.cscToCsr,
-    value: w.value,
-    userWeight: w.userWeight ?? ones(m.nUsers),
     left: w.left ?? ones(nTitles),
     right: w.right ?? ones(nTitles),
     norm: w.norm ?? ones(nTitles),
     shrink: w.shrink,
     k: keep,
     symmetric: w.left === null && w.right === null,
-    positive: false,
+    positive: allPositive(w.value) && allPositive(userWeight),
+    ...kernelMemory(m, w.value, userWeight, parallel ? 2 : 1),
   };
-  inp.positive = allPositive(inp.value) && allPositive(inp.userWeight);
-  // Pair visits (what the accumulation costs): below PARALLEL_MIN_PAIRS one thread is quicker.
-  let total = 0;
-  for (let p = 0; p < m.rowIdx.length; p++) total += m.rowPtr[m.rowIdx[p] + 1] - m.cscToCsr[p] - 1;
-  const parallel = opts.parallel ?? (isMainThread && total >= PARALLEL_MIN_PAIRS);
-  if (!parallel || keep === 0 || nTitles < 2) {
+  if (!parallel) {
     const cands = newCandidates(nTitles, keep, false);
-    kernelShare(inp, new Int32Array(1), TITLES_PER_TAKE, cands);
+    kernelShare(inp, new Int32Array(1), TITLES_PER_TAKE, cands, 0);
     sortRows(cands, null, keep, 0, nTitles);
     return collect(cands, nTitles);
   }
@@ -359,7 +346,7 @@ export function coRatedTopK(
   const half = nTitles >> 1;
   const source = opts.workerFault === undefined ? kernelSource() : `throw new Error(${JSON.stringify(opts.workerFault)});`;
   const work = startSharedWork(source, { inp, next, take: TITLES_PER_TAKE, ours, theirs, done, half }, [done]);
-  kernelShare(inp, next, TITLES_PER_TAKE, ours);
+  kernelShare(inp, next, TITLES_PER_TAKE, ours, 0);
   // The barrier (synchronous on purpose: the model is built synchronously); a failed helper
   // raises its flag and wakes us from it, and work.wait rethrows its error.
   const deadline = Date.now() + 600_000;
@@ -371,12 +358,52 @@ export function coRatedTopK(
   return collect(ours, nTitles);
 }
 
+let coRatedModule: WebAssembly.Module | null = null;
+
+const PAGE = 65536;
+/** A wasm32 memory's most pages (4 GiB): about 2.6·10⁸ ratings. Beyond, the hand-off (README, "Hand-off to a cluster"). */
+const MAX_PAGES = 65536;
+
+/**
+ * The shared memory the WebAssembly sums read: the matrix's index arrays, the values and the user
+ * weights (copied in once, about 16 bytes a rating), then each thread's accumulator, stamps and
+ * touched list. Every array starts on a 16-byte boundary.
+ */
+function kernelMemory(m: RatingMatrix, value: Float32Array, userWeight: Float64Array, threads: number): Pick<KernelInput, 'module' | 'memory' | 'at' | 'lanes'> {
+  const arrays = [m.colPtr, m.rowIdx, m.cscToCsr, m.rowPtr, m.colIdx, value, userWeight];
+  const at = new Int32Array(arrays.length);
+  let bytes = 0;
+  const place = (size: number) => {
+    const start = bytes;
+    bytes += Math.ceil(size / 16) * 16;
+    return start;
+  };
+  arrays.forEach((a, i) => (at[i] = place(a.byteLength)));
+  const lanes = new Int32Array(threads);
+  for (let t = 0; t < threads; t++) lanes[t] = place(16 * m.nTitles);
+  const pages = Math.max(1, Math.ceil(bytes / PAGE));
+  if (pages > MAX_PAGES) {
+    throw new Error(
+      `similarity: ${m.rowIdx.length.toLocaleString('en-US')} ratings need ${(bytes / 2 ** 30).toFixed(1)} GiB of kernel memory, more than one machine's 4 GiB; ` +
+        'compute the neighbours on a cluster and build with --stages (README, "Hand-off to a cluster")',
+    );
+  }
+  const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+  const buffer = memory.buffer;
+  arrays.forEach((a, i) => {
+    const View = a.constructor as Int32ArrayConstructor | Float32ArrayConstructor | Float64ArrayConstructor;
+    new View(buffer, at[i], a.length).set(a);
+  });
+  coRatedModule ??= new WebAssembly.Module(Buffer.from(CO_RATED_WASM, 'base64'));
+  return { module: coRatedModule, memory, at, lanes };
+}
+
 /** The helper thread's copy of the kernel (see startSharedWork): the same functions' source, and the call. */
 let source: string | null = null;
 function kernelSource(): string {
   source ??=
     [below, cut, offer, kernelRow, kernelShare, sortRows].map((f) => f.toString()).join('\n') +
-    `\n${kernelShare.name}(d.inp, d.next, d.take, d.theirs);` +
+    `\n${kernelShare.name}(d.inp, d.next, d.take, d.theirs, 1);` +
     // the barrier: the second to arrive wakes the first
     `\nif (Atomics.add(d.done, 0, 1) === 0) { while (Atomics.load(d.done, 0) < 2) Atomics.wait(d.done, 0, 1); } else Atomics.notify(d.done, 0);` +
     `\n${sortRows.name}(d.ours, d.theirs, d.inp.k, d.half, d.inp.nTitles);`;

@@ -2,6 +2,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import seedrandom from 'seedrandom';
 import { buildMatrix, buildModel, columnNorms, itemCosineTopK, coRatedTopK } from '../../build/model/index.ts';
+import { CO_RATED_WASM } from '../../build/model/coRatedWasm.ts';
+import { compileWasm, WASM_SOURCES } from '../../build/util/compileWasm.ts';
 import { tiny } from '../fixtures/model/dataset.ts';
 
 const close = (a: number, b: number, eps = 1e-6) => assert.ok(Math.abs(a - b) < eps, `${a} ≉ ${b}`);
@@ -54,8 +56,13 @@ function bruteTopK(dense: number[][], k: number, shrink: number): { idx: number[
   });
 }
 
-test('the sparse top-k kernel equals brute force on random matrices', () => {
-  const rng = seedrandom('kernel');
+/**
+ * The kernel against brute force on random matrices. Signed values (mean-centred ratings, with
+ * stored zeros) take the kernel's stamped path, where a sum can cancel back to 0; the others its
+ * positive path.
+ */
+function checkAgainstBruteForce(seed: string, signed: boolean): void {
+  const rng = seedrandom(seed);
   for (let trial = 0; trial < 25; trial++) {
     const nU = 1 + Math.floor(rng() * 12);
     const nT = 2 + Math.floor(rng() * 15);
@@ -68,13 +75,12 @@ test('the sparse top-k kernel equals brute force on random matrices', () => {
     for (let u = 0; u < nU; u++) {
       dense.push(
         Array.from({ length: nT }, (_, t) => {
+          if (rng() >= 0.4) return 0;
           // integer ratings make ties common, which exercises the tie rule
-          const v = rng() < 0.4 ? 1 + Math.floor(rng() * 3) : 0;
-          if (v > 0) {
-            us.push(u);
-            ts.push(t);
-            vs.push(v);
-          }
+          const v = signed ? Math.floor(rng() * 5) - 2 : 1 + Math.floor(rng() * 3);
+          us.push(u);
+          ts.push(t);
+          vs.push(v);
           return v;
         }),
       );
@@ -91,6 +97,18 @@ test('the sparse top-k kernel equals brute force on random matrices', () => {
       assert.equal(idx, want[i].idx, `trial ${trial} row ${i}`);
     }
   }
+}
+
+test('the sparse top-k kernel equals brute force on random matrices', () => {
+  checkAgainstBruteForce('kernel', false);
+});
+
+test('with signed values and stored zeros (sums that cancel to 0), it still equals brute force', () => {
+  checkAgainstBruteForce('signed kernel', true);
+});
+
+test('the embedded co-rated sums are the bytes coRated.wat compiles to (run `npm run kernels` after an edit)', async () => {
+  assert.is(CO_RATED_WASM, Buffer.from(await compileWasm(WASM_SOURCES.coRated)).toString('base64'));
 });
 
 test('split across two threads, the kernel returns the same bits as on one, for every weighting', () => {

@@ -4,12 +4,12 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import seedrandom from 'seedrandom';
-import { compileKernels } from '../../build/recommend/compileKernels.ts';
+import { compileWasm, WASM_SOURCES } from '../../build/util/compileWasm.ts';
 import { KERNELS_WASM } from '../../build/recommend/kernelsWasm.ts';
 import { kernelBytes, KernelMemory } from '../../build/recommend/kernels.ts';
 
 test('the embedded kernels are the bytes kernels.wat compiles to (run `npm run kernels` after an edit)', async () => {
-  const bytes = await compileKernels();
+  const bytes = await compileWasm(WASM_SOURCES.kernels);
   assert.is(KERNELS_WASM, Buffer.from(bytes).toString('base64'));
 });
 
