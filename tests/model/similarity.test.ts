@@ -86,16 +86,23 @@ function checkAgainstBruteForce(seed: string, signed: boolean): void {
       );
     }
     const m = buildMatrix(nU, nT, Int32Array.from(us), Int32Array.from(ts), Float32Array.from(vs));
-    const got = itemCosineTopK(m, k, { shrink });
     const want = bruteTopK(dense, k, shrink);
-    for (let i = 0; i < nT; i++) {
-      const idx = Array.from(got.idx.subarray(got.ptr[i], got.ptr[i + 1]));
-      const val = Array.from(got.val.subarray(got.ptr[i], got.ptr[i + 1]));
-      // float32 storage: compare values loosely, and positions where values clearly differ
-      assert.is(idx.length, want[i].idx.length, `trial ${trial} row ${i} length`);
-      val.forEach((v, s) => close(v, want[i].val[s], 1e-5));
-      assert.equal(idx, want[i].idx, `trial ${trial} row ${i}`);
+    const w = { value: m.rowVal, userWeight: null, left: null, right: null, norm: columnNorms(m), shrink };
+    // every way the kernel can find the titles a row reached (first touch needs positive terms)
+    const modes = signed ? (['scan', 'stamps'] as const) : (['scan', 'first touch', 'stamps'] as const);
+    for (const mode of modes) {
+      const got = coRatedTopK(m, k, w, { mode });
+      for (let i = 0; i < nT; i++) {
+        const idx = Array.from(got.idx.subarray(got.ptr[i], got.ptr[i + 1]));
+        const val = Array.from(got.val.subarray(got.ptr[i], got.ptr[i + 1]));
+        // float32 storage: compare values loosely, and positions where values clearly differ
+        assert.is(idx.length, want[i].idx.length, `trial ${trial} ${mode} row ${i} length`);
+        val.forEach((v, s) => close(v, want[i].val[s], 1e-5));
+        assert.equal(idx, want[i].idx, `trial ${trial} ${mode} row ${i}`);
+      }
     }
+    // and the default (the mode the sizes choose) is itemCosineTopK's
+    assert.equal(coRatedTopK(m, k, w), itemCosineTopK(m, k, { shrink }), `trial ${trial} itemCosineTopK`);
   }
 }
 
