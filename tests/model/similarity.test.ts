@@ -57,9 +57,9 @@ function bruteTopK(dense: number[][], k: number, shrink: number): { idx: number[
 }
 
 /**
- * The kernel against brute force on random matrices. Signed values (mean-centred ratings, with
- * stored zeros) take the kernel's stamped path, where a sum can cancel back to 0; the others its
- * positive path.
+ * The kernel against brute force on random matrices, in each of its ways of finding the titles a
+ * row reached. Signed values (mean-centred ratings, with stored zeros) make sums that can cancel
+ * back to 0; positive ones also allow the first-touch way.
  */
 function checkAgainstBruteForce(seed: string, signed: boolean): void {
   const rng = seedrandom(seed);
