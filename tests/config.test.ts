@@ -1,13 +1,22 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULTS, resolveConfig, helpText } from '../build/config.ts';
 import { InputError } from '../build/types.ts';
 
-const empty = () => mkdtempSync(path.join(tmpdir(), 'cfg-'));
+/** A new empty folder, removed when the tests end (each run made dozens under the temp folder). */
+const made: string[] = [];
+const empty = () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cfg-'));
+  made.push(dir);
+  return dir;
+};
+test.after(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 function fails(argv: string[], pattern: RegExp, cwd = empty()) {
   try {

@@ -3,7 +3,7 @@
 // line and the column or field, and says what was expected.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULTS, type ReportConfig } from '../../build/config.ts';
@@ -231,5 +231,7 @@ test('every source file carries its size and SHA-256', async () => {
   assert.is(c.source.files[0].bytes, Buffer.byteLength(NETFLIX_HEADER + NETFLIX_ROW));
   assert.match(c.source.files[0].sha256, /^[0-9a-f]{64}$/);
 });
+
+test.after(() => rmSync(root, { recursive: true, force: true }));
 
 test.run();
