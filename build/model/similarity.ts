@@ -11,6 +11,7 @@
 // Keeping the best k per title stays in JavaScript; moving that to WebAssembly too was tried
 // and was slower (0.85 s against 0.68 s a run).
 import { isMainThread } from 'node:worker_threads';
+import { UserError } from '../util/errors.ts';
 import { startSharedWork } from '../util/worker.ts';
 import { CO_RATED_WASM } from './coRatedWasm.ts';
 import type { RatingMatrix } from './matrix.ts';
@@ -406,9 +407,10 @@ function kernelMemory(m: RatingMatrix, value: Float32Array, userWeight: Float64A
   for (let t = 0; t < threads; t++) lanes[t] = place(16 * m.nTitles);
   const pages = Math.max(1, Math.ceil(bytes / PAGE));
   if (pages > MAX_PAGES) {
-    throw new Error(
+    // the user's to fix (less data, or the hand-off), not a bug: one line and exit code 2
+    throw new UserError(
       `similarity: ${m.rowIdx.length.toLocaleString('en-US')} ratings need ${(bytes / 2 ** 30).toFixed(1)} GiB of kernel memory, more than one machine's 4 GiB; ` +
-        'compute the neighbours on a cluster and build with --stages (README, "Hand-off to a cluster")',
+        'compute the neighbours, recommendations and evaluation on a cluster and build with --stages (README, "Hand-off to a cluster")',
     );
   }
   const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
