@@ -12,6 +12,7 @@
 // and was slower (0.85 s against 0.68 s a run).
 import { isMainThread } from 'node:worker_threads';
 import { UserError } from '../util/errors.ts';
+import { alignedBytes, pagesFor, WASM_MAX_PAGES } from '../util/wasmMemory.ts';
 import { startSharedWork } from '../util/worker.ts';
 import { CO_RATED_WASM } from './coRatedWasm.ts';
 import type { RatingMatrix } from './matrix.ts';
@@ -384,10 +385,6 @@ export function coRatedTopK(
 
 let coRatedModule: WebAssembly.Module | null = null;
 
-const PAGE = 65536;
-/** A wasm32 memory's most pages (4 GiB): about 2.6·10⁸ ratings. Beyond, the hand-off (README, "Hand-off to a cluster"). */
-const MAX_PAGES = 65536;
-
 /**
  * The shared memory the WebAssembly sums read: the matrix's index arrays, the values and the user
  * weights (copied in once, about 16 bytes a rating), then each thread's accumulator, stamps and
@@ -399,14 +396,15 @@ function kernelMemory(m: RatingMatrix, value: Float32Array, userWeight: Float64A
   let bytes = 0;
   const place = (size: number) => {
     const start = bytes;
-    bytes += Math.ceil(size / 16) * 16;
+    bytes += alignedBytes(size);
     return start;
   };
   arrays.forEach((a, i) => (at[i] = place(a.byteLength)));
   const lanes = new Int32Array(threads);
   for (let t = 0; t < threads; t++) lanes[t] = place(16 * m.nTitles);
-  const pages = Math.max(1, Math.ceil(bytes / PAGE));
-  if (pages > MAX_PAGES) {
+  const pages = pagesFor(bytes);
+  // 4 GiB: about 2.6·10⁸ ratings
+  if (pages > WASM_MAX_PAGES) {
     // the user's to fix (less data, or the hand-off), not a bug: one line and exit code 2
     throw new UserError(
       `similarity: ${m.rowIdx.length.toLocaleString('en-US')} ratings need ${(bytes / 2 ** 30).toFixed(1)} GiB of kernel memory, more than one machine's 4 GiB; ` +

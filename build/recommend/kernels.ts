@@ -8,6 +8,7 @@
 //
 // Each Ranker lays out its arrays once in its own memory (`KernelMemory`): the views stay valid
 // because the memory never grows, and the kernels take the views' byte offsets.
+import { alignedBytes, pagesFor } from '../util/wasmMemory.ts';
 import { KERNELS_WASM } from './kernelsWasm.ts';
 
 interface KernelExports {
@@ -28,14 +29,10 @@ function kernelModule(): WebAssembly.Module {
   return (compiled ??= new WebAssembly.Module(Buffer.from(KERNELS_WASM, 'base64')));
 }
 
-const PAGE = 65536;
-/** Every array starts on a 16-byte boundary (a two-lane load never straddles an element). */
-const ALIGN = 16;
-
 /** Bytes `KernelMemory` needs for arrays of these byte sizes. */
 export function kernelBytes(sizes: number[]): number {
   let total = 0;
-  for (const s of sizes) total += Math.ceil(s / ALIGN) * ALIGN;
+  for (const s of sizes) total += alignedBytes(s);
   return total;
 }
 
@@ -49,14 +46,14 @@ export class KernelMemory {
   private next = 0;
 
   constructor(bytes: number) {
-    const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE)) });
+    const memory = new WebAssembly.Memory({ initial: pagesFor(bytes) });
     this.buffer = memory.buffer;
     this.kernels = new WebAssembly.Instance(kernelModule(), { env: { memory } }).exports as unknown as KernelExports;
   }
 
   private take(bytes: number): number {
     const at = this.next;
-    this.next += Math.ceil(bytes / ALIGN) * ALIGN;
+    this.next += alignedBytes(bytes);
     if (this.next > this.buffer.byteLength) throw new Error(`kernel memory: ${this.next} bytes asked of ${this.buffer.byteLength}`);
     return at;
   }
